@@ -2,8 +2,17 @@ package io.multiregion;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import io.multiregion.config.ConfigSource;
+import io.multiregion.config.SettingsReader;
+import io.multiregion.config.StackSettings;
+import io.multiregion.stacks.PrimaryStack;
+import io.multiregion.stacks.SecondaryStack;
 
-/** Program entry: the Pulumi Java language host runs {@link #main}; tests and the plan run {@link #stack}. */
+/**
+ * Program entry. The Pulumi Java language host runs {@link #main}; the tests and the offline plan run
+ * {@link #stack} on the SDK's in-process engine. It reads and validates all configuration before the
+ * first resource is registered, then composes the stack its role asks for.
+ */
 public final class App {
     private App() {
     }
@@ -12,8 +21,12 @@ public final class App {
         Pulumi.run(App::stack);
     }
 
-    /** Builds the stack selected by config. */
     public static void stack(Context ctx) {
-        ctx.export("project", com.pulumi.core.Output.of(ctx.projectName()));
+        StackSettings settings = SettingsReader.read(ConfigSource.of(ctx), ctx.projectName(), ctx.stackName());
+        switch (settings.role()) {
+            case PRIMARY -> PrimaryStack.build(ctx, settings);
+            case SECONDARY -> SecondaryStack.build(ctx, settings);
+            default -> throw new IllegalStateException("unhandled role " + settings.role());
+        }
     }
 }

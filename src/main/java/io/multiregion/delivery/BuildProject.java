@@ -1,0 +1,121 @@
+package io.multiregion.delivery;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.codebuild.Project;
+import com.pulumi.aws.codebuild.ProjectArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectArtifactsArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigCloudwatchLogsArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigS3LogsArgs;
+import com.pulumi.aws.codebuild.inputs.ProjectSourceArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.config.StackSettings;
+import io.multiregion.iam.Actions;
+import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.Statement;
+import io.multiregion.naming.Names;
+import io.multiregion.storage.RegionalKey;
+import io.multiregion.storage.SecureBucket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CodeBuild project run by CodePipeline that tests the application and packages it as one zip:
+ * its own KMS-encrypted log group with retention (CodeBuild.4), artifacts encrypted with the region's
+ * key (CodeBuild.3), never privileged unless container builds are asked for (CodeBuild.5), and a
+ * service role limited to its log group, its pipeline's artifact bucket and key.
+ */
+public final class BuildProject extends ComponentResource {
+
+    /**
+     * @param provider  the provider of the project's region
+     * @param key       the region's KMS key
+     * @param artifacts the pipeline's artifact bucket
+     * @param purpose   one line saying what the project does
+     */
+    public record Args(Provider provider, RegionalKey key, SecureBucket artifacts, String purpose) {
+    }
+
+    /** The project's name. */
+    @Export(name = "projectName", refs = {String.class}, tree = "[0]")
+    public final Output<String> projectName;
+    /** The project's ARN. */
+    @Export(name = "projectArn", refs = {String.class}, tree = "[0]")
+    public final Output<String> projectArn;
+
+    public BuildProject(String name, Args args, StackSettings settings, ComponentResourceOptions options) {
+        super("multiregion:delivery:BuildProject", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(args.provider()).build();
+
+        LogGroup logs = new LogGroup(name + "-logs", LogGroupArgs.builder()
+                .name("/aws/codebuild/" + name)
+                .retentionInDays(settings.logRetentionDays())
+                .kmsKeyId(args.key().arn)
+                .build(), child);
+
+        Role role = new Role(Names.autoNamed(name + "-build", Names.IAM_ROLE), RoleArgs.builder()
+                .description("CodeBuild: " + args.purpose())
+                .assumeRolePolicy(PolicyDocument.trust("codebuild.amazonaws.com", List.of()))
+                .build(), child);
+
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow("WriteBuildLogs").actions(Actions.LOGS_WRITE)
+                .resource(logs.arn()).resource(logs.arn().applyValue(a -> a + ":log-stream:*")).build());
+        statements.addAll(args.artifacts().grantReadWrite("PipelineArtifacts"));
+        RolePolicy policy = new RolePolicy(name + "-build", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(PolicyDocument.of(statements))
+                .build(), child);
+
+        Project project = new Project(name, ProjectArgs.builder()
+                .description(args.purpose())
+                .serviceRole(role.arn())
+                .encryptionKey(args.key().arn)
+                .buildTimeout(settings.buildTimeoutMinutes())
+                .queuedTimeout(480)
+                .source(ProjectSourceArgs.builder()
+                        .type("CODEPIPELINE")
+                        .buildspec(Buildspec.render(settings.testCommands()))
+                        .build())
+                .artifacts(ProjectArtifactsArgs.builder().type("CODEPIPELINE").build())
+                .environment(ProjectEnvironmentArgs.builder()
+                        .type("LINUX_CONTAINER")
+                        .computeType(settings.buildComputeType())
+                        .image(settings.buildImage())
+                        .imagePullCredentialsType("CODEBUILD")
+                        // Privileged mode only for container builds (FSBP CodeBuild.5 exception, see README).
+                        .privilegedMode(settings.containerBuilds())
+                        .build())
+                .logsConfig(ProjectLogsConfigArgs.builder()
+                        .cloudwatchLogs(ProjectLogsConfigCloudwatchLogsArgs.builder()
+                                .status("ENABLED").groupName(logs.name()).build())
+                        .s3Logs(ProjectLogsConfigS3LogsArgs.builder().status("DISABLED").build())
+                        .build())
+                .build(),
+                CustomResourceOptions.builder().parent(this).provider(args.provider())
+                        // the first build must find its role able to write logs and artifacts.
+                        .dependsOn(List.<Resource>of(policy)).build());
+        this.projectName = project.name();
+        this.projectArn = project.arn();
+        registerOutputs(Map.of("projectName", projectName, "projectArn", projectArn));
+    }
+
+    /** What a pipeline role needs to run this project. */
+    public Statement grantRun(String sid) {
+        return Statement.allow(sid).actions(Actions.CODEBUILD_RUN).resource(projectArn).build();
+    }
+}

@@ -1,0 +1,115 @@
+package io.multiregion.delivery;
+
+import com.pulumi.aws.codepipeline.Pipeline;
+import com.pulumi.aws.codepipeline.PipelineArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreEncryptionKeyArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.config.StackSettings;
+import io.multiregion.iam.Actions;
+import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.Statement;
+import io.multiregion.naming.Names;
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.storage.RegionalKey;
+import io.multiregion.storage.RegionalSupport;
+import io.multiregion.storage.SecureBucket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * B's pipeline (SPEC 1.6): its source is the release object in the replica bucket, read only when
+ * EventBridge starts the pipeline ({@code PollForSourceChanges: "false"}); its artifact store is in B
+ * and KMS-encrypted with B's key. Its second stage tests the replicated release in B with the same
+ * commands as A, so a release that cannot run in B is caught before B's deploy stage (added with the
+ * application tier) uses it.
+ */
+public final class ReplicaPipeline extends ComponentResource {
+
+    /** Pipeline name. */
+    @Export(name = "pipelineName", refs = {String.class}, tree = "[0]")
+    public final Output<String> pipelineName;
+    /** Pipeline ARN (the trigger's only target). */
+    @Export(name = "pipelineArn", refs = {String.class}, tree = "[0]")
+    public final Output<String> pipelineArn;
+
+    public ReplicaPipeline(String name, AwsRegion region, ReplicaSource replica, StackSettings settings,
+                           RegionalSupport support, ComponentResourceOptions options) {
+        super("multiregion:delivery:ReplicaPipeline", name, options);
+        var provider = support.providers().forRegion(region);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
+        RegionalKey key = support.key(region);
+
+        SecureBucket artifacts = support.bucket(name + "-artifacts", region, inside, ref -> List.of());
+        BuildProject verify = new BuildProject(name + "-verify",
+                new BuildProject.Args(provider, key, artifacts, "Tests the replicated release in " + region),
+                settings, inside);
+
+        Role role = new Role(Names.autoNamed(name + "-pipeline", Names.IAM_ROLE), RoleArgs.builder()
+                .description("CodePipeline: release pipeline in " + region + " fed by the replica bucket")
+                .assumeRolePolicy(PolicyDocument.trust("codepipeline.amazonaws.com", List.of()))
+                .build(), child);
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow("ReadReleaseObject").actions(Actions.S3_READ_OBJECT)
+                .resource(replica.objectArn()).build());
+        statements.add(Statement.allow("ReadReplicaBucket").actions(Actions.S3_SOURCE_BUCKET)
+                .resource(replica.bucketArn()).build());
+        statements.add(Statement.allow("DecryptReplicas").actions(Actions.KMS_DECRYPT).resource(replica.keyArn()).build());
+        statements.addAll(artifacts.grantReadWrite("Artifacts"));
+        statements.add(verify.grantRun("RunVerifyBuild"));
+        RolePolicy policy = new RolePolicy(name + "-pipeline", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(PolicyDocument.of(statements))
+                .build(), child);
+
+        Output<Map<String, String>> sourceConfig = Output.tuple(replica.bucketName(), replica.artifactKey())
+                .applyValue(t -> Map.of(
+                        "S3Bucket", String.valueOf(t.t1),
+                        "S3ObjectKey", String.valueOf(t.t2),
+                        // EventBridge starts this pipeline; polling would start it twice and cost API calls.
+                        "PollForSourceChanges", "false"));
+        Output<Map<String, String>> verifyConfig = verify.projectName.applyValue(project -> Map.of("ProjectName", project));
+
+        Pipeline pipeline = new Pipeline(name, PipelineArgs.builder()
+                .pipelineType("V2")
+                .executionMode("QUEUED")
+                .roleArn(role.arn())
+                .artifactStores(PipelineArtifactStoreArgs.builder()
+                        .type("S3")
+                        .location(artifacts.bucketName)
+                        .encryptionKey(PipelineArtifactStoreEncryptionKeyArgs.builder().type("KMS").id(key.arn).build())
+                        .build())
+                .stages(
+                        PipelineStageArgs.builder().name("Source").actions(PipelineStageActionArgs.builder()
+                                .name("ReplicaRelease").category("Source").owner("AWS").provider("S3").version("1")
+                                .outputArtifacts("release")
+                                .configuration(sourceConfig)
+                                .build()).build(),
+                        PipelineStageArgs.builder().name("Verify").actions(PipelineStageActionArgs.builder()
+                                .name("TestRelease").category("Test").owner("AWS").provider("CodeBuild").version("1")
+                                .inputArtifacts("release").outputArtifacts("verified")
+                                .configuration(verifyConfig)
+                                .build()).build())
+                .build(),
+                CustomResourceOptions.builder().parent(this).provider(provider)
+                        // CodePipeline validates the role's permissions when the pipeline is created.
+                        .dependsOn(List.<Resource>of(policy)).build());
+        this.pipelineName = pipeline.name();
+        this.pipelineArn = pipeline.arn();
+        registerOutputs(Map.of("pipelineName", pipelineName, "pipelineArn", pipelineArn));
+    }
+}

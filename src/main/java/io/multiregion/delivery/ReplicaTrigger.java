@@ -1,0 +1,191 @@
+package io.multiregion.delivery;
+
+import com.pulumi.aws.cloudtrail.Trail;
+import com.pulumi.aws.cloudtrail.TrailArgs;
+import com.pulumi.aws.cloudtrail.inputs.TrailEventSelectorArgs;
+import com.pulumi.aws.cloudtrail.inputs.TrailEventSelectorDataResourceArgs;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventRuleArgs;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.cloudwatch.EventTargetArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.s3.BucketNotification;
+import com.pulumi.aws.s3.BucketNotificationArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.config.StackSettings;
+import io.multiregion.config.TriggerMode;
+import io.multiregion.iam.Actions;
+import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.Statement;
+import io.multiregion.naming.Names;
+import io.multiregion.regions.Arns;
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.storage.RegionalKey;
+import io.multiregion.storage.RegionalSupport;
+import io.multiregion.storage.SecureBucket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What starts B's pipeline when a new version of the release object lands in the replica bucket
+ * (SPEC 1.5), in one of two modes:
+ * <ul>
+ *   <li>{@code cloudtrail}: a single-region trail in B logging only WriteOnly data events for exactly the
+ *       release object (no management events, so it is no paid duplicate of the account trail), KMS
+ *       encryption, log-file validation and CloudWatch Logs delivery, its own log bucket with the documented
+ *       policy; and a rule on the {@code AWS API Call via CloudTrail} event for that bucket and key.</li>
+ *   <li>{@code eventbridge}: S3 EventBridge notifications on the replica bucket and a rule on
+ *       {@code Object Created} for that bucket and key.</li>
+ * </ul>
+ * In both modes the rule's only target is the pipeline, through a role that only
+ * {@code events.amazonaws.com} can assume, for this rule only, and that may only
+ * {@code codepipeline:StartPipelineExecution} on that one pipeline.
+ */
+public final class ReplicaTrigger extends ComponentResource {
+
+    /** The rule's name. */
+    @Export(name = "ruleName", refs = {String.class}, tree = "[0]")
+    public final Output<String> ruleName;
+    /** The rule's event pattern. */
+    @Export(name = "eventPattern", refs = {String.class}, tree = "[0]")
+    public final Output<String> eventPattern;
+    /** The trail's name, in {@code cloudtrail} mode. */
+    public final Optional<String> trailName;
+
+    public ReplicaTrigger(String name, AwsRegion region, ReplicaSource replica, Output<String> pipelineArn,
+                          StackSettings settings, RegionalSupport support, ComponentResourceOptions options) {
+        super("multiregion:delivery:ReplicaTrigger", name, options);
+        var provider = support.providers().forRegion(region);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        List<Resource> ruleDependencies = new ArrayList<>();
+
+        if (settings.trigger() == TriggerMode.CLOUDTRAIL) {
+            String trail = Names.fit(settings.project() + "-" + settings.stack() + "-release-trigger", Names.TRAIL);
+            this.trailName = Optional.of(trail);
+            ruleDependencies.add(dataEventTrail(name, trail, region, replica, settings, support, child));
+            this.eventPattern = Output.tuple(replica.bucketName(), replica.artifactKey())
+                    .applyValue(t -> EventPatterns.cloudTrailWrite(t.t1, t.t2));
+        } else {
+            this.trailName = Optional.empty();
+            ruleDependencies.add(new BucketNotification(name + "-s3-events", BucketNotificationArgs.builder()
+                    .bucket(replica.bucketName())
+                    .eventbridge(true)
+                    .build(), child));
+            this.eventPattern = Output.tuple(replica.bucketName(), replica.artifactKey())
+                    .applyValue(t -> EventPatterns.objectCreated(t.t1, t.t2));
+        }
+
+        EventRule rule = new EventRule(Names.autoNamed(name, Names.EVENT_RULE), EventRuleArgs.builder()
+                .description("Starts the release pipeline in " + region + " when a new release replica lands ("
+                        + settings.trigger().value() + " mode)")
+                .eventPattern(eventPattern)
+                .state("ENABLED")
+                .build(),
+                CustomResourceOptions.builder().parent(this).provider(provider)
+                        // events only flow once the trail or notification that emits them exists.
+                        .dependsOn(ruleDependencies).build());
+        this.ruleName = rule.name();
+
+        Role role = new Role(Names.autoNamed(name + "-events", Names.IAM_ROLE), RoleArgs.builder()
+                .description("EventBridge: starts the release pipeline in " + region)
+                .assumeRolePolicy(PolicyDocument.trust("events.amazonaws.com", List.of(
+                        new Statement.Condition("StringEquals", "aws:SourceArn", List.of(rule.arn())))))
+                .build(), child);
+        RolePolicy policy = new RolePolicy(name + "-events", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(PolicyDocument.of(Statement.allow("StartReleasePipeline").actions(Actions.PIPELINE_START)
+                        .resource(pipelineArn).build()))
+                .build(), child);
+
+        new EventTarget(name + "-pipeline", EventTargetArgs.builder()
+                .rule(rule.name())
+                .arn(pipelineArn)
+                .roleArn(role.arn())
+                .build(),
+                CustomResourceOptions.builder().parent(this).provider(provider)
+                        // the target is useless until its role may start the pipeline.
+                        .dependsOn(List.<Resource>of(policy)).build());
+
+        registerOutputs(Map.of("ruleName", ruleName, "eventPattern", eventPattern));
+    }
+
+    private Trail dataEventTrail(String name, String trailName, AwsRegion region, ReplicaSource replica,
+                                 StackSettings settings, RegionalSupport support, CustomResourceOptions child) {
+        RegionalKey key = support.key(region);
+        Output<String> trailArn = key.accountId.applyValue(account -> Arns.trail(region, account, trailName));
+
+        SecureBucket logBucket = support.bucket(name + "-trail-logs", region,
+                ComponentResourceOptions.builder().parent(this).build(),
+                ref -> cloudTrailDeliveryStatements(ref, key.accountId, trailArn));
+
+        LogGroup logGroup = new LogGroup(name + "-trail", LogGroupArgs.builder()
+                .name("/aws/cloudtrail/" + trailName)
+                .retentionInDays(settings.logRetentionDays())
+                .kmsKeyId(key.arn)
+                .build(), child);
+        Role logsRole = new Role(Names.autoNamed(name + "-trail-logs", Names.IAM_ROLE), RoleArgs.builder()
+                .description("CloudTrail: delivers " + trailName + " to CloudWatch Logs")
+                .assumeRolePolicy(PolicyDocument.trust("cloudtrail.amazonaws.com", List.of(
+                        new Statement.Condition("StringEquals", "aws:SourceArn", List.of(trailArn)))))
+                .build(), child);
+        RolePolicy logsPolicy = new RolePolicy(name + "-trail-logs", RolePolicyArgs.builder()
+                .role(logsRole.id())
+                .policy(PolicyDocument.of(Statement.allow("DeliverTrailToLogs").actions(Actions.LOGS_WRITE)
+                        .resource(logGroup.arn().applyValue(a -> a + ":log-stream:*")).build()))
+                .build(), child);
+
+        return new Trail(name + "-trail", TrailArgs.builder()
+                .name(trailName)
+                .s3BucketName(logBucket.bucketName)
+                .kmsKeyId(key.arn)
+                .enableLogFileValidation(true)
+                .enableLogging(true)
+                // A data-event trail for one object in one region: not multi-region, no global or
+                // management events, so it never duplicates the account trail's paid copy.
+                .isMultiRegionTrail(false)
+                .includeGlobalServiceEvents(false)
+                .cloudWatchLogsGroupArn(logGroup.arn().applyValue(a -> a + ":*"))
+                .cloudWatchLogsRoleArn(logsRole.arn())
+                .eventSelectors(TrailEventSelectorArgs.builder()
+                        .readWriteType("WriteOnly")
+                        .includeManagementEvents(false)
+                        .dataResources(TrailEventSelectorDataResourceArgs.builder()
+                                .type("AWS::S3::Object")
+                                .values(replica.objectArn().applyValue(List::of))
+                                .build())
+                        .build())
+                .build(),
+                CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(region))
+                        // CloudTrail checks the bucket policy and the logs role when the trail is created.
+                        .dependsOn(List.<Resource>of(logBucket.policy, logsPolicy)).build());
+    }
+
+    /** The documented CloudTrail delivery statements (CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"). */
+    static List<Statement> cloudTrailDeliveryStatements(SecureBucket.BucketRef bucket, Output<String> account,
+                                                        Output<String> trailArn) {
+        return List.of(
+                Statement.allow("AWSCloudTrailAclCheck").actions("s3:GetBucketAcl").resource(bucket.arn())
+                        .service("cloudtrail.amazonaws.com")
+                        .condition("StringEquals", "aws:SourceArn", trailArn)
+                        .build(),
+                Statement.allow("AWSCloudTrailWrite").actions("s3:PutObject")
+                        .resource(Output.tuple(bucket.arn(), account).applyValue(t -> t.t1 + "/AWSLogs/" + t.t2 + "/*"))
+                        .service("cloudtrail.amazonaws.com")
+                        .condition("StringEquals", "s3:x-amz-acl", "bucket-owner-full-control")
+                        .condition("StringEquals", "aws:SourceArn", trailArn)
+                        .build());
+    }
+}

@@ -1,0 +1,164 @@
+package io.multiregion.delivery;
+
+import com.pulumi.aws.codepipeline.Pipeline;
+import com.pulumi.aws.codepipeline.PipelineArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreEncryptionKeyArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineTriggerArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushBranchesArgs;
+import com.pulumi.aws.codestarconnections.Connection;
+import com.pulumi.aws.codestarconnections.ConnectionArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.config.StackSettings;
+import io.multiregion.iam.Actions;
+import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.Statement;
+import io.multiregion.naming.Names;
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.storage.RegionalKey;
+import io.multiregion.storage.RegionalSupport;
+import io.multiregion.storage.SecureBucket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The source pipeline in region A (SPEC 1.1 to 1.3): a CodeConnections connection to the Git repository
+ * (or an existing one), a V2 pipeline started by pushes to the configured branch, a CodeBuild project
+ * that tests and packages the source as one zip, and an S3 deploy action that publishes the zip,
+ * unextracted and KMS-encrypted, at the fixed release key of the source bucket.
+ */
+public final class SourcePipeline extends ComponentResource {
+
+    /** Name of the source action, which the branch trigger refers to. */
+    public static final String SOURCE_ACTION = "Source";
+
+    /** Pipeline name. */
+    @Export(name = "pipelineName", refs = {String.class}, tree = "[0]")
+    public final Output<String> pipelineName;
+    /** Pipeline ARN. */
+    @Export(name = "pipelineArn", refs = {String.class}, tree = "[0]")
+    public final Output<String> pipelineArn;
+    /** ARN of the connection the pipeline uses (created here or given in config). */
+    @Export(name = "connectionArn", refs = {String.class}, tree = "[0]")
+    public final Output<String> connectionArn;
+    /** Whether this stack created the connection (its handshake must then be completed once in the console). */
+    public final boolean createdConnection;
+
+    /**
+     * @param region       region A
+     * @param release      the source (release) bucket the zip is published to
+     * @param settings     stack settings (repository, branch, artifact key, build settings)
+     */
+    public SourcePipeline(String name, AwsRegion region, SecureBucket release, StackSettings settings,
+                          RegionalSupport support, ComponentResourceOptions options) {
+        super("multiregion:delivery:SourcePipeline", name, options);
+        var provider = support.providers().forRegion(region);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
+        RegionalKey key = support.key(region);
+
+        if (settings.connectionArn().isPresent()) {
+            this.connectionArn = Output.of(settings.connectionArn().get());
+            this.createdConnection = false;
+        } else {
+            // Created PENDING: AWS requires a one-time handshake in the console before first use (README).
+            Connection connection = new Connection(name + "-connection", ConnectionArgs.builder()
+                    .name(Names.fit(settings.project() + "-" + settings.stack() + "-" + settings.sourceProvider().value(), Names.CONNECTION))
+                    .providerType(settings.sourceProvider().value())
+                    .build(), child);
+            this.connectionArn = connection.arn();
+            this.createdConnection = true;
+        }
+
+        SecureBucket artifacts = support.bucket(name + "-artifacts", region, inside, ref -> List.of());
+        BuildProject build = new BuildProject(name + "-package",
+                new BuildProject.Args(provider, key, artifacts,
+                        "Tests " + settings.repository().orElse("the application") + " and packages it as one zip"),
+                settings, inside);
+
+        Role role = new Role(Names.autoNamed(name + "-pipeline", Names.IAM_ROLE), RoleArgs.builder()
+                .description("CodePipeline: source pipeline for " + settings.repository().orElse("the application"))
+                .assumeRolePolicy(PolicyDocument.trust("codepipeline.amazonaws.com", List.of()))
+                .build(), child);
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.allow("UseConnection").actions(Actions.CONNECTION_USE).resource(connectionArn).build());
+        statements.addAll(artifacts.grantReadWrite("Artifacts"));
+        statements.add(build.grantRun("RunPackageBuild"));
+        statements.addAll(release.grantPutObject("PublishRelease", settings.artifactKey()));
+        RolePolicy policy = new RolePolicy(name + "-pipeline", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(PolicyDocument.of(statements))
+                .build(), child);
+
+        Output<Map<String, String>> sourceConfig = connectionArn.applyValue(arn -> Map.of(
+                "ConnectionArn", arn,
+                "FullRepositoryId", settings.repository().orElseThrow(),
+                "BranchName", settings.branch(),
+                "OutputArtifactFormat", "CODE_ZIP"));
+        Output<Map<String, String>> buildConfig = build.projectName.applyValue(project -> Map.of("ProjectName", project));
+        Output<Map<String, String>> publishConfig = Output.tuple(release.bucketName, key.arn).applyValue(t -> Map.of(
+                "BucketName", t.t1,
+                "ObjectKey", settings.artifactKey(),
+                "Extract", "false",
+                "KMSEncryptionKeyARN", t.t2));
+
+        Pipeline pipeline = new Pipeline(name, PipelineArgs.builder()
+                .pipelineType("V2")
+                .executionMode("QUEUED")
+                .roleArn(role.arn())
+                .artifactStores(PipelineArtifactStoreArgs.builder()
+                        .type("S3")
+                        .location(artifacts.bucketName)
+                        .encryptionKey(PipelineArtifactStoreEncryptionKeyArgs.builder().type("KMS").id(key.arn).build())
+                        .build())
+                .triggers(PipelineTriggerArgs.builder()
+                        .providerType("CodeStarSourceConnection")
+                        .gitConfiguration(PipelineTriggerGitConfigurationArgs.builder()
+                                .sourceActionName(SOURCE_ACTION)
+                                .pushes(PipelineTriggerGitConfigurationPushArgs.builder()
+                                        .branches(PipelineTriggerGitConfigurationPushBranchesArgs.builder()
+                                                .includes(settings.branch()).build())
+                                        .build())
+                                .build())
+                        .build())
+                .stages(
+                        PipelineStageArgs.builder().name("Source").actions(PipelineStageActionArgs.builder()
+                                .name(SOURCE_ACTION).category("Source").owner("AWS")
+                                .provider("CodeStarSourceConnection").version("1")
+                                .outputArtifacts("source")
+                                .configuration(sourceConfig)
+                                .build()).build(),
+                        PipelineStageArgs.builder().name("Build").actions(PipelineStageActionArgs.builder()
+                                .name("TestAndPackage").category("Build").owner("AWS").provider("CodeBuild").version("1")
+                                .inputArtifacts("source").outputArtifacts("release")
+                                .configuration(buildConfig)
+                                .build()).build(),
+                        PipelineStageArgs.builder().name("Publish").actions(PipelineStageActionArgs.builder()
+                                .name("PublishRelease").category("Deploy").owner("AWS").provider("S3").version("1")
+                                .inputArtifacts("release")
+                                .configuration(publishConfig)
+                                .build()).build())
+                .build(),
+                CustomResourceOptions.builder().parent(this).provider(provider)
+                        // CodePipeline validates the role's permissions when the pipeline is created.
+                        .dependsOn(List.<Resource>of(policy)).build());
+        this.pipelineName = pipeline.name();
+        this.pipelineArn = pipeline.arn();
+        registerOutputs(Map.of("pipelineName", pipelineName, "pipelineArn", pipelineArn, "connectionArn", connectionArn));
+    }
+}

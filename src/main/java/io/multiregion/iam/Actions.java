@@ -1,0 +1,68 @@
+package io.multiregion.iam;
+
+import java.util.List;
+
+/**
+ * Every IAM action this program grants, in one place. Lists follow the AWS documentation cited on each.
+ */
+public final class Actions {
+    private Actions() {
+    }
+
+    /** Read an object and its versions. */
+    public static final List<String> S3_READ_OBJECT = List.of("s3:GetObject", "s3:GetObjectVersion");
+    /** Write an object. */
+    public static final List<String> S3_WRITE_OBJECT = List.of("s3:PutObject");
+    /** What a CodePipeline S3 source action reads on its bucket (CodePipeline User Guide, "Amazon S3 source action reference"). */
+    public static final List<String> S3_SOURCE_BUCKET = List.of("s3:GetBucketVersioning", "s3:GetBucketLocation");
+    /** What an artifact store needs on the bucket (CodePipeline User Guide, service role policy). */
+    public static final List<String> S3_ARTIFACT_BUCKET = List.of("s3:GetBucketVersioning", "s3:GetBucketLocation", "s3:ListBucket");
+
+    /** Replication, source bucket (S3 User Guide, "Setting up permissions for live replication"). */
+    public static final List<String> REPLICATION_SOURCE_BUCKET = List.of("s3:GetReplicationConfiguration", "s3:ListBucket");
+    /** Replication, source objects (same page). */
+    public static final List<String> REPLICATION_SOURCE_OBJECTS = List.of(
+            "s3:GetObjectVersionForReplication", "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging");
+    /** Replication, destination objects (same page). */
+    public static final List<String> REPLICATION_DESTINATION_OBJECTS = List.of(
+            "s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags");
+
+    /** Decrypt with a KMS key. */
+    public static final List<String> KMS_DECRYPT = List.of("kms:Decrypt", "kms:DescribeKey");
+    /** Encrypt new data keys with a KMS key. */
+    public static final List<String> KMS_ENCRYPT = List.of("kms:Encrypt", "kms:GenerateDataKey");
+    /** Read and write data under a KMS key. */
+    public static final List<String> KMS_ENCRYPT_DECRYPT = List.of(
+            "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom", "kms:ReEncryptTo");
+
+    /**
+     * What the account (and through IAM, its administrators) may do with a key: the documented key
+     * management and cryptographic operations, named one by one (AWS KMS Developer Guide, "Default key policy").
+     */
+    public static final List<String> KMS_ACCOUNT_ADMIN = List.of(
+            "kms:CancelKeyDeletion", "kms:CreateAlias", "kms:CreateGrant", "kms:Decrypt", "kms:DeleteAlias",
+            "kms:DescribeKey", "kms:DisableKey", "kms:DisableKeyRotation", "kms:EnableKey", "kms:EnableKeyRotation",
+            "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:GetKeyPolicy",
+            "kms:GetKeyRotationStatus", "kms:ListGrants", "kms:ListKeyPolicies", "kms:ListKeyRotations",
+            "kms:ListResourceTags", "kms:PutKeyPolicy", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:RetireGrant",
+            "kms:RevokeGrant", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion", "kms:TagResource",
+            "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription");
+    /** CloudWatch Logs encrypting a log group (CloudWatch Logs User Guide, "Encrypt log data using AWS KMS"). */
+    public static final List<String> KMS_FOR_LOGS = List.of(
+            "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+            "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+    /** CloudTrail encrypting log files (CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail"). */
+    public static final List<String> KMS_FOR_CLOUDTRAIL = List.of("kms:GenerateDataKey");
+
+    /** Write to a log group. */
+    public static final List<String> LOGS_WRITE = List.of("logs:CreateLogStream", "logs:PutLogEvents");
+    /** Run a CodeBuild project from CodePipeline. */
+    public static final List<String> CODEBUILD_RUN = List.of("codebuild:StartBuild", "codebuild:BatchGetBuilds");
+    /** Use a Git connection (the service was renamed; both prefixes are honoured). */
+    public static final List<String> CONNECTION_USE = List.of("codestar-connections:UseConnection", "codeconnections:UseConnection");
+    /** What EventBridge may do to the pipeline it starts: exactly one action. */
+    public static final List<String> PIPELINE_START = List.of("codepipeline:StartPipelineExecution");
+
+    /** For the TLS-only deny statement on every bucket (FSBP S3.5 checks for this form). */
+    public static final List<String> S3_ALL = List.of("s3:*");
+}

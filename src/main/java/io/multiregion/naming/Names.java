@@ -1,0 +1,60 @@
+package io.multiregion.naming;
+
+import java.util.Locale;
+
+/**
+ * Physical-name limits of the AWS resource types this program names, and the checks that keep every
+ * name inside them. Pulumi auto-names a resource as its logical name plus '-' and 7 random characters,
+ * so an auto-named resource's logical name must leave {@link #RANDOM_SUFFIX} characters free.
+ */
+public final class Names {
+    private Names() {
+    }
+
+    /** '-' plus Pulumi's 7 random hex characters. */
+    public static final int RANDOM_SUFFIX = 8;
+    /** S3 bucket names: 3 to 63 characters (S3 User Guide, "Bucket naming rules"). */
+    public static final int S3_BUCKET = 63;
+    /** IAM role names: 64 characters (IAM User Guide, "IAM and AWS STS quotas"). */
+    public static final int IAM_ROLE = 64;
+    /** IAM inline policy names: 128 characters (same page). */
+    public static final int IAM_POLICY = 128;
+    /** EventBridge rule names: 64 characters (EventBridge API Reference, PutRule). */
+    public static final int EVENT_RULE = 64;
+    /** CodeConnections connection names: 32 characters (CodeConnections API Reference, CreateConnection). */
+    public static final int CONNECTION = 32;
+    /** CodePipeline names: 100 characters (CodePipeline User Guide, quotas). */
+    public static final int PIPELINE = 100;
+    /** CodeBuild project names: 2 to 255 characters (CodeBuild API Reference, CreateProject). */
+    public static final int CODEBUILD_PROJECT = 255;
+    /** CloudTrail trail names: 3 to 128 characters (CloudTrail API Reference, CreateTrail). */
+    public static final int TRAIL = 128;
+    /** KMS alias names including "alias/": 256 characters (KMS API Reference, CreateAlias). */
+    public static final int KMS_ALIAS = 256;
+    /** CloudWatch Logs group names: 512 characters (CloudWatch Logs API Reference, CreateLogGroup). */
+    public static final int LOG_GROUP = 512;
+
+    /** A lower-case, hyphenated name of at most {@code max} characters, trimmed of trailing hyphens. */
+    public static String fit(String name, int max) {
+        String clean = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-{2,}", "-");
+        String cut = clean.length() <= max ? clean : clean.substring(0, max);
+        return cut.replaceAll("^-+|-+$", "");
+    }
+
+    /** Checks that an auto-named resource's logical name leaves room for the random suffix. */
+    public static String autoNamed(String logicalName, int limit) {
+        if (logicalName.length() + RANDOM_SUFFIX > limit) {
+            throw new IllegalArgumentException("logical name '" + logicalName + "' is too long: with Pulumi's random suffix "
+                    + "it would exceed the AWS limit of " + limit + " characters");
+        }
+        return logicalName;
+    }
+
+    /** An S3 bucket's logical name: lower case letters, digits and hyphens, room left for the suffix. */
+    public static String bucket(String logicalName) {
+        if (!logicalName.matches("^[a-z0-9][a-z0-9-]*$")) {
+            throw new IllegalArgumentException("bucket logical name '" + logicalName + "' must be lower-case letters, digits, '-'");
+        }
+        return autoNamed(logicalName, S3_BUCKET);
+    }
+}

@@ -1,0 +1,53 @@
+package io.multiregion.regions;
+
+/**
+ * ARN arithmetic. Every ARN is built from a region's partition, never from a literal {@code arn:aws:}.
+ * Account ids come from the ARN of a resource the program created (see {@link #accountOf}), so the
+ * program needs no invoke and no account id in config.
+ */
+public final class Arns {
+    private Arns() {
+    }
+
+    /** {@code arn:<partition>:s3:::<bucket>}. */
+    public static String bucket(AwsRegion region, String bucketName) {
+        return "arn:" + region.partition() + ":s3:::" + bucketName;
+    }
+
+    /** {@code arn:<partition>:s3:::<bucket>/<key>}, the ARN CloudTrail data-event selectors and IAM use for one object. */
+    public static String object(AwsRegion region, String bucketName, String key) {
+        return bucket(region, bucketName) + "/" + key;
+    }
+
+    /** {@code arn:<partition>:cloudtrail:<region>:<account>:trail/<name>}. */
+    public static String trail(AwsRegion region, String account, String trailName) {
+        return "arn:" + region.partition() + ":cloudtrail:" + region.code() + ":" + account + ":trail/" + trailName;
+    }
+
+    /** {@code arn:<partition>:iam::<account>:root}: the account itself, for key-policy delegation to IAM. */
+    public static String accountRoot(AwsRegion region, String account) {
+        return "arn:" + region.partition() + ":iam::" + account + ":root";
+    }
+
+    /** {@code arn:<partition>:logs:<region>:<account>:log-group:*}: every log group of the account in the region. */
+    public static String logGroupsOfAccount(AwsRegion region, String account) {
+        return "arn:" + region.partition() + ":logs:" + region.code() + ":" + account + ":log-group:*";
+    }
+
+    /** {@code arn:<partition>:cloudtrail:<region>:<account>:trail/*}: every trail of the account in the region. */
+    public static String trailsOfAccount(AwsRegion region, String account) {
+        return "arn:" + region.partition() + ":cloudtrail:" + region.code() + ":" + account + ":trail/*";
+    }
+
+    /**
+     * The account id field (the fifth) of an ARN, or an empty string when the ARN is not known
+     * (only in engines that do not report ARNs).
+     */
+    public static String accountOf(String arn) {
+        if (arn == null) {
+            return "";
+        }
+        String[] parts = arn.split(":", 6);
+        return parts.length >= 5 ? parts[4] : "";
+    }
+}

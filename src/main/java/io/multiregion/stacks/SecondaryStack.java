@@ -1,0 +1,87 @@
+package io.multiregion.stacks;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.StackReference;
+import io.multiregion.config.ConfigException;
+import io.multiregion.config.StackSettings;
+import io.multiregion.delivery.ReplicaPipeline;
+import io.multiregion.delivery.ReplicaSource;
+import io.multiregion.delivery.ReplicaTrigger;
+import io.multiregion.regions.ProviderRegistry;
+import io.multiregion.storage.RegionalSupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The secondary stack: the trigger and pipeline in B. It reads the replica from the primary stack's
+ * outputs through a StackReference and has no provider for region A at all (static stability).
+ */
+public final class SecondaryStack {
+    private SecondaryStack() {
+    }
+
+    public static void build(Context ctx, StackSettings settings) {
+        var b = settings.secondaryRegion();
+        StackReference primary = new StackReference(settings.primaryStack().orElseThrow());
+        checkAgreesWithPrimary(ctx, primary, settings);
+
+        ProviderRegistry providers = new ProviderRegistry(settings, Set.of(b));
+        RegionalSupport support = new RegionalSupport(settings, providers);
+        ComponentResourceOptions top = ComponentResourceOptions.builder().build();
+
+        ReplicaSource replica = new ReplicaSource(
+                text(primary, Exports.REPLICA_BUCKET),
+                text(primary, Exports.REPLICA_BUCKET_ARN),
+                text(primary, Exports.REPLICA_KEY_ARN),
+                text(primary, Exports.ARTIFACT_KEY));
+        ReplicaPipeline pipeline = new ReplicaPipeline(settings.project() + "-replica", b, replica, settings, support, top);
+        ReplicaTrigger trigger = new ReplicaTrigger(settings.project() + "-trigger", b, replica, pipeline.pipelineArn,
+                settings, support, top);
+
+        ctx.export(Exports.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
+        ctx.export(Exports.SECONDARY_REGION, Output.of(b.code()));
+        ctx.export(Exports.REPLICA_PIPELINE, pipeline.pipelineName);
+        ctx.export(Exports.TRIGGER_MODE, Output.of(settings.trigger().value()));
+        ctx.export(Exports.TRIGGER_RULE, trigger.ruleName);
+        trigger.trailName.ifPresent(name -> ctx.export(Exports.TRIGGER_TRAIL, Output.of(name)));
+        ctx.export(Exports.RELEASE_OBJECT, Output.tuple(replica.bucketName(), replica.artifactKey())
+                .applyValue(t -> "s3://" + t.t1 + "/" + t.t2));
+    }
+
+    /**
+     * The one read this stack waits for before registering AWS resources: the primary stack's regions.
+     * When they disagree with this stack's, nothing else is registered. A primary that exports no regions
+     * yet (never deployed) is reported as a warning; the engine itself fails if that stack does not exist.
+     */
+    static void checkAgreesWithPrimary(Context ctx, StackReference primary, StackSettings settings) {
+        Object primaryRegion = primary.getValueAsync(Exports.PRIMARY_REGION).join();
+        Object secondaryRegion = primary.getValueAsync(Exports.SECONDARY_REGION).join();
+        String ref = settings.primaryStack().orElseThrow();
+        List<String> problems = new ArrayList<>();
+        if (primaryRegion == null || secondaryRegion == null) {
+            ctx.log().warn("primary stack " + ref + " exports no regions yet: deploy it first (pulumi up -s primary); "
+                    + "values read from it are unknown until then");
+            return;
+        }
+        if (!Objects.equals(primaryRegion.toString(), settings.primaryRegion().code())) {
+            problems.add("multiregion:primaryRegion: '" + settings.primaryRegion() + "' disagrees with the primary stack "
+                    + ref + ", which was deployed with '" + primaryRegion + "'; set the same value in both stack files");
+        }
+        if (!Objects.equals(secondaryRegion.toString(), settings.secondaryRegion().code())) {
+            problems.add("multiregion:secondaryRegion: '" + settings.secondaryRegion() + "' disagrees with the primary "
+                    + "stack " + ref + ", which replicates to '" + secondaryRegion + "'; set the same value in both stack files");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(settings.stack(), problems);
+        }
+    }
+
+    private static Output<String> text(StackReference primary, String name) {
+        return primary.output(name).applyValue(value -> value == null ? null : value.toString());
+    }
+}

@@ -1,0 +1,117 @@
+package io.multiregion.storage;
+
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.kms.Alias;
+import com.pulumi.aws.kms.AliasArgs;
+import com.pulumi.aws.kms.Key;
+import com.pulumi.aws.kms.KeyArgs;
+import com.pulumi.aws.kms.KeyPolicy;
+import com.pulumi.aws.kms.KeyPolicyArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import io.multiregion.iam.Actions;
+import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.Statement;
+import io.multiregion.regions.Arns;
+import io.multiregion.regions.AwsRegion;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A customer managed, symmetric KMS key for one region, with yearly rotation, an alias, a deletion
+ * window and a key policy naming every action and the key itself as resource. The account keeps
+ * control through IAM; CloudWatch Logs and CloudTrail may use the key only for this account's log
+ * groups and trails in this region.
+ */
+public final class RegionalKey extends ComponentResource {
+
+    /**
+     * @param region              the key's region
+     * @param provider            the provider for that region
+     * @param alias               alias name, starting with {@code alias/}
+     * @param description         what the key protects
+     * @param deletionWindowDays  days between a scheduled deletion and the deletion (7 to 30)
+     * @param protect             refuse deletion and replacement from Pulumi
+     */
+    public record Args(AwsRegion region, Provider provider, String alias, String description,
+                       int deletionWindowDays, boolean protect) {
+    }
+
+    /** The key's ARN. */
+    @Export(name = "arn", refs = {String.class}, tree = "[0]")
+    public final Output<String> arn;
+    /** The key's id. */
+    @Export(name = "keyId", refs = {String.class}, tree = "[0]")
+    public final Output<String> keyId;
+    /** The account that owns the key, read off its ARN. */
+    public final Output<String> accountId;
+    /** The key's region. */
+    public final AwsRegion region;
+
+    public RegionalKey(String name, Args args, ComponentResourceOptions options) {
+        super("multiregion:storage:RegionalKey", name, options);
+        this.region = args.region();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(args.provider()).build();
+
+        Key key = new Key(name, KeyArgs.builder()
+                .description(args.description())
+                .enableKeyRotation(true)
+                .rotationPeriodInDays(365)
+                .deletionWindowInDays(args.deletionWindowDays())
+                .keyUsage("ENCRYPT_DECRYPT")
+                .customerMasterKeySpec("SYMMETRIC_DEFAULT")
+                .build(),
+                CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
+        this.arn = key.arn();
+        this.keyId = key.keyId();
+        this.accountId = key.arn().applyValue(Arns::accountOf);
+
+        new Alias(name + "-alias", AliasArgs.builder()
+                .name(args.alias())
+                .targetKeyId(key.keyId())
+                .build(), child);
+
+        new KeyPolicy(name + "-policy", KeyPolicyArgs.builder()
+                .keyId(key.keyId())
+                .policy(PolicyDocument.of(policy(args.region(), key.arn(), accountId)))
+                .build(), child);
+
+        registerOutputs(Map.of("arn", arn, "keyId", keyId));
+    }
+
+    /** The key policy: the account through IAM, and the two log services scoped to this account and region. */
+    static List<Statement> policy(AwsRegion region, Output<String> keyArn, Output<String> account) {
+        return List.of(
+                Statement.allow("AccountAdministersThroughIam").actions(Actions.KMS_ACCOUNT_ADMIN).resource(keyArn)
+                        .awsPrincipal(account.applyValue(a -> Arns.accountRoot(region, a))).build(),
+                Statement.allow("CloudWatchLogsEncryptsThisAccountsLogGroups").actions(Actions.KMS_FOR_LOGS).resource(keyArn)
+                        .service(region.serviceHost("logs"))
+                        .condition("ArnLike", "kms:EncryptionContext:aws:logs:arn",
+                                account.applyValue(a -> Arns.logGroupsOfAccount(region, a)))
+                        .build(),
+                Statement.allow("CloudTrailEncryptsThisAccountsTrails").actions(Actions.KMS_FOR_CLOUDTRAIL).resource(keyArn)
+                        .service("cloudtrail.amazonaws.com")
+                        .condition("StringLike", "kms:EncryptionContext:aws:cloudtrail:arn",
+                                account.applyValue(a -> Arns.trailsOfAccount(region, a)))
+                        .condition("StringLike", "aws:SourceArn", account.applyValue(a -> Arns.trailsOfAccount(region, a)))
+                        .build(),
+                Statement.allow("CloudTrailDescribesKey").actions("kms:DescribeKey").resource(keyArn)
+                        .service("cloudtrail.amazonaws.com")
+                        .condition("StringLike", "aws:SourceArn", account.applyValue(a -> Arns.trailsOfAccount(region, a)))
+                        .build());
+    }
+
+    /** Statements letting a principal read and write data under this key. */
+    public Statement grantEncryptDecrypt(String sid) {
+        return Statement.allow(sid).actions(Actions.KMS_ENCRYPT_DECRYPT).resource(arn).build();
+    }
+
+    /** Statements letting a principal decrypt data under this key. */
+    public Statement grantDecrypt(String sid) {
+        return Statement.allow(sid).actions(Actions.KMS_DECRYPT).resource(arn).build();
+    }
+}
