@@ -1,0 +1,246 @@
+package io.multiregion.security;
+
+import io.multiregion.naming.Names;
+import io.multiregion.testing.PolicyView;
+import io.multiregion.testing.ProgramRun;
+import io.multiregion.testing.Registered;
+import io.multiregion.testing.Samples;
+import io.multiregion.testing.StackFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * SPEC 5 for what the delivery path registers, and the known defects of the original snippets (SPEC 1),
+ * checked over every run: both stacks and both trigger modes.
+ */
+class SecurityBaselineTest {
+    private static final Map<String, ProgramRun> RUNS = new HashMap<>();
+
+    /** Service principals this program may name; a typo such as s3.amazonwas.com fails here. */
+    private static final Set<String> KNOWN_SERVICES = Set.of("s3.amazonaws.com", "codebuild.amazonaws.com",
+            "codepipeline.amazonaws.com", "events.amazonaws.com", "cloudtrail.amazonaws.com", "logging.s3.amazonaws.com",
+            "logs.eu-west-1.amazonaws.com", "logs.eu-central-1.amazonaws.com");
+    private static final Pattern ACTION = Pattern.compile("^[a-z0-9-]+:[A-Za-z]+$");
+
+    @BeforeAll
+    static void run() {
+        RUNS.put("primary", ProgramRun.of("primary", Map.of()));
+        RUNS.put("secondary/cloudtrail", ProgramRun.of("secondary", Samples.primaryOutputs()));
+        Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
+        config.put("multiregion:trigger", "eventbridge");
+        RUNS.put("secondary/eventbridge", ProgramRun.with("secondary", config, Samples.primaryOutputs()));
+        RUNS.values().forEach(r -> assertFalse(r.failed(), r::errors));
+    }
+
+    static Stream<Arguments> runs() {
+        return Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge").map(Arguments::of);
+    }
+
+    /** Every policy document a run registered, with where it came from. */
+    private static List<Map.Entry<String, PolicyView>> policies(ProgramRun run) {
+        List<Map.Entry<String, PolicyView>> out = new ArrayList<>();
+        for (Registered r : run.aws()) {
+            for (String key : List.of("policy", "assumeRolePolicy")) {
+                if (r.inputs().get(key) instanceof String json && json.trim().startsWith("{")) {
+                    out.add(Map.entry(r.type() + " " + r.name(), PolicyView.parse(json)));
+                }
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}: every Allow statement names its actions and its resources, none is *")
+    @MethodSource("runs")
+    void noWildcardAllows(String name) {
+        List<Map.Entry<String, PolicyView>> policies = policies(RUNS.get(name));
+        assertTrue(policies.size() >= 5, "policies found: " + policies.size());
+        for (var entry : policies) {
+            for (PolicyView.StatementView s : entry.getValue().statements()) {
+                assertFalse(s.actions().isEmpty(), entry.getKey() + " " + s.sid() + " has no action");
+                for (String action : s.actions()) {
+                    assertFalse(action.equals("*") || action.equals("*:*"), entry.getKey() + " grants *");
+                    if (s.allows()) {
+                        assertTrue(ACTION.matcher(action).matches(),
+                                entry.getKey() + " " + s.sid() + ": malformed or wildcard action " + action);
+                    }
+                }
+                boolean trust = s.actions().equals(List.of("sts:AssumeRole"));
+                if (s.allows() && !trust) {
+                    assertFalse(s.resources().isEmpty(), entry.getKey() + " " + s.sid() + " names no resource");
+                    assertFalse(s.resources().contains("*"), entry.getKey() + " " + s.sid() + " allows Resource *");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: StartPipelineExecution is never granted on *")
+    @MethodSource("runs")
+    void startPipelineNeverOnStar(String name) {
+        for (var entry : policies(RUNS.get(name))) {
+            for (PolicyView.StatementView s : entry.getValue().statements()) {
+                if (s.actions().contains("codepipeline:StartPipelineExecution")) {
+                    assertEquals(1, s.resources().size());
+                    assertTrue(s.resources().get(0).startsWith("arn:aws:codepipeline:eu-central-1:"), s.resources().toString());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: only known service principals, no typos")
+    @MethodSource("runs")
+    void servicePrincipalsAreKnown(String name) {
+        for (var entry : policies(RUNS.get(name))) {
+            for (PolicyView.StatementView s : entry.getValue().statements()) {
+                for (String service : s.principals().getOrDefault("Service", List.of())) {
+                    assertTrue(KNOWN_SERVICES.contains(service), entry.getKey() + ": unexpected principal " + service);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: no literal CloudFormation intrinsic leaks into an input")
+    @MethodSource("runs")
+    void noLiteralIntrinsics(String name) {
+        for (Registered r : RUNS.get(name).aws()) {
+            String text = r.inputs().toString();
+            assertFalse(text.contains("! Ref") || text.contains("!Ref") || text.contains("Fn::"), r.name() + ": " + text);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: every bucket is versioned, KMS or SSE-S3 encrypted, private, TLS-only, owner-enforced")
+    @MethodSource("runs")
+    void everyBucketIsSecure(String name) {
+        ProgramRun run = RUNS.get(name);
+        List<Registered> buckets = run.ofType("aws:s3/bucketV2:BucketV2");
+        assertFalse(buckets.isEmpty());
+        for (Registered bucket : buckets) {
+            String b = bucket.name();
+            assertEquals(false, bucket.at("forceDestroy"), b + " may be force-destroyed");
+            assertEquals("Enabled", sibling(run, b + "-versioning").at("versioningConfiguration", "status"));
+            Registered pab = sibling(run, b + "-public-access");
+            for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
+                assertEquals(true, pab.at(flag), b + " " + flag);
+            }
+            assertEquals("BucketOwnerEnforced", sibling(run, b + "-ownership").at("rule", "objectOwnership"));
+            Object algorithm = sibling(run, b + "-encryption").at("rules", 0, "applyServerSideEncryptionByDefault", "sseAlgorithm");
+            if (b.contains("access-logs")) {
+                assertEquals("AES256", algorithm, "server access logs require SSE-S3 on " + b);
+            } else {
+                assertEquals("aws:kms", algorithm, b);
+                assertEquals(b + "-id", sibling(run, b + "-logging").text("bucket"), b + " has no access logging");
+            }
+            PolicyView policy = PolicyView.parse(sibling(run, b + "-policy").text("policy"));
+            PolicyView.StatementView tls = policy.sid("DenyInsecureTransport");
+            assertEquals("Deny", tls.effect());
+            assertEquals(List.of("false"), tls.condition("Bool", "aws:SecureTransport"));
+            assertEquals(2, tls.resources().size());
+            assertEquals("Enabled", sibling(run, b + "-lifecycle").at("rules", 0, "status"));
+        }
+    }
+
+    private static Registered sibling(ProgramRun run, String name) {
+        List<Registered> found = run.where(r -> r.name().equals(name));
+        assertEquals(1, found.size(), "expected one resource named " + name);
+        return found.get(0);
+    }
+
+    @ParameterizedTest(name = "{0}: KMS keys rotate, have a deletion window and a key policy scoped to the key")
+    @MethodSource("runs")
+    void keys(String name) {
+        ProgramRun run = RUNS.get(name);
+        for (Registered key : run.ofType("aws:kms/key:Key")) {
+            assertEquals(true, key.at("enableKeyRotation"));
+            double window = ((Number) key.at("deletionWindowInDays")).doubleValue();
+            assertTrue(window >= 7 && window <= 30);
+            Registered policy = sibling(run, key.name() + "-policy");
+            PolicyView view = PolicyView.parse(policy.text("policy"));
+            for (PolicyView.StatementView s : view.statements()) {
+                assertEquals(1, s.resources().size());
+                assertTrue(s.resources().get(0).startsWith("arn:aws:kms:" + key.providerRegion() + ":"), s.resources().toString());
+            }
+            assertEquals(List.of("arn:aws:iam::123456789012:root"),
+                    view.sid("AccountAdministersThroughIam").principals().get("AWS"));
+        }
+        for (Registered alias : run.ofType("aws:kms/alias:Alias")) {
+            assertTrue(alias.text("name").startsWith("alias/multiregion-"), alias.text("name"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: CodeBuild is not privileged, encrypts artifacts, logs to an encrypted log group")
+    @MethodSource("runs")
+    void codeBuild(String name) {
+        ProgramRun run = RUNS.get(name);
+        for (Registered project : run.ofType("aws:codebuild/project:Project")) {
+            assertEquals(false, project.at("environment", "privilegedMode"));
+            assertTrue(project.text("encryptionKey").startsWith("arn:aws:kms:"));
+            assertEquals("ENABLED", project.at("logsConfig", "cloudwatchLogs", "status"));
+        }
+        for (Registered group : run.ofType("aws:cloudwatch/logGroup:LogGroup")) {
+            assertTrue(group.text("kmsKeyId").startsWith("arn:aws:kms:"), group.name());
+            assertEquals(365.0, ((Number) group.at("retentionInDays")).doubleValue());
+        }
+    }
+
+    @Test
+    @DisplayName("containerBuilds=true is the only way to a privileged build")
+    void privilegedOnlyOnRequest() {
+        Map<String, String> config = new HashMap<>(StackFiles.config("primary"));
+        config.put("multiregion:containerBuilds", "true");
+        ProgramRun run = ProgramRun.with("primary", config, Map.of());
+        assertFalse(run.failed(), run::errors);
+        assertEquals(true, run.one("aws:codebuild/project:Project").at("environment", "privilegedMode"));
+    }
+
+    @ParameterizedTest(name = "{0}: auto-named physical names stay inside AWS limits with the random suffix")
+    @MethodSource("runs")
+    void physicalNamesFitAwsLimits(String name) {
+        ProgramRun run = RUNS.get(name);
+        Map<String, Integer> autoNamedLimits = Map.of(
+                "aws:s3/bucketV2:BucketV2", Names.S3_BUCKET,
+                "aws:iam/role:Role", Names.IAM_ROLE,
+                "aws:cloudwatch/eventRule:EventRule", Names.EVENT_RULE,
+                "aws:codepipeline/pipeline:Pipeline", Names.PIPELINE);
+        for (Registered r : run.aws()) {
+            Integer limit = autoNamedLimits.get(r.type());
+            if (limit != null) {
+                assertTrue(r.name().length() + Names.RANDOM_SUFFIX <= limit, r.type() + " " + r.name() + " too long");
+            }
+            if (r.type().equals("aws:s3/bucketV2:BucketV2")) {
+                assertTrue(r.name().matches("^[a-z0-9][a-z0-9-]+$"), r.name());
+            }
+        }
+        run.ofType("aws:cloudtrail/trail:Trail").forEach(t -> assertTrue(t.text("name").length() <= Names.TRAIL));
+    }
+
+    @Test
+    @DisplayName("no ARN hard-codes the aws partition: a China deployment only has aws-cn ARNs")
+    void partitionIsNeverHardCoded() {
+        Map<String, String> config = new HashMap<>(StackFiles.config("primary"));
+        config.put("multiregion:primaryRegion", "cn-north-1");
+        config.put("multiregion:secondaryRegion", "cn-northwest-1");
+        ProgramRun run = ProgramRun.with("primary", config, Map.of());
+        assertFalse(run.failed(), run::errors);
+        for (Registered r : run.aws()) {
+            assertFalse(r.inputs().toString().contains("arn:aws:"), r.type() + " " + r.name() + ": " + r.inputs());
+        }
+        String replication = run.where(r -> r.type().equals("aws:iam/rolePolicy:RolePolicy")
+                && r.name().equals("multiregion-release-replication")).get(0).text("policy");
+        assertTrue(replication.contains("s3.cn-north-1.amazonaws.com.cn"), replication);
+    }
+}
