@@ -197,6 +197,27 @@ class SecurityBaselineTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}: every bucket and key is protected against destroy and replacement")
+    @MethodSource("runs")
+    void dataIsProtected(String name) {
+        ProgramRun run = RUNS.get(name);
+        List<Registered> holders = run.where(r -> r.type().equals("aws:s3/bucketV2:BucketV2") || r.type().equals("aws:kms/key:Key"));
+        assertFalse(holders.isEmpty());
+        holders.forEach(r -> assertTrue(run.isProtected(r), r.type() + " " + r.name() + " is not protected"));
+        assertTrue(run.aws().stream().filter(run::isProtected)
+                .allMatch(r -> r.type().equals("aws:s3/bucketV2:BucketV2") || r.type().equals("aws:kms/key:Key")));
+    }
+
+    @Test
+    @DisplayName("protectData=false lifts the protection, for a deliberate teardown")
+    void protectionCanBeLifted() {
+        Map<String, String> config = new HashMap<>(StackFiles.config("primary"));
+        config.put("multiregion:protectData", "false");
+        ProgramRun run = ProgramRun.with("primary", config, Map.of());
+        assertFalse(run.failed(), run::errors);
+        assertTrue(run.aws().stream().noneMatch(run::isProtected));
+    }
+
     @Test
     @DisplayName("containerBuilds=true is the only way to a privileged build")
     void privilegedOnlyOnRequest() {

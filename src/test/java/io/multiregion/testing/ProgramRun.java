@@ -1,6 +1,7 @@
 package io.multiregion.testing;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.ResourceTransformation;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -10,6 +11,9 @@ import io.multiregion.App;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -19,10 +23,12 @@ import java.util.function.Predicate;
 public final class ProgramRun {
     private final TestResult result;
     private final List<Registered> registered;
+    private final Set<String> protectedResources;
 
-    private ProgramRun(TestResult result, List<Registered> registered) {
+    private ProgramRun(TestResult result, List<Registered> registered, Set<String> protectedResources) {
         this.result = result;
         this.registered = registered;
+        this.protectedResources = Set.copyOf(protectedResources);
     }
 
     /** The stack as its stack file configures it; a secondary reads {@code primaryOutputs} from the primary. */
@@ -33,17 +39,30 @@ public final class ProgramRun {
     /** The stack with explicit configuration (for bad-config cases). */
     public static ProgramRun with(String stack, Map<String, String> config, Map<String, Object> primaryOutputs) {
         FakeCloud cloud = new FakeCloud(primaryOutputs);
+        Set<String> protectedResources = ConcurrentHashMap.newKeySet();
+        ResourceTransformation recordProtect = args -> {
+            if (args.options().isProtect()) {
+                protectedResources.add(args.resource().pulumiResourceType() + " " + args.resource().pulumiResourceName());
+            }
+            return Optional.empty();
+        };
         try {
             TestResult result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName("multiregion").stackName(stack).preview(false).build())
+                    .options(TestOptions.builder().projectName("multiregion").stackName(stack).preview(false)
+                            .resourceTransformations(List.of(recordProtect)).build())
                     .config(config)
                     .mocks(cloud)
                     .build()
                     .runTest(App::stack);
-            return new ProgramRun(result, cloud.registered());
+            return new ProgramRun(result, cloud.registered(), protectedResources);
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /** Whether the program registered this resource with Pulumi's {@code protect} option. */
+    public boolean isProtected(Registered resource) {
+        return protectedResources.contains(resource.type() + " " + resource.name());
     }
 
     public TestResult result() {
