@@ -17,8 +17,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code plan STACK}: shows what {@code pulumi up} would create for a stack, with no cloud account, no credentials
@@ -35,8 +37,12 @@ import picocli.CommandLine.Parameters;
                 "3:the program refused its configuration or failed"})
 public final class PlanCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "STACK", description = "Stack name: Pulumi.STACK.yaml must exist.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STACK",
+            description = "Stack name: Pulumi.STACK.yaml must exist.")
     String stack;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--dir", paramLabel = "DIR", description = "Project directory (with Pulumi.yaml). Default: ${DEFAULT-VALUE}.")
     Path dir = Path.of(".");
@@ -90,6 +96,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (stack == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'STACK'");
+        }
         err("loading the configuration of stack '" + stack + "' from " + dir.resolve("Pulumi.yaml") + " and "
                 + dir.resolve("Pulumi." + stack + ".yaml"));
         StackConfig config = ConfigLoader.load(dir, stack);
