@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Benchmark of the offline plan: cold/warm per stack against the floor, and the start-up path.
+# Not part of `./mvnw test`. Usage: bench/run.sh   (from anywhere; runs in the project directory)
+# Tunables: BENCH_OPTS="-Dbench.cold=5 -Dbench.warm=20 -Dbench.warmup=5 -Dbench.startup=3"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "bench: building target/multiregion.jar and the benchmark classes..." >&2
+./mvnw -q -DskipTests package
+./mvnw -q test-compile
+java ${BENCH_OPTS:-} -cp "target/test-classes:target/multiregion.jar" io.multiregion.plan.bench.PlanBenchmark

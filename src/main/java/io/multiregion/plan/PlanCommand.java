@@ -1,0 +1,226 @@
+package io.multiregion.plan;
+
+import com.pulumi.Context;
+import io.multiregion.App;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plan STACK}: shows what {@code pulumi up} would create for a stack, with no cloud account, no credentials
+ * and no Pulumi CLI. It loads the stack's configuration as the CLI does, runs the program ({@link App#stack}) on the
+ * Pulumi SDK's in-process engine in preview mode, prints the resources by region and component, and writes
+ * {@code plan/STACK.json} and {@code plan/STACK.mmd}. {@code plan diff OLD NEW} compares two plans.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Shows what `pulumi up` would create for STACK, offline: no cloud account, credentials or"
+                + " Pulumi CLI needed. Writes OUT/STACK.json (machine-readable) and OUT/STACK.mmd (Mermaid)."},
+        subcommands = {PlanCommand.Diff.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the plan was computed", "2:bad input (stack, stack files, plan files, arguments)",
+                "3:the program refused its configuration or failed"})
+public final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "STACK",
+            description = "Stack name: Pulumi.STACK.yaml must exist.")
+    String stack;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Project directory (with Pulumi.yaml). Default: ${DEFAULT-VALUE}.")
+    Path dir = Path.of(".");
+
+    @Option(names = "--out", paramLabel = "OUT", description = "Where plan files are written and earlier plans of"
+            + " referenced stacks are read. Default: ${DEFAULT-VALUE}.")
+    Path out = Path.of("plan");
+
+    @Option(names = "--no-inputs", description = "List resources without their inputs.")
+    boolean noInputs;
+
+    private final Consumer<Context> program;
+    private final PrintWriter stdout;
+    private final PrintWriter stderr;
+
+    public PlanCommand(Consumer<Context> program, PrintWriter stdout, PrintWriter stderr) {
+        this.program = program;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        err.printf("plan: started %d ms after the JVM, loading the program%n", System.currentTimeMillis() - jvmStart);
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        int code = run(App::stack, out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line against a program; returns the exit code. */
+    public static int run(Consumer<Context> program, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new PlanCommand(program, out, err), new Factory(program, out, err));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof PlanException p) {
+                err.println("plan: error: " + p.getMessage());
+                return p.exitCode();
+            }
+            err.println("plan: unexpected error: " + e);
+            return 1;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        if (stack == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'STACK'");
+        }
+        err("loading the configuration of stack '" + stack + "' from " + dir.resolve("Pulumi.yaml") + " and "
+                + dir.resolve("Pulumi." + stack + ".yaml"));
+        StackConfig config = ConfigLoader.load(dir, stack);
+        err("running the program in preview mode on the in-process engine (offline)");
+        long start = System.nanoTime();
+        Plan plan;
+        try (Spinner spinner = Spinner.start(stderr)) {
+            plan = Planner.plan(config, program, this::earlierPlan, spinner);
+        }
+        err(String.format("planned %d resources in %d ms", plan.resources().size(),
+                (System.nanoTime() - start) / 1_000_000));
+        Path json = out.resolve(stack + ".json");
+        Path mermaid = out.resolve(stack + ".mmd");
+        PlanJson.write(plan, json);
+        try {
+            Files.writeString(mermaid, PlanMermaid.render(plan));
+        } catch (IOException e) {
+            throw new PlanException(PlanException.BAD_INPUT, "cannot write " + mermaid + ": " + e.getMessage(), e);
+        }
+        stdout.print(PlanText.render(plan, !noInputs));
+        stdout.flush();
+        err("wrote " + json + " and " + mermaid);
+        return 0;
+    }
+
+    /** The earlier plan of a referenced stack ({@code org/project/stack}): {@code OUT/stack.json} when it exists. */
+    private Optional<Plan> earlierPlan(String reference) {
+        String[] parts = reference.split("/");
+        String name = parts[parts.length - 1];
+        Path file = out.resolve(name + ".json");
+        if (name.equals(stack) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Plan earlier = PlanJson.read(file);
+        if (parts.length >= 2 && !parts[parts.length - 2].equals(earlier.project())) {
+            return Optional.empty();
+        }
+        return Optional.of(earlier);
+    }
+
+    private void err(String message) {
+        stderr.println("plan: " + message);
+        stderr.flush();
+    }
+
+    /** {@code plan diff OLD NEW}: plan files, or directories of them (compared stack by stack). */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = {"Prints what would be added, removed and changed between two plans (e.g. the base"
+                    + " branch's and a pull request's). OLD and NEW are plan files, or directories of STACK.json files."})
+    static final class Diff implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "OLD", description = "Plan file or directory before the change.")
+        Path before;
+
+        @Parameters(index = "1", paramLabel = "NEW", description = "Plan file or directory after the change.")
+        Path after;
+
+        @Option(names = "--markdown", description = "Markdown for a pull-request comment.")
+        boolean markdown;
+
+        private final PrintWriter stdout;
+
+        Diff(PrintWriter stdout) {
+            this.stdout = stdout;
+        }
+
+        @Override
+        public Integer call() {
+            List<PlanDiff> diffs = new ArrayList<>();
+            if (Files.isDirectory(before) || Files.isDirectory(after)) {
+                for (String name : planNames(before, after)) {
+                    Plan old = planOrEmpty(before.resolve(name), name);
+                    Plan now = planOrEmpty(after.resolve(name), name);
+                    diffs.add(PlanDiff.between(old, now));
+                }
+            } else {
+                diffs.add(PlanDiff.between(PlanJson.read(before), PlanJson.read(after)));
+            }
+            if (markdown) {
+                stdout.print("## Offline plan diff\n\nComputed without cloud credentials by `plan`; values only the"
+                        + " cloud knows are not compared.\n\n");
+            }
+            diffs.forEach(d -> stdout.print(d.render(markdown)));
+            stdout.flush();
+            return 0;
+        }
+
+        private static TreeSet<String> planNames(Path... dirs) {
+            TreeSet<String> names = new TreeSet<>();
+            for (Path d : dirs) {
+                if (!Files.isDirectory(d)) {
+                    throw new PlanException(PlanException.BAD_INPUT, d + " is not a directory of plan files"
+                            + " (give two files or two directories)");
+                }
+                try (Stream<Path> files = Files.list(d)) {
+                    files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).forEach(names::add);
+                } catch (IOException e) {
+                    throw new PlanException(PlanException.BAD_INPUT, "cannot list " + d + ": " + e.getMessage(), e);
+                }
+            }
+            return names;
+        }
+
+        private static Plan planOrEmpty(Path file, String name) {
+            if (Files.isRegularFile(file)) {
+                return PlanJson.read(file);
+            }
+            String stackName = name.substring(0, name.length() - ".json".length());
+            return new Plan("", stackName, List.of(), java.util.Map.of(), List.of(), List.of());
+        }
+    }
+
+    /** Builds the command objects with the program and streams they need. */
+    private record Factory(Consumer<Context> program, PrintWriter out, PrintWriter err) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == PlanCommand.class) {
+                return type.cast(new PlanCommand(program, out, err));
+            }
+            if (type == Diff.class) {
+                return type.cast(new Diff(out));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}
