@@ -280,6 +280,8 @@ class SettingsReaderTest {
                 set("build timeout above 2160", "multiregion:buildTimeoutMinutes", "2161", "5 to 2160"),
                 set("build timeout not a number", "multiregion:buildTimeoutMinutes", "abc", "such as 30"),
                 set("log retention CloudWatch does not offer", "multiregion:logRetentionDays", "2", "3653"),
+                set("log retention 0", "multiregion:logRetentionDays", "0", "3653"),
+                set("log retention above ten years", "multiregion:logRetentionDays", "4000", "3653"),
                 set("testCommands with a number", "multiregion:testCommands", "[\"make test\", 1]", "[\"make test\"]"),
                 set("testCommands with a blank command", "multiregion:testCommands", "[\" \"]", "[\"make test\"]"),
                 set("KMS deletion window below 7", "multiregion:kmsDeletionWindowDays", "6", "7 to 30"),
