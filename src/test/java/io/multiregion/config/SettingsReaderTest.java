@@ -1,6 +1,7 @@
 package io.multiregion.config;
 
 import io.multiregion.regions.AwsRegion;
+import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +100,21 @@ class SettingsReaderTest {
                 () -> assertEquals(TriggerMode.CLOUDTRAIL, settings.trigger()),
                 () -> assertEquals("releases/app.zip", settings.artifactKey()),
                 () -> assertEquals(30, settings.kmsDeletionWindowDays()));
+    }
+
+    @Test
+    @DisplayName("the committed stack files (Pulumi.yaml defaults + Pulumi.<stack>.yaml) are valid and agree on regions")
+    void committedStackFiles() {
+        StackSettings primary = read(StackFiles.config("primary"), "primary");
+        StackSettings secondary = read(StackFiles.config("secondary"), "secondary");
+        assertAll(
+                () -> assertEquals(Role.PRIMARY, primary.role()),
+                () -> assertEquals(Role.SECONDARY, secondary.role()),
+                () -> assertEquals(primary.primaryRegion(), secondary.primaryRegion()),
+                () -> assertEquals(primary.secondaryRegion(), secondary.secondaryRegion()),
+                () -> assertEquals(Optional.of("acme-corp/multiregion/primary"), secondary.primaryStack()),
+                () -> assertEquals(primary.artifactKey(), secondary.artifactKey()),
+                () -> assertEquals(Optional.empty(), primary.connectionArn(), "the declared default \"\" means unset"));
     }
 
     @Test
@@ -258,6 +274,9 @@ class SettingsReaderTest {
                 repository("Bitbucket", "https://bitbucket.org/acme/storefront"),
                 repository("Bitbucket", "acme/storefront.git"),
                 repository("Bitbucket", "storefront"),
+                repository("Bitbucket", "Acme/Storefront"),
+                repository("GitHub", "acme--corp/storefront"),
+                repository("GitHub", "acme/storefront/extra"),
                 set("unknown source provider", "multiregion:sourceProvider", "SourceForge", "GitHub, GitLab, Bitbucket"),
                 set("branch with '..'", "multiregion:branch", "feature..x", "e.g. main"),
                 set("branch with a space", "multiregion:branch", "a b", "e.g. main"),
@@ -268,6 +287,8 @@ class SettingsReaderTest {
                 set("connection ARN with a short account", "multiregion:connectionArn",
                         "arn:aws:codeconnections:eu-west-1:1234:connection/" + CONNECTION_ID, "unset the key"),
                 set("connection ARN in another region", "multiregion:connectionArn", connection, "create one in eu-west-1"),
+                set("connection ARN of another partition", "multiregion:connectionArn",
+                        "arn:aws-cn:codeconnections:eu-west-1:123456789012:connection/" + CONNECTION_ID, "partition"),
                 set("absolute artifact key", "multiregion:artifactKey", "/abs.zip", "releases/app.zip"),
                 set("artifact key not ending in .zip", "multiregion:artifactKey", "no-zip.txt", "ending in .zip"),
                 set("artifact key with '//'", "multiregion:artifactKey", "a//b.zip", "single '/'"),
