@@ -5,6 +5,7 @@ import io.multiregion.testing.Registered;
 import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,6 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The real program on the mock engine with bad configuration: it fails with a message naming key, value
  * and fix, and registers nothing at all (SPEC 2, "Bad configuration").
  */
+/* The SDK's mock deployment is a process-wide static: never run alongside other tests. */
+@Isolated
 @DisplayName("Bad configuration on the engine")
 class BadConfigTest {
 

@@ -7,6 +7,7 @@ import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (full EventBridge envelopes in {@code src/test/resources/events/}): the pure {@link EventPatterns} and the
  * patterns the secondary stack actually registers, in both trigger modes.
  */
+/* The SDK's mock deployment is a process-wide static: never run alongside other tests. */
+@Isolated
 @DisplayName("Event patterns matched with event-ruler")
 class EventPatternMatchingTest {
 
