@@ -140,7 +140,8 @@ public final class SettingsReader {
         int buildTimeout = integer("buildTimeoutMinutes", DEFAULT_BUILD_TIMEOUT, BUILD_TIMEOUT_MIN, BUILD_TIMEOUT_MAX,
                 "CodeBuild accepts 5 to 2160 minutes");
         boolean containerBuilds = bool("containerBuilds", false);
-        int retention = integer("logRetentionDays", DEFAULT_LOG_RETENTION, 1, 3653, "");
+        // only the set of accepted values bounds the retention, so one bad number is one problem.
+        int retention = integer("logRetentionDays", DEFAULT_LOG_RETENTION, Integer.MIN_VALUE, Integer.MAX_VALUE, "");
         if (!LOG_RETENTION_DAYS.contains(retention) && raw("logRetentionDays").isPresent() && isInt(raw("logRetentionDays").get())) {
             problems.add(key("logRetentionDays") + ": '" + retention + "' is not a retention CloudWatch Logs accepts; use one of "
                     + LOG_RETENTION_DAYS.stream().sorted().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));

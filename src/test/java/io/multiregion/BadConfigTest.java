@@ -1,0 +1,203 @@
+package io.multiregion;
+
+import io.multiregion.testing.ProgramRun;
+import io.multiregion.testing.Registered;
+import io.multiregion.testing.StackFiles;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real program on the mock engine with bad configuration: it fails with a message naming key, value
+ * and fix, and registers nothing at all (SPEC 2, "Bad configuration").
+ */
+/* The SDK's mock deployment is a process-wide static: never run alongside other tests. */
+@Isolated
+@DisplayName("Bad configuration on the engine")
+class BadConfigTest {
+
+    private static final String PRIMARY_STACK = "acme-corp/multiregion/primary";
+
+    /** What the deployed primary stack exports (regions as in both stack files). */
+    private static Map<String, Object> primaryOutputs(String primaryRegion, String secondaryRegion) {
+        Map<String, Object> outputs = new HashMap<>();
+        outputs.put("primaryRegion", primaryRegion);
+        outputs.put("secondaryRegion", secondaryRegion);
+        outputs.put("replicaBucketName", "multiregion-release-replica-a1b2c3d");
+        outputs.put("replicaBucketArn", "arn:aws:s3:::multiregion-release-replica-a1b2c3d");
+        outputs.put("replicaKeyArn", "arn:aws:kms:" + secondaryRegion + ":123456789012:key/k");
+        outputs.put("artifactKey", "releases/app.zip");
+        return outputs;
+    }
+
+    /** A stack file's configuration with some keys changed ({@code null} value: key removed). */
+    record Case(String description, String stack, Map<String, String> changes, List<String> fragments) {
+
+        Map<String, String> config() {
+            Map<String, String> config = new HashMap<>(StackFiles.config(stack));
+            changes.forEach((key, value) -> {
+                if (value == null) {
+                    config.remove(key);
+                } else {
+                    config.put(key, value);
+                }
+            });
+            return config;
+        }
+
+        @Override
+        public String toString() {
+            return stack + ": " + description;
+        }
+    }
+
+    private static Map<String, String> change(String key, String value) {
+        Map<String, String> changes = new HashMap<>();
+        changes.put(key, value);
+        return changes;
+    }
+
+    static Stream<Case> badConfigurations() {
+        List<Case> cases = new ArrayList<>();
+        for (String stack : List.of("primary", "secondary")) {
+            cases.add(new Case("unknown role", stack, change("multiregion:role", "tertiary"),
+                    List.of("multiregion:role: 'tertiary' is not a role", "primary or secondary")));
+            cases.add(new Case("equal regions", stack, change("multiregion:secondaryRegion", "eu-west-1"),
+                    List.of("multiregion:secondaryRegion: 'eu-west-1' is the same as multiregion:primaryRegion",
+                            "e.g. eu-central-1")));
+            cases.add(new Case("missing disable-default-providers", stack,
+                    change("pulumi:disable-default-providers", null),
+                    List.of("pulumi:disable-default-providers: not set", "pulumi:disable-default-providers: [\"*\"]")));
+            cases.add(new Case("disable-default-providers without aws", stack,
+                    change("pulumi:disable-default-providers", "[\"kubernetes\"]"),
+                    List.of("pulumi:disable-default-providers: '[\"kubernetes\"]' leaves the aws default provider on")));
+            cases.add(new Case("malformed region", stack, change("multiregion:primaryRegion", "EU-WEST-1"),
+                    List.of("multiregion:primaryRegion: 'EU-WEST-1' is not a region code", "like eu-west-1")));
+        }
+        cases.add(new Case("missing repository", "primary", change("multiregion:repository", null),
+                List.of("multiregion:repository: missing", "pulumi config set multiregion:repository")));
+        cases.add(new Case("repository as a URL", "primary",
+                change("multiregion:repository", "https://github.com/acme-corp/storefront.git"),
+                List.of("multiregion:repository: 'https://github.com/acme-corp/storefront.git'", "without URL or .git")));
+        cases.add(new Case("missing primaryStack", "secondary", change("multiregion:primaryStack", null),
+                List.of("multiregion:primaryStack: missing", "<org>/multiregion/primary")));
+        cases.add(new Case("malformed primaryStack", "secondary", change("multiregion:primaryStack", "primary"),
+                List.of("multiregion:primaryStack: 'primary' is not a fully qualified stack name")));
+        Map<String, String> several = change("multiregion:role", "tertiary");
+        several.put("multiregion:kmsDeletionWindowDays", "31");
+        several.put("pulumi:disable-default-providers", null);
+        cases.add(new Case("three problems at once", "primary", several,
+                List.of("(3 problems)", "multiregion:role: 'tertiary'", "multiregion:kmsDeletionWindowDays: '31'",
+                        "pulumi:disable-default-providers: not set")));
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badConfigurations")
+    @DisplayName("fails with the expected message and registers no resource at all")
+    void failsAndRegistersNothing(Case bad) {
+        ProgramRun run = ProgramRun.with(bad.stack(), bad.config(), primaryOutputs("eu-west-1", "eu-central-1"));
+        String errors = run.errors();
+        assertTrue(run.failed(), () -> bad + " must fail; registered " + run.all().size() + " resources");
+        assertTrue(errors.contains("Invalid configuration for stack '" + bad.stack() + "'"), errors);
+        assertTrue(errors.contains("nothing was created"), errors);
+        assertAll(bad.fragments().stream().map(fragment -> () ->
+                assertTrue(errors.contains(fragment), () -> "error must contain <" + fragment + ">:\n" + errors)));
+        assertEquals(List.of(), run.all(), "nothing may be registered, not even a provider or component");
+    }
+
+    static Stream<Map<String, Object>> disagreeingPrimaries() {
+        return Stream.of(
+                primaryOutputs("eu-west-2", "eu-central-1"),
+                primaryOutputs("eu-west-1", "eu-north-1"),
+                primaryOutputs("us-east-1", "us-west-2"));
+    }
+
+    @ParameterizedTest(name = "primary stack exports {0}")
+    @MethodSource("disagreeingPrimaries")
+    @DisplayName("a secondary whose regions disagree with the primary stack's fails before any AWS resource")
+    void secondaryDisagreesWithPrimary(Map<String, Object> outputs) {
+        ProgramRun run = ProgramRun.of("secondary", outputs);
+        String errors = run.errors();
+        assertTrue(run.failed(), "the run must fail");
+        assertTrue(errors.contains("Invalid configuration for stack 'secondary'"), errors);
+        if (!outputs.get("primaryRegion").equals("eu-west-1")) {
+            assertTrue(errors.contains("multiregion:primaryRegion: 'eu-west-1' disagrees with the primary stack "
+                    + PRIMARY_STACK + ", which was deployed with '" + outputs.get("primaryRegion") + "'"), errors);
+        }
+        if (!outputs.get("secondaryRegion").equals("eu-central-1")) {
+            assertTrue(errors.contains("multiregion:secondaryRegion: 'eu-central-1' disagrees with the primary stack "
+                    + PRIMARY_STACK + ", which replicates to '" + outputs.get("secondaryRegion") + "'"), errors);
+        }
+        assertTrue(errors.contains("set the same value in both stack files"), errors);
+        assertEquals(List.of("pulumi:pulumi:StackReference"), run.all().stream().map(Registered::type).toList(),
+                "only the reference to the primary stack may be registered");
+        assertEquals(PRIMARY_STACK, run.all().get(0).name());
+        assertEquals(List.of(), run.aws(), "no aws: resource may be registered");
+    }
+
+    @Test
+    @DisplayName("a secondary whose primary stack exports nothing yet runs, warns, and never touches region A")
+    void secondaryBeforePrimaryDeployed() {
+        List<String> warnings = new ArrayList<>();
+        ProgramRun run = capturingWarnings(warnings, () -> ProgramRun.of("secondary", Map.of()));
+        assertFalse(run.failed(), run::errors);
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("primary stack " + PRIMARY_STACK + " exports no regions yet")
+                        && w.contains("pulumi up -s primary")), () -> "warnings: " + warnings);
+        assertFalse(run.aws().isEmpty(), "the secondary still registers its resources in B");
+        assertEquals(List.of(), run.where(r -> Objects.equals(r.providerRegion(), "eu-west-1")),
+                "nothing may be registered through region A's provider");
+        assertEquals(List.of(), run.where(r -> r.type().equals("pulumi:providers:aws")
+                        && "eu-west-1".equals(r.text("region"))), "no provider for region A may exist");
+        assertTrue(run.aws().stream().allMatch(r -> "eu-central-1".equals(r.providerRegion())),
+                "every AWS resource goes through B's provider");
+    }
+
+    /** Runs {@code action} while recording the texts of every WARNING the engine logs. */
+    private static ProgramRun capturingWarnings(List<String> warnings, Supplier<ProgramRun> action) {
+        Logger root = Logger.getLogger("");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage() != null) {
+                    synchronized (warnings) {
+                        warnings.add(record.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        root.addHandler(handler);
+        try {
+            return action.get();
+        } finally {
+            root.removeHandler(handler);
+        }
+    }
+}
