@@ -161,7 +161,7 @@ class BadConfigTest {
         List<String> warnings = new ArrayList<>();
         ProgramRun run = capturingWarnings(warnings, () -> ProgramRun.of("secondary", Map.of()));
         assertFalse(run.failed(), run::errors);
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("primary stack " + PRIMARY_STACK + " exports no regions yet")
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("primary stack " + PRIMARY_STACK + " exports nothing yet")
                         && w.contains("pulumi up -s primary")), () -> "warnings: " + warnings);
         assertFalse(run.aws().isEmpty(), "the secondary still registers its resources in B");
         assertEquals(List.of(), run.where(r -> Objects.equals(r.providerRegion(), "eu-west-1")),
@@ -170,6 +170,18 @@ class BadConfigTest {
                         && "eu-west-1".equals(r.text("region"))), "no provider for region A may exist");
         assertTrue(run.aws().stream().allMatch(r -> "eu-central-1".equals(r.providerRegion())),
                 "every AWS resource goes through B's provider");
+    }
+
+    @Test
+    @DisplayName("a primaryStack that exports only part of the contract (another project's stack) fails, naming what is missing")
+    void primaryStackOfAnotherProject() {
+        ProgramRun run = ProgramRun.of("secondary", Map.of("primaryRegion", "eu-west-1", "secondaryRegion", "eu-central-1",
+                "url", "https://example.com"));
+        String errors = run.errors();
+        assertTrue(run.failed(), "the run must fail");
+        assertTrue(errors.contains("multiregion:primaryStack: '" + PRIMARY_STACK + "' does not export replicaBucketName, "
+                + "replicaBucketArn, replicaKeyArn, artifactKey"), errors);
+        assertEquals(List.of(), run.aws(), "no aws: resource may be registered");
     }
 
     /** Runs {@code action} while recording the texts of every WARNING the engine logs. */

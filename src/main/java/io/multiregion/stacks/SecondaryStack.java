@@ -13,7 +13,9 @@ import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.storage.RegionalSupport;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -53,26 +55,41 @@ public final class SecondaryStack {
                 .applyValue(t -> "s3://" + t.t1 + "/" + t.t2));
     }
 
+    /** The primary's exports this stack reads. */
+    static final List<String> REQUIRED_EXPORTS = List.of(Exports.PRIMARY_REGION, Exports.SECONDARY_REGION,
+            Exports.REPLICA_BUCKET, Exports.REPLICA_BUCKET_ARN, Exports.REPLICA_KEY_ARN, Exports.ARTIFACT_KEY);
+
     /**
-     * The one read this stack waits for before registering AWS resources: the primary stack's regions.
-     * When they disagree with this stack's, nothing else is registered. A primary that exports no regions
-     * yet (never deployed) is reported as a warning; the engine itself fails if that stack does not exist.
+     * The one read this stack waits for before registering AWS resources: the primary stack's exports.
+     * When its regions disagree with this stack's, or it exports some but not all of what this stack reads
+     * (not a primary of this project, or an older one), nothing else is registered. A primary that exports
+     * nothing yet (never deployed) is reported as a warning; the engine itself fails when that stack does
+     * not exist at all.
      */
     static void checkAgreesWithPrimary(Context ctx, StackReference primary, StackSettings settings) {
-        Object primaryRegion = primary.getValueAsync(Exports.PRIMARY_REGION).join();
-        Object secondaryRegion = primary.getValueAsync(Exports.SECONDARY_REGION).join();
         String ref = settings.primaryStack().orElseThrow();
-        List<String> problems = new ArrayList<>();
-        if (primaryRegion == null || secondaryRegion == null) {
-            ctx.log().warn("primary stack " + ref + " exports no regions yet: deploy it first (pulumi up -s primary); "
-                    + "values read from it are unknown until then");
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String name : REQUIRED_EXPORTS) {
+            values.put(name, primary.getValueAsync(name).join());
+        }
+        List<String> missing = values.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        if (missing.size() == REQUIRED_EXPORTS.size()) {
+            ctx.log().warn("primary stack " + ref + " exports nothing yet: deploy it first (pulumi up -s primary); "
+                    + "the replica bucket, its key and the release key stay unknown until then");
             return;
         }
-        if (!Objects.equals(primaryRegion.toString(), settings.primaryRegion().code())) {
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            problems.add("multiregion:primaryStack: '" + ref + "' does not export " + String.join(", ", missing)
+                    + "; point it at this project's primary stack and run pulumi up -s primary with this version first");
+        }
+        Object primaryRegion = values.get(Exports.PRIMARY_REGION);
+        Object secondaryRegion = values.get(Exports.SECONDARY_REGION);
+        if (primaryRegion != null && !Objects.equals(primaryRegion.toString(), settings.primaryRegion().code())) {
             problems.add("multiregion:primaryRegion: '" + settings.primaryRegion() + "' disagrees with the primary stack "
                     + ref + ", which was deployed with '" + primaryRegion + "'; set the same value in both stack files");
         }
-        if (!Objects.equals(secondaryRegion.toString(), settings.secondaryRegion().code())) {
+        if (secondaryRegion != null && !Objects.equals(secondaryRegion.toString(), settings.secondaryRegion().code())) {
             problems.add("multiregion:secondaryRegion: '" + settings.secondaryRegion() + "' disagrees with the primary "
                     + "stack " + ref + ", which replicates to '" + secondaryRegion + "'; set the same value in both stack files");
         }
