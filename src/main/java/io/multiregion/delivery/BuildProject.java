@@ -9,7 +9,6 @@ import com.pulumi.aws.codebuild.inputs.ProjectArtifactsArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigCloudwatchLogsArgs;
-import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigS3LogsArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectSourceArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
@@ -86,7 +85,6 @@ public final class BuildProject extends ComponentResource {
                 .serviceRole(role.arn())
                 .encryptionKey(args.key().arn)
                 .buildTimeout(settings.buildTimeoutMinutes())
-                .queuedTimeout(480)
                 .source(ProjectSourceArgs.builder()
                         .type("CODEPIPELINE")
                         .buildspec(Buildspec.render(settings.testCommands()))
@@ -96,14 +94,12 @@ public final class BuildProject extends ComponentResource {
                         .type("LINUX_CONTAINER")
                         .computeType(settings.buildComputeType())
                         .image(settings.buildImage())
-                        .imagePullCredentialsType("CODEBUILD")
                         // Privileged mode only for container builds (FSBP CodeBuild.5 exception, see README).
                         .privilegedMode(settings.containerBuilds())
                         .build())
                 .logsConfig(ProjectLogsConfigArgs.builder()
                         .cloudwatchLogs(ProjectLogsConfigCloudwatchLogsArgs.builder()
                                 .status("ENABLED").groupName(logs.name()).build())
-                        .s3Logs(ProjectLogsConfigS3LogsArgs.builder().status("DISABLED").build())
                         .build())
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(args.provider())

@@ -92,7 +92,6 @@ public final class ReplicaTrigger extends ComponentResource {
                 .description("Starts the release pipeline in " + region + " when a new release replica lands ("
                         + settings.trigger().value() + " mode)")
                 .eventPattern(eventPattern)
-                .state("ENABLED")
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(provider)
                         // events only flow once the trail or notification that emits them exists.
@@ -102,7 +101,7 @@ public final class ReplicaTrigger extends ComponentResource {
         Role role = new Role(Names.autoNamed(name + "-events", Names.IAM_ROLE), RoleArgs.builder()
                 .description("EventBridge: starts the release pipeline in " + region)
                 .assumeRolePolicy(PolicyDocument.trust("events.amazonaws.com", List.of(
-                        new Statement.Condition("StringEquals", "aws:SourceArn", List.of(rule.arn())))))
+                        Statement.Condition.of("StringEquals", "aws:SourceArn", rule.arn()))))
                 .build(), child);
         RolePolicy policy = new RolePolicy(name + "-events", RolePolicyArgs.builder()
                 .role(role.id())
@@ -139,7 +138,7 @@ public final class ReplicaTrigger extends ComponentResource {
         Role logsRole = new Role(Names.autoNamed(name + "-trail-logs", Names.IAM_ROLE), RoleArgs.builder()
                 .description("CloudTrail: delivers " + trailName + " to CloudWatch Logs")
                 .assumeRolePolicy(PolicyDocument.trust("cloudtrail.amazonaws.com", List.of(
-                        new Statement.Condition("StringEquals", "aws:SourceArn", List.of(trailArn)))))
+                        Statement.Condition.of("StringEquals", "aws:SourceArn", trailArn))))
                 .build(), child);
         RolePolicy logsPolicy = new RolePolicy(name + "-trail-logs", RolePolicyArgs.builder()
                 .role(logsRole.id())

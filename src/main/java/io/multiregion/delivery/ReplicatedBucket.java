@@ -111,7 +111,6 @@ public final class ReplicatedBucket extends ComponentResource {
                                 .build())
                         .destination(BucketReplicationConfigRuleDestinationArgs.builder()
                                 .bucket(replica.arn)
-                                .storageClass("STANDARD")
                                 .encryptionConfiguration(BucketReplicationConfigRuleDestinationEncryptionConfigurationArgs.builder()
                                         .replicaKmsKeyId(replicaKey.arn).build())
                                 .replicationTime(BucketReplicationConfigRuleDestinationReplicationTimeArgs.builder()
@@ -145,8 +144,8 @@ public final class ReplicatedBucket extends ComponentResource {
      */
     static List<Statement> replicationPolicy(AwsRegion a, AwsRegion b, SecureBucket source, SecureBucket replica,
                                              RegionalKey sourceKey, RegionalKey replicaKey) {
-        Output<String> sourceObjects = source.arn.applyValue(arn -> arn + "/*");
-        Output<String> replicaObjects = replica.arn.applyValue(arn -> arn + "/*");
+        Output<String> sourceObjects = source.objectsArn;
+        Output<String> replicaObjects = replica.objectsArn;
         return List.of(
                 Statement.allow("ReadReplicationConfiguration").actions(Actions.REPLICATION_SOURCE_BUCKET)
                         .resource(source.arn).build(),
@@ -156,11 +155,11 @@ public final class ReplicatedBucket extends ComponentResource {
                         .resource(replicaObjects).build(),
                 Statement.allow("DecryptSourceObjects").actions("kms:Decrypt").resource(sourceKey.arn)
                         .condition("StringEquals", "kms:ViaService", a.serviceHost("s3"))
-                        .condition("StringLike", "kms:EncryptionContext:aws:s3:arn", List.of(source.arn, sourceObjects))
+                        .conditionAnyOf("StringLike", "kms:EncryptionContext:aws:s3:arn", List.of(source.arn, sourceObjects))
                         .build(),
                 Statement.allow("EncryptReplicas").actions("kms:Encrypt").resource(replicaKey.arn)
                         .condition("StringEquals", "kms:ViaService", b.serviceHost("s3"))
-                        .condition("StringLike", "kms:EncryptionContext:aws:s3:arn", List.of(replica.arn, replicaObjects))
+                        .conditionAnyOf("StringLike", "kms:EncryptionContext:aws:s3:arn", List.of(replica.arn, replicaObjects))
                         .build());
     }
 }

@@ -7,25 +7,25 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One IAM policy statement whose resources, principals and condition values may be Pulumi outputs
- * (ARNs known only after creation). Rendered by {@link PolicyDocument}; every statement names its
- * actions and its resources: a statement without either cannot be built.
+ * One IAM policy statement whose resources, principals and condition values may be known now or only
+ * after creation (ARNs). Rendered by {@link PolicyDocument}; every statement names its actions and its
+ * resources: a statement without either, or with a bare {@code *} action, cannot be built.
  *
- * @param sid              statement id (letters and digits)
- * @param allow            Allow when true, Deny when false
- * @param actions          named actions, never a bare {@code *}
- * @param resources        resource ARNs
+ * @param sid               statement id (letters and digits)
+ * @param allow             Allow when true, Deny when false
+ * @param actions           named actions, never a bare {@code *}
+ * @param resources         resource ARNs
  * @param servicePrincipals service principals (resource policies only)
- * @param awsPrincipals    AWS principals (resource policies only)
- * @param conditions       conditions, all of which must hold
+ * @param awsPrincipals     AWS principals (resource policies only)
+ * @param conditions        conditions, all of which must hold
  */
 public record Statement(
         String sid,
         boolean allow,
         List<String> actions,
-        List<Output<String>> resources,
+        List<Value> resources,
         List<String> servicePrincipals,
-        List<Output<String>> awsPrincipals,
+        List<Value> awsPrincipals,
         List<Condition> conditions) {
 
     public Statement {
@@ -44,9 +44,17 @@ public record Statement(
     }
 
     /** A condition: {@code operator} (e.g. StringEquals) on {@code key} with one or more values. */
-    public record Condition(String operator, String key, List<Output<String>> values) {
+    public record Condition(String operator, String key, List<Value> values) {
         public Condition {
             values = List.copyOf(values);
+        }
+
+        public static Condition of(String operator, String key, Output<String> value) {
+            return new Condition(operator, key, List.of(Value.of(value)));
+        }
+
+        public static Condition of(String operator, String key, String value) {
+            return new Condition(operator, key, List.of(Value.of(value)));
         }
     }
 
@@ -63,9 +71,9 @@ public record Statement(
         private final String sid;
         private final boolean allow;
         private final List<String> actions = new ArrayList<>();
-        private final List<Output<String>> resources = new ArrayList<>();
+        private final List<Value> resources = new ArrayList<>();
         private final List<String> servicePrincipals = new ArrayList<>();
-        private final List<Output<String>> awsPrincipals = new ArrayList<>();
+        private final List<Value> awsPrincipals = new ArrayList<>();
         private final List<Condition> conditions = new ArrayList<>();
 
         private Builder(String sid, boolean allow) {
@@ -83,16 +91,12 @@ public record Statement(
         }
 
         public Builder resource(Output<String> arn) {
-            resources.add(arn);
+            resources.add(Value.of(arn));
             return this;
         }
 
         public Builder resource(String arn) {
-            return resource(Output.of(arn));
-        }
-
-        public Builder resources(List<Output<String>> arns) {
-            resources.addAll(arns);
+            resources.add(Value.of(arn));
             return this;
         }
 
@@ -102,21 +106,28 @@ public record Statement(
         }
 
         public Builder awsPrincipal(Output<String> principal) {
-            awsPrincipals.add(principal);
+            awsPrincipals.add(Value.of(principal));
+            return this;
+        }
+
+        public Builder awsPrincipal(String principal) {
+            awsPrincipals.add(Value.of(principal));
             return this;
         }
 
         public Builder condition(String operator, String key, Output<String> value) {
-            conditions.add(new Condition(operator, key, List.of(value)));
+            conditions.add(Condition.of(operator, key, value));
             return this;
         }
 
         public Builder condition(String operator, String key, String value) {
-            return condition(operator, key, Output.of(value));
+            conditions.add(Condition.of(operator, key, value));
+            return this;
         }
 
-        public Builder condition(String operator, String key, List<Output<String>> values) {
-            conditions.add(new Condition(operator, key, values));
+        /** A condition with several values, any of which may match. */
+        public Builder conditionAnyOf(String operator, String key, List<Output<String>> values) {
+            conditions.add(new Condition(operator, key, values.stream().map(Value::of).toList()));
             return this;
         }
 

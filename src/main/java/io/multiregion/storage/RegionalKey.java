@@ -59,11 +59,8 @@ public final class RegionalKey extends ComponentResource {
 
         Key key = new Key(name, KeyArgs.builder()
                 .description(args.description())
-                .enableKeyRotation(true)
-                .rotationPeriodInDays(365)
+                .enableKeyRotation(true) // yearly, the KMS default period
                 .deletionWindowInDays(args.deletionWindowDays())
-                .keyUsage("ENCRYPT_DECRYPT")
-                .customerMasterKeySpec("SYMMETRIC_DEFAULT")
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
         this.arn = key.arn();
@@ -85,23 +82,24 @@ public final class RegionalKey extends ComponentResource {
 
     /** The key policy: the account through IAM, and the two log services scoped to this account and region. */
     static List<Statement> policy(AwsRegion region, Output<String> keyArn, Output<String> account) {
+        Output<String> root = account.applyValue(a -> Arns.accountRoot(region, a));
+        Output<String> logGroups = account.applyValue(a -> Arns.logGroupsOfAccount(region, a));
+        Output<String> trails = account.applyValue(a -> Arns.trailsOfAccount(region, a));
         return List.of(
                 Statement.allow("AccountAdministersThroughIam").actions(Actions.KMS_ACCOUNT_ADMIN).resource(keyArn)
-                        .awsPrincipal(account.applyValue(a -> Arns.accountRoot(region, a))).build(),
+                        .awsPrincipal(root).build(),
                 Statement.allow("CloudWatchLogsEncryptsThisAccountsLogGroups").actions(Actions.KMS_FOR_LOGS).resource(keyArn)
                         .service(region.serviceHost("logs"))
-                        .condition("ArnLike", "kms:EncryptionContext:aws:logs:arn",
-                                account.applyValue(a -> Arns.logGroupsOfAccount(region, a)))
+                        .condition("ArnLike", "kms:EncryptionContext:aws:logs:arn", logGroups)
                         .build(),
                 Statement.allow("CloudTrailEncryptsThisAccountsTrails").actions(Actions.KMS_FOR_CLOUDTRAIL).resource(keyArn)
                         .service("cloudtrail.amazonaws.com")
-                        .condition("StringLike", "kms:EncryptionContext:aws:cloudtrail:arn",
-                                account.applyValue(a -> Arns.trailsOfAccount(region, a)))
-                        .condition("StringLike", "aws:SourceArn", account.applyValue(a -> Arns.trailsOfAccount(region, a)))
+                        .condition("StringLike", "kms:EncryptionContext:aws:cloudtrail:arn", trails)
+                        .condition("StringLike", "aws:SourceArn", trails)
                         .build(),
                 Statement.allow("CloudTrailDescribesKey").actions("kms:DescribeKey").resource(keyArn)
                         .service("cloudtrail.amazonaws.com")
-                        .condition("StringLike", "aws:SourceArn", account.applyValue(a -> Arns.trailsOfAccount(region, a)))
+                        .condition("StringLike", "aws:SourceArn", trails)
                         .build());
     }
 

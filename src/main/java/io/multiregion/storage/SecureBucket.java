@@ -69,17 +69,14 @@ public final class SecureBucket extends ComponentResource {
                        Function<BucketRef, List<Statement>> extraPolicy) {
     }
 
-    /** The bucket's ARN and name, for statements that mention the bucket itself. */
-    public record BucketRef(Output<String> arn, Output<String> name) {
-        /** The ARN of every object in the bucket. */
-        public Output<String> objects() {
-            return arn.applyValue(a -> a + "/*");
-        }
-
-        /** The ARN of one object. */
-        public Output<String> object(String key) {
-            return arn.applyValue(a -> a + "/" + key);
-        }
+    /**
+     * The bucket's ARN, name and object ARN pattern, for statements that mention the bucket itself.
+     *
+     * @param arn     the bucket's ARN
+     * @param name    the bucket's name
+     * @param objects the ARN of every object in the bucket ({@code <arn>/*})
+     */
+    public record BucketRef(Output<String> arn, Output<String> name, Output<String> objects) {
     }
 
     /** Bucket name (auto-named from the logical name plus a random suffix). */
@@ -88,6 +85,8 @@ public final class SecureBucket extends ComponentResource {
     /** Bucket ARN. */
     @Export(name = "arn", refs = {String.class}, tree = "[0]")
     public final Output<String> arn;
+    /** ARN of every object in the bucket ({@code <arn>/*}), computed once for every grant. */
+    public final Output<String> objectsArn;
     /** The bucket resource itself, for dependencies. */
     public final BucketV2 bucket;
     /** Versioning, which replication and S3 pipeline sources need first. */
@@ -110,7 +109,8 @@ public final class SecureBucket extends ComponentResource {
                 CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
         this.bucketName = bucket.bucket();
         this.arn = bucket.arn();
-        BucketRef ref = new BucketRef(arn, bucketName);
+        this.objectsArn = arn.applyValue(a -> a + "/*");
+        BucketRef ref = new BucketRef(arn, bucketName, objectsArn);
 
         this.versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                 .bucket(bucket.id())
@@ -146,7 +146,7 @@ public final class SecureBucket extends ComponentResource {
 
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.deny("DenyInsecureTransport").actions(Actions.S3_ALL)
-                .resource(arn).resource(ref.objects()).awsPrincipal(Output.of("*"))
+                .resource(arn).resource(objectsArn).awsPrincipal("*")
                 .condition("Bool", "aws:SecureTransport", "false").build());
         statements.addAll(args.extraPolicy().apply(ref));
         this.policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
@@ -185,7 +185,7 @@ public final class SecureBucket extends ComponentResource {
     /** Read access to every object, plus the key to decrypt them. */
     public List<Statement> grantRead(String sid) {
         List<Statement> out = new ArrayList<>();
-        out.add(Statement.allow(sid + "Objects").actions(Actions.S3_READ_OBJECT).resource(arn.applyValue(a -> a + "/*")).build());
+        out.add(Statement.allow(sid + "Objects").actions(Actions.S3_READ_OBJECT).resource(objectsArn).build());
         out.add(Statement.allow(sid + "Bucket").actions(Actions.S3_ARTIFACT_BUCKET).resource(arn).build());
         key.ifPresent(k -> out.add(k.grantDecrypt(sid + "Key")));
         return out;
@@ -195,7 +195,7 @@ public final class SecureBucket extends ComponentResource {
     public List<Statement> grantReadWrite(String sid) {
         List<Statement> out = new ArrayList<>();
         out.add(Statement.allow(sid + "Objects").actions(List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"))
-                .resource(arn.applyValue(a -> a + "/*")).build());
+                .resource(objectsArn).build());
         out.add(Statement.allow(sid + "Bucket").actions(Actions.S3_ARTIFACT_BUCKET).resource(arn).build());
         key.ifPresent(k -> out.add(k.grantEncryptDecrypt(sid + "Key")));
         return out;
