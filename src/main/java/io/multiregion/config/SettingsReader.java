@@ -8,6 +8,7 @@ import io.multiregion.regions.AwsRegion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -50,6 +51,12 @@ public final class SettingsReader {
     public static final int NONCURRENT_DAYS_MIN = 1;
     public static final int NONCURRENT_DAYS_MAX = 3650;
 
+    /** Every key of the {@code multiregion} namespace this program reads; Pulumi.yaml declares the same set. */
+    public static final Set<String> KEYS = Set.of("role", "primaryRegion", "secondaryRegion", "trigger", "primaryStack",
+            "sourceProvider", "repository", "branch", "connectionArn", "artifactKey", "testCommands", "buildImage",
+            "buildComputeType", "buildTimeoutMinutes", "containerBuilds", "logRetentionDays", "kmsDeletionWindowDays",
+            "noncurrentVersionDays", "replicateDeleteMarkers", "protectData");
+
     private static final Pattern STACK_REF = Pattern.compile("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$");
     private static final Pattern CONNECTION_ARN = Pattern.compile(
             "^arn:(aws[a-z-]*):(codestar-connections|codeconnections):([a-z0-9-]+):([0-9]{12}):connection/[0-9a-fA-F-]{36}$");
@@ -71,6 +78,7 @@ public final class SettingsReader {
 
     private StackSettings readAll(String project, String stack) {
         checkDefaultProvidersDisabled();
+        source.keys().ifPresent(this::checkNoUnknownKeys);
 
         Optional<Role> role = required("role", Role::parse,
                 "is not a role; set it to " + Role.choices() + " (pulumi config set multiregion:role " + stack + ")");
@@ -175,6 +183,42 @@ public final class SettingsReader {
         if (!(entries.contains("*") || entries.contains("aws"))) {
             problems.add("pulumi:disable-default-providers: '" + value.get() + "' leaves the aws default provider on; " + fix);
         }
+    }
+
+    /** A misspelt key would otherwise be ignored silently and its default used. */
+    private void checkNoUnknownKeys(Set<String> keys) {
+        keys.stream().filter(k -> k.startsWith(NS + ":")).sorted().forEach(k -> {
+            String name = k.substring(NS.length() + 1);
+            if (!KEYS.contains(name)) {
+                String closest = KEYS.stream().min((x, y) -> Integer.compare(distance(name, x), distance(name, y)))
+                        .orElse("role");
+                problems.add(k + ": not a setting of this program" + (distance(name, closest) <= 3
+                        ? "; did you mean " + key(closest) + "?" : "")
+                        + " Remove or rename it (the settings are listed in README.md, Configuration reference)");
+            }
+        });
+    }
+
+    /** Levenshtein distance, case-insensitive, for suggesting the key that was meant. */
+    static int distance(String a, String b) {
+        String x = a.toLowerCase(Locale.ROOT);
+        String y = b.toLowerCase(Locale.ROOT);
+        int[] previous = new int[y.length() + 1];
+        int[] current = new int[y.length() + 1];
+        for (int j = 0; j <= y.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= x.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= y.length(); j++) {
+                int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[y.length()];
     }
 
     private void checkBranch(String branch) {

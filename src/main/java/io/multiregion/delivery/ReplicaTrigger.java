@@ -137,8 +137,9 @@ public final class ReplicaTrigger extends ComponentResource {
                 .build(), child);
         Role logsRole = new Role(Names.autoNamed(name + "-trail-logs", Names.IAM_ROLE), RoleArgs.builder()
                 .description("CloudTrail: delivers " + trailName + " to CloudWatch Logs")
-                .assumeRolePolicy(PolicyDocument.trust("cloudtrail.amazonaws.com", List.of(
-                        Statement.Condition.of("StringEquals", "aws:SourceArn", trailArn))))
+                // The documented trust for this role has no source condition (CloudTrail User Guide,
+                // "Sending events to CloudWatch Logs"); its permissions reach only this log group.
+                .assumeRolePolicy(PolicyDocument.trust("cloudtrail.amazonaws.com", List.of()))
                 .build(), child);
         RolePolicy logsPolicy = new RolePolicy(name + "-trail-logs", RolePolicyArgs.builder()
                 .role(logsRole.id())

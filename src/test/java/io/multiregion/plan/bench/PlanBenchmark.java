@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class PlanBenchmark {
     private static final int COLD_RUNS = Integer.getInteger("bench.cold", 5);
     private static final int WARM_RUNS = Integer.getInteger("bench.warm", 20);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 5);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 10);
     private static final int STARTUP_RUNS = Integer.getInteger("bench.startup", 3);
 
     private PlanBenchmark() {
@@ -50,15 +50,19 @@ public final class PlanBenchmark {
         for (String stack : List.of("primary", "secondary")) {
             Sample probe = runOnce(program(stack, 0), config(stack));
             int n = probe.resources();
-            List<Sample> cold = cold(stack, 0);
-            List<Sample> floorCold = cold("floor:" + stack, n);
-            double warm = warm(program(stack, 0), config(stack));
-            double floorWarm = warm(program("floor:" + stack, n), config(stack));
+            // Program and floor alternate, cold and warm, so both see the same machine noise and JIT state.
+            List<Sample> cold = new ArrayList<>();
+            List<Sample> floorCold = new ArrayList<>();
+            for (int i = 0; i < COLD_RUNS; i++) {
+                cold.addAll(cold(stack, 0, 1));
+                floorCold.addAll(cold("floor:" + stack, n, 1));
+            }
+            double[] warm = warm(program(stack, 0), program("floor:" + stack, n), config(stack));
             double coldMs = median(cold);
             double floorColdMs = median(floorCold);
             long heap = cold.stream().mapToLong(Sample::peakHeap).max().orElse(0);
-            System.out.printf("%-10s %9d %10.1f %10.2f %11.1f %11.2f %9.2f %9.2f %8d MB%n", stack, n, coldMs, warm,
-                    floorColdMs, floorWarm, coldMs / floorColdMs, warm / floorWarm, heap >> 20);
+            System.out.printf("%-10s %9d %10.1f %10.2f %11.1f %11.2f %9.2f %9.2f %8d MB%n", stack, n, coldMs, warm[0],
+                    floorColdMs, warm[1], coldMs / floorColdMs, warm[0] / warm[1], heap >> 20);
         }
         startup();
     }
@@ -80,21 +84,25 @@ public final class PlanBenchmark {
         return new Sample(ms, plan.resources().size(), peakHeap());
     }
 
-    private static double warm(Consumer<Context> program, StackConfig config) {
+    /** Median ms of the program and of the floor, run alternately in this JVM after a shared warm-up. */
+    private static double[] warm(Consumer<Context> program, Consumer<Context> floor, StackConfig config) {
         for (int i = 0; i < WARMUP; i++) {
             runOnce(program, config);
+            runOnce(floor, config);
         }
-        List<Sample> samples = new ArrayList<>();
+        List<Sample> programSamples = new ArrayList<>();
+        List<Sample> floorSamples = new ArrayList<>();
         for (int i = 0; i < WARM_RUNS; i++) {
-            samples.add(runOnce(program, config));
+            programSamples.add(runOnce(program, config));
+            floorSamples.add(runOnce(floor, config));
         }
-        return median(samples);
+        return new double[] {median(programSamples), median(floorSamples)};
     }
 
-    private static List<Sample> cold(String stack, int resources) throws IOException, InterruptedException {
+    private static List<Sample> cold(String stack, int resources, int runs) throws IOException, InterruptedException {
         List<Sample> samples = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (int i = 0; i < COLD_RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             List<String> line = List.of(java, "-cp", System.getProperty("java.class.path"),
                     PlanBenchmark.class.getName(), "child", stack, String.valueOf(resources));
             for (String out : run(line)) {

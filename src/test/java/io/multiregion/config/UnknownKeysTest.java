@@ -1,0 +1,76 @@
+package io.multiregion.config;
+
+import io.multiregion.testing.StackFiles;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A misspelt key must not silently fall back to a default. */
+class UnknownKeysTest {
+
+    @Test
+    @DisplayName("a misspelt key is reported with the key that was meant")
+    void misspeltKeyIsReported() {
+        Map<String, String> config = new java.util.HashMap<>(SettingsReaderTest.secondary());
+        config.put("multiregion:triger", "eventbridge");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SettingsReader.read(ConfigSource.of(config), "multiregion", "secondary"));
+        assertEquals(List.of("multiregion:triger: not a setting of this program; did you mean multiregion:trigger? "
+                + "Remove or rename it (the settings are listed in README.md, Configuration reference)"), e.problems());
+    }
+
+    @Test
+    @DisplayName("a foreign key in the project namespace is reported; other namespaces are not ours to judge")
+    void foreignKey() {
+        Map<String, String> config = new java.util.HashMap<>(SettingsReaderTest.primary());
+        config.put("multiregion:databasePassword", "x");
+        config.put("aws:region", "eu-west-1");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SettingsReader.read(ConfigSource.of(config), "multiregion", "primary"));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).startsWith("multiregion:databasePassword: not a setting of this program"));
+    }
+
+    @Test
+    @DisplayName("the language host's PULUMI_CONFIG keys are read, including the legacy ns:config:key form")
+    void keysFromEnvironment() {
+        assertEquals(Optional.of(Set.of("multiregion:role", "multiregion:trigger", "pulumi:disable-default-providers")),
+                ConfigSource.keysFromEnvironment("{\"multiregion:config:role\":\"primary\",\"multiregion:trigger\":"
+                        + "\"cloudtrail\",\"pulumi:disable-default-providers\":\"[\\\"*\\\"]\"}"));
+        assertEquals(Optional.empty(), ConfigSource.keysFromEnvironment(null));
+        assertEquals(Optional.empty(), ConfigSource.keysFromEnvironment("not json"));
+    }
+
+    @Test
+    @DisplayName("Pulumi.yaml declares exactly the keys the program reads, and both stack files use only those")
+    @SuppressWarnings("unchecked")
+    void projectFileDeclaresEveryKey() throws IOException {
+        try (Reader reader = Files.newBufferedReader(StackFiles.ROOT.resolve("Pulumi.yaml"))) {
+            Map<String, Object> project = new Yaml().load(reader);
+            assertEquals(SettingsReader.KEYS, ((Map<String, Object>) project.get("config")).keySet());
+        }
+        for (String stack : List.of("primary", "secondary")) {
+            SettingsReader.read(ConfigSource.of(StackFiles.config(stack)), "multiregion", stack);
+        }
+    }
+
+    @Test
+    @DisplayName("edit distance")
+    void distance() {
+        assertEquals(0, SettingsReader.distance("trigger", "TRIGGER"));
+        assertEquals(1, SettingsReader.distance("triger", "trigger"));
+        assertEquals(3, SettingsReader.distance("kitten", "sitting"));
+    }
+}
