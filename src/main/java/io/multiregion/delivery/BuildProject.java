@@ -10,10 +10,6 @@ import com.pulumi.aws.codebuild.inputs.ProjectEnvironmentArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectLogsConfigCloudwatchLogsArgs;
 import com.pulumi.aws.codebuild.inputs.ProjectSourceArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -22,9 +18,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.config.StackSettings;
 import io.multiregion.iam.Actions;
-import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
-import io.multiregion.naming.Names;
 import io.multiregion.storage.RegionalKey;
 import io.multiregion.storage.SecureBucket;
 
@@ -66,19 +61,12 @@ public final class BuildProject extends ComponentResource {
                 .kmsKeyId(args.key().arn)
                 .build(), child);
 
-        Role role = new Role(Names.autoNamed(name + "-build", Names.IAM_ROLE), RoleArgs.builder()
-                .description("CodeBuild: " + args.purpose())
-                .assumeRolePolicy(PolicyDocument.trust("codebuild.amazonaws.com", List.of()))
-                .build(), child);
-
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("WriteBuildLogs").actions(Actions.LOGS_WRITE)
                 .resource(logs.arn()).resource(logs.arn().applyValue(a -> a + ":log-stream:*")).build());
         statements.addAll(args.artifacts().grantReadWrite("PipelineArtifacts"));
-        RolePolicy policy = new RolePolicy(name + "-build", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(PolicyDocument.of(statements))
-                .build(), child);
+        ServiceRole role = ServiceRole.create(name + "-build", "codebuild.amazonaws.com", List.of(),
+                "CodeBuild: " + args.purpose(), statements, child);
 
         Project project = new Project(name, ProjectArgs.builder()
                 .description(args.purpose())
@@ -104,7 +92,7 @@ public final class BuildProject extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(args.provider())
                         // the first build must find its role able to write logs and artifacts.
-                        .dependsOn(List.<Resource>of(policy)).build());
+                        .dependsOn(List.<Resource>of(role.policy())).build());
         this.projectName = project.name();
         this.projectArn = project.arn();
         registerOutputs(Map.of("projectName", projectName, "projectArn", projectArn));

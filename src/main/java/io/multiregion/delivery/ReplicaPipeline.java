@@ -2,14 +2,8 @@ package io.multiregion.delivery;
 
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreEncryptionKeyArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -18,9 +12,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.config.StackSettings;
 import io.multiregion.iam.Actions;
-import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
-import io.multiregion.naming.Names;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.storage.RegionalKey;
 import io.multiregion.storage.RegionalSupport;
@@ -59,10 +52,6 @@ public final class ReplicaPipeline extends ComponentResource {
                 new BuildProject.Args(provider, key, artifacts, "Tests the replicated release in " + region),
                 settings, inside);
 
-        Role role = new Role(Names.autoNamed(name + "-pipeline", Names.IAM_ROLE), RoleArgs.builder()
-                .description("CodePipeline: release pipeline in " + region + " fed by the replica bucket")
-                .assumeRolePolicy(PolicyDocument.trust("codepipeline.amazonaws.com", List.of()))
-                .build(), child);
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("ReadReleaseObject").actions(Actions.S3_READ_OBJECT)
                 .resource(replica.objectArn()).build());
@@ -71,10 +60,8 @@ public final class ReplicaPipeline extends ComponentResource {
         statements.add(Statement.allow("DecryptReplicas").actions(Actions.KMS_DECRYPT).resource(replica.keyArn()).build());
         statements.addAll(artifacts.grantReadWrite("Artifacts"));
         statements.add(verify.grantRun("RunVerifyBuild"));
-        RolePolicy policy = new RolePolicy(name + "-pipeline", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(PolicyDocument.of(statements))
-                .build(), child);
+        ServiceRole role = ServiceRole.create(name + "-pipeline", "codepipeline.amazonaws.com", List.of(),
+                "CodePipeline: release pipeline in " + region + " fed by the replica bucket", statements, child);
 
         Output<Map<String, String>> sourceConfig = Output.tuple(replica.bucketName(), replica.artifactKey())
                 .applyValue(t -> Map.of(
@@ -88,11 +75,7 @@ public final class ReplicaPipeline extends ComponentResource {
                 .pipelineType("V2")
                 .executionMode("QUEUED")
                 .roleArn(role.arn())
-                .artifactStores(PipelineArtifactStoreArgs.builder()
-                        .type("S3")
-                        .location(artifacts.bucketName)
-                        .encryptionKey(PipelineArtifactStoreEncryptionKeyArgs.builder().type("KMS").id(key.arn).build())
-                        .build())
+                .artifactStores(ArtifactStores.encrypted(artifacts, key))
                 .stages(
                         PipelineStageArgs.builder().name("Source").actions(PipelineStageActionArgs.builder()
                                 .name("ReplicaRelease").category("Source").owner("AWS").provider("S3").version("1")
@@ -107,7 +90,7 @@ public final class ReplicaPipeline extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(provider)
                         // CodePipeline validates the role's permissions when the pipeline is created.
-                        .dependsOn(List.<Resource>of(policy)).build());
+                        .dependsOn(List.<Resource>of(role.policy())).build());
         this.pipelineName = pipeline.name();
         this.pipelineArn = pipeline.arn();
         registerOutputs(Map.of("pipelineName", pipelineName, "pipelineArn", pipelineArn));

@@ -10,10 +10,6 @@ import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.s3.BucketNotification;
 import com.pulumi.aws.s3.BucketNotificationArgs;
 import com.pulumi.core.Output;
@@ -25,7 +21,7 @@ import com.pulumi.resources.Resource;
 import io.multiregion.config.StackSettings;
 import io.multiregion.config.TriggerMode;
 import io.multiregion.iam.Actions;
-import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;
 import io.multiregion.regions.Arns;
@@ -98,16 +94,13 @@ public final class ReplicaTrigger extends ComponentResource {
                         .dependsOn(ruleDependencies).build());
         this.ruleName = rule.name();
 
-        Role role = new Role(Names.autoNamed(name + "-events", Names.IAM_ROLE), RoleArgs.builder()
-                .description("EventBridge: starts the release pipeline in " + region)
-                .assumeRolePolicy(PolicyDocument.trust("events.amazonaws.com", List.of(
-                        Statement.Condition.of("StringEquals", "aws:SourceArn", rule.arn()))))
-                .build(), child);
-        RolePolicy policy = new RolePolicy(name + "-events", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(PolicyDocument.of(Statement.allow("StartReleasePipeline").actions(Actions.PIPELINE_START)
-                        .resource(pipelineArn).build()))
-                .build(), child);
+        // EventBridge sets aws:SourceArn to the rule sending the event (EventBridge User Guide,
+        // "Using IAM policy conditions in Amazon EventBridge"): only this rule can use the role.
+        ServiceRole role = ServiceRole.create(name + "-events", "events.amazonaws.com",
+                List.of(Statement.Condition.of("StringEquals", "aws:SourceArn", rule.arn())),
+                "EventBridge: starts the release pipeline in " + region,
+                List.of(Statement.allow("StartReleasePipeline").actions(Actions.PIPELINE_START).resource(pipelineArn).build()),
+                child);
 
         new EventTarget(name + "-pipeline", EventTargetArgs.builder()
                 .rule(rule.name())
@@ -116,7 +109,7 @@ public final class ReplicaTrigger extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(provider)
                         // the target is useless until its role may start the pipeline.
-                        .dependsOn(List.<Resource>of(policy)).build());
+                        .dependsOn(List.<Resource>of(role.policy())).build());
 
         registerOutputs(Map.of("ruleName", ruleName, "eventPattern", eventPattern));
     }
@@ -135,17 +128,13 @@ public final class ReplicaTrigger extends ComponentResource {
                 .retentionInDays(settings.logRetentionDays())
                 .kmsKeyId(key.arn)
                 .build(), child);
-        Role logsRole = new Role(Names.autoNamed(name + "-trail-logs", Names.IAM_ROLE), RoleArgs.builder()
-                .description("CloudTrail: delivers " + trailName + " to CloudWatch Logs")
-                // The documented trust for this role has no source condition (CloudTrail User Guide,
-                // "Sending events to CloudWatch Logs"); its permissions reach only this log group.
-                .assumeRolePolicy(PolicyDocument.trust("cloudtrail.amazonaws.com", List.of()))
-                .build(), child);
-        RolePolicy logsPolicy = new RolePolicy(name + "-trail-logs", RolePolicyArgs.builder()
-                .role(logsRole.id())
-                .policy(PolicyDocument.of(Statement.allow("DeliverTrailToLogs").actions(Actions.LOGS_WRITE)
-                        .resource(logGroup.arn().applyValue(a -> a + ":log-stream:*")).build()))
-                .build(), child);
+        // The documented trust for this role has no source condition (CloudTrail User Guide, "Sending
+        // events to CloudWatch Logs"); its permissions reach only this log group's streams.
+        ServiceRole logsRole = ServiceRole.create(name + "-trail-logs", "cloudtrail.amazonaws.com", List.of(),
+                "CloudTrail: delivers " + trailName + " to CloudWatch Logs",
+                List.of(Statement.allow("DeliverTrailToLogs").actions(Actions.LOGS_WRITE)
+                        .resource(logGroup.arn().applyValue(a -> a + ":log-stream:*")).build()),
+                child);
 
         return new Trail(name + "-trail", TrailArgs.builder()
                 .name(trailName)
@@ -170,7 +159,7 @@ public final class ReplicaTrigger extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(region))
                         // CloudTrail checks the bucket policy and the logs role when the trail is created.
-                        .dependsOn(List.<Resource>of(logBucket.policy, logsPolicy)).build());
+                        .dependsOn(List.<Resource>of(logBucket.policy, logsRole.policy())).build());
     }
 
     /** The documented CloudTrail delivery statements (CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"). */

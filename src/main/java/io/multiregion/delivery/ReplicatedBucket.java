@@ -1,9 +1,5 @@
 package io.multiregion.delivery;
 
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.s3.BucketReplicationConfig;
 import com.pulumi.aws.s3.BucketReplicationConfigArgs;
 import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleArgs;
@@ -24,9 +20,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.iam.Actions;
-import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
-import io.multiregion.naming.Names;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.storage.RegionalKey;
 import io.multiregion.storage.RegionalSupport;
@@ -84,16 +79,10 @@ public final class ReplicatedBucket extends ComponentResource {
         this.replicaKey = support.key(b);
 
         CustomResourceOptions inA = CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(a)).build();
-        Role role = new Role(Names.autoNamed(name + "-replication", Names.IAM_ROLE), RoleArgs.builder()
-                .description("S3 replication of " + name + " from " + a + " to " + b)
-                .assumeRolePolicy(PolicyDocument.trust("s3.amazonaws.com", List.of()))
-                .build(), inA);
+        ServiceRole role = ServiceRole.create(name + "-replication", "s3.amazonaws.com", List.of(),
+                "S3 replication of " + name + " from " + a + " to " + b,
+                replicationPolicy(a, b, source, replica, sourceKey, replicaKey), inA);
         this.replicationRoleArn = role.arn();
-
-        RolePolicy policy = new RolePolicy(name + "-replication", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(PolicyDocument.of(replicationPolicy(a, b, source, replica, sourceKey, replicaKey)))
-                .build(), inA);
 
         new BucketReplicationConfig(name + "-replication", BucketReplicationConfigArgs.builder()
                 .bucket(source.bucket.id())
@@ -129,7 +118,7 @@ public final class ReplicatedBucket extends ComponentResource {
                 CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(a))
                         // S3 refuses a replication configuration until both buckets are versioned, and the
                         // role must already hold its permissions when S3 validates it.
-                        .dependsOn(List.<Resource>of(source.versioning, replica.versioning, policy))
+                        .dependsOn(List.<Resource>of(source.versioning, replica.versioning, role.policy()))
                         .build());
 
         registerOutputs(Map.of(

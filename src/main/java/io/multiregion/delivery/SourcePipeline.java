@@ -2,8 +2,6 @@ package io.multiregion.delivery;
 
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineArtifactStoreEncryptionKeyArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerArgs;
@@ -12,10 +10,6 @@ import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushArg
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushBranchesArgs;
 import com.pulumi.aws.codestarconnections.Connection;
 import com.pulumi.aws.codestarconnections.ConnectionArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicy;
-import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -24,7 +18,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.config.StackSettings;
 import io.multiregion.iam.Actions;
-import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;
 import io.multiregion.regions.AwsRegion;
@@ -91,19 +85,13 @@ public final class SourcePipeline extends ComponentResource {
                         "Tests " + settings.repository().orElse("the application") + " and packages it as one zip"),
                 settings, inside);
 
-        Role role = new Role(Names.autoNamed(name + "-pipeline", Names.IAM_ROLE), RoleArgs.builder()
-                .description("CodePipeline: source pipeline for " + settings.repository().orElse("the application"))
-                .assumeRolePolicy(PolicyDocument.trust("codepipeline.amazonaws.com", List.of()))
-                .build(), child);
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("UseConnection").actions(Actions.CONNECTION_USE).resource(connectionArn).build());
         statements.addAll(artifacts.grantReadWrite("Artifacts"));
         statements.add(build.grantRun("RunPackageBuild"));
         statements.addAll(release.grantPutObject("PublishRelease", settings.artifactKey()));
-        RolePolicy policy = new RolePolicy(name + "-pipeline", RolePolicyArgs.builder()
-                .role(role.id())
-                .policy(PolicyDocument.of(statements))
-                .build(), child);
+        ServiceRole role = ServiceRole.create(name + "-pipeline", "codepipeline.amazonaws.com", List.of(),
+                "CodePipeline: source pipeline for " + settings.repository().orElse("the application"), statements, child);
 
         Output<Map<String, String>> sourceConfig = connectionArn.applyValue(arn -> Map.of(
                 "ConnectionArn", arn,
@@ -121,11 +109,7 @@ public final class SourcePipeline extends ComponentResource {
                 .pipelineType("V2")
                 .executionMode("QUEUED")
                 .roleArn(role.arn())
-                .artifactStores(PipelineArtifactStoreArgs.builder()
-                        .type("S3")
-                        .location(artifacts.bucketName)
-                        .encryptionKey(PipelineArtifactStoreEncryptionKeyArgs.builder().type("KMS").id(key.arn).build())
-                        .build())
+                .artifactStores(ArtifactStores.encrypted(artifacts, key))
                 .triggers(PipelineTriggerArgs.builder()
                         .providerType("CodeStarSourceConnection")
                         .gitConfiguration(PipelineTriggerGitConfigurationArgs.builder()
@@ -156,7 +140,7 @@ public final class SourcePipeline extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(provider)
                         // CodePipeline validates the role's permissions when the pipeline is created.
-                        .dependsOn(List.<Resource>of(policy)).build());
+                        .dependsOn(List.<Resource>of(role.policy())).build());
         this.pipelineName = pipeline.name();
         this.pipelineArn = pipeline.arn();
         registerOutputs(Map.of("pipelineName", pipelineName, "pipelineArn", pipelineArn, "connectionArn", connectionArn));
