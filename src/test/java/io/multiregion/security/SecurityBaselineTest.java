@@ -249,6 +249,29 @@ class SecurityBaselineTest {
         run.ofType("aws:cloudtrail/trail:Trail").forEach(t -> assertTrue(t.text("name").length() <= Names.TRAIL));
     }
 
+    @ParameterizedTest(name = "names fit AWS limits with the longest region codes: {0} and {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"ap-southeast-5,ap-southeast-7", "cn-northwest-1,cn-north-1"})
+    void namesFitWithTheLongestRegions(String a, String b) {
+        for (String stack : List.of("primary", "secondary")) {
+            Map<String, String> config = new HashMap<>(StackFiles.config(stack));
+            config.put("multiregion:primaryRegion", a);
+            config.put("multiregion:secondaryRegion", b);
+            Map<String, Object> outputs = new HashMap<>(Samples.primaryOutputs());
+            outputs.put("primaryRegion", a);
+            outputs.put("secondaryRegion", b);
+            ProgramRun run = ProgramRun.with(stack, config, outputs);
+            assertFalse(run.failed(), run::errors);
+            for (Registered r : run.ofType("aws:s3/bucketV2:BucketV2")) {
+                assertTrue(r.name().length() + Names.RANDOM_SUFFIX <= Names.S3_BUCKET, r.name());
+            }
+            for (Registered r : run.ofType("aws:iam/role:Role")) {
+                assertTrue(r.name().length() + Names.RANDOM_SUFFIX <= Names.IAM_ROLE, r.name());
+            }
+            run.ofType("aws:codestarconnections/connection:Connection")
+                    .forEach(c -> assertTrue(c.text("name").length() <= Names.CONNECTION, c.text("name")));
+        }
+    }
+
     @Test
     @DisplayName("no ARN hard-codes the aws partition: a China deployment only has aws-cn ARNs")
     void partitionIsNeverHardCoded() {
