@@ -84,18 +84,7 @@ public final class SettingsReader {
                 "is not a role; set it to " + Role.choices() + " (pulumi config set multiregion:role " + stack + ")");
         Optional<AwsRegion> primaryRegion = region("primaryRegion");
         Optional<AwsRegion> secondaryRegion = region("secondaryRegion");
-        if (primaryRegion.isPresent() && secondaryRegion.isPresent()) {
-            if (primaryRegion.get().equals(secondaryRegion.get())) {
-                problems.add(key("secondaryRegion") + ": '" + secondaryRegion.get()
-                        + "' is the same as multiregion:primaryRegion; the standby must be in another region, e.g. "
-                        + suggestOther(primaryRegion.get()));
-            } else if (!primaryRegion.get().partition().equals(secondaryRegion.get().partition())) {
-                problems.add(key("secondaryRegion") + ": '" + secondaryRegion.get() + "' is in partition "
-                        + secondaryRegion.get().partition() + " but multiregion:primaryRegion '" + primaryRegion.get()
-                        + "' is in " + primaryRegion.get().partition()
-                        + "; S3 replication cannot cross partitions: choose two regions of one partition");
-            }
-        }
+        primaryRegion.ifPresent(a -> secondaryRegion.ifPresent(b -> checkRegionPair(a, b)));
         TriggerMode trigger = optional("trigger", TriggerMode::parse, TriggerMode.CLOUDTRAIL,
                 "is not a trigger mode; set it to " + TriggerMode.choices());
         SourceProvider sourceProvider = optional("sourceProvider", SourceProvider::parse, SourceProvider.GITHUB,
@@ -107,7 +96,7 @@ public final class SettingsReader {
         String branch = raw("branch").orElse(DEFAULT_BRANCH);
         String artifactKey = raw("artifactKey").orElse(DEFAULT_ARTIFACT_KEY);
 
-        if (role.isPresent() && role.get() == Role.SECONDARY) {
+        if (role.equals(Optional.of(Role.SECONDARY))) {
             if (primaryStack.isEmpty()) {
                 problems.add(key("primaryStack") + ": missing; the secondary stack reads the replica bucket and key from the "
                         + "primary stack: set it to the primary's full name, e.g. pulumi config set multiregion:primaryStack "
@@ -120,7 +109,7 @@ public final class SettingsReader {
                         + "<organization>/<project>/<stack>, e.g. acme/" + project + "/primary");
             }
         });
-        if (role.isPresent() && role.get() == Role.PRIMARY && repository.isEmpty()) {
+        if (role.equals(Optional.of(Role.PRIMARY)) && repository.isEmpty()) {
             problems.add(key("repository") + ": missing; the primary stack's pipeline builds this repository: set it as "
                     + sourceProvider.repositoryHint() + ", e.g. pulumi config set multiregion:repository acme/storefront");
         }
@@ -150,7 +139,7 @@ public final class SettingsReader {
         boolean containerBuilds = bool("containerBuilds", false);
         // only the set of accepted values bounds the retention, so one bad number is one problem.
         int retention = integer("logRetentionDays", DEFAULT_LOG_RETENTION, Integer.MIN_VALUE, Integer.MAX_VALUE, "");
-        if (!LOG_RETENTION_DAYS.contains(retention) && raw("logRetentionDays").isPresent() && isInt(raw("logRetentionDays").get())) {
+        if (!LOG_RETENTION_DAYS.contains(retention) && raw("logRetentionDays").filter(SettingsReader::isInt).isPresent()) {
             problems.add(key("logRetentionDays") + ": '" + retention + "' is not a retention CloudWatch Logs accepts; use one of "
                     + LOG_RETENTION_DAYS.stream().sorted().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
         }
@@ -170,18 +159,30 @@ public final class SettingsReader {
                 noncurrentDays, replicateDeleteMarkers, protectData);
     }
 
+    private void checkRegionPair(AwsRegion primary, AwsRegion secondary) {
+        if (primary.equals(secondary)) {
+            problems.add(key("secondaryRegion") + ": '" + secondary
+                    + "' is the same as multiregion:primaryRegion; the standby must be in another region, e.g. "
+                    + suggestOther(primary));
+        } else if (!primary.partition().equals(secondary.partition())) {
+            problems.add(key("secondaryRegion") + ": '" + secondary + "' is in partition " + secondary.partition()
+                    + " but multiregion:primaryRegion '" + primary + "' is in " + primary.partition()
+                    + "; S3 replication cannot cross partitions: choose two regions of one partition");
+        }
+    }
+
     private void checkDefaultProvidersDisabled() {
         String fix = "every AWS resource here goes through an explicit provider for its region, so default providers "
                 + "must be off: add  pulumi:disable-default-providers: [\"*\"]  under config: in the stack file "
                 + "(or pulumi config set --path 'pulumi:disable-default-providers[0]' '*')";
-        Optional<String> value = source.get("pulumi:disable-default-providers");
-        if (value.isEmpty()) {
+        String value = source.get("pulumi:disable-default-providers").orElse(null);
+        if (value == null) {
             problems.add("pulumi:disable-default-providers: not set; " + fix);
             return;
         }
-        List<String> entries = jsonStrings(value.get()).orElse(List.of());
+        List<String> entries = jsonStrings(value).orElse(List.of());
         if (!(entries.contains("*") || entries.contains("aws"))) {
-            problems.add("pulumi:disable-default-providers: '" + value.get() + "' leaves the aws default provider on; " + fix);
+            problems.add("pulumi:disable-default-providers: '" + value + "' leaves the aws default provider on; " + fix);
         }
     }
 
@@ -262,28 +263,26 @@ public final class SettingsReader {
     }
 
     private List<String> testCommands() {
-        Optional<String> value = raw("testCommands");
-        if (value.isEmpty()) {
+        String value = raw("testCommands").orElse(null);
+        if (value == null) {
             return DEFAULT_TEST_COMMANDS;
         }
-        Optional<List<String>> commands = jsonStrings(value.get());
-        if (commands.isEmpty() || commands.get().isEmpty() || commands.get().size() > 50
-                || commands.get().stream().anyMatch(String::isBlank)) {
-            problems.add(key("testCommands") + ": '" + value.get() + "' is not a list of 1 to 50 non-empty shell commands; "
+        List<String> commands = jsonStrings(value).orElse(List.of());
+        if (commands.isEmpty() || commands.size() > 50 || commands.stream().anyMatch(String::isBlank)) {
+            problems.add(key("testCommands") + ": '" + value + "' is not a list of 1 to 50 non-empty shell commands; "
                     + "write it as a YAML list under the key, e.g. [\"make test\"]");
             return DEFAULT_TEST_COMMANDS;
         }
-        return commands.get();
+        return commands;
     }
 
     private Optional<AwsRegion> region(String name) {
-        Optional<String> value = raw(name);
-        if (value.isEmpty()) {
+        String code = raw(name).orElse(null);
+        if (code == null) {
             problems.add(key(name) + ": missing; set it to an AWS region code in both stack files, e.g. "
                     + "pulumi config set multiregion:" + name + (name.startsWith("primary") ? " eu-west-1" : " eu-central-1"));
             return Optional.empty();
         }
-        String code = value.get();
         if (!AwsRegion.wellFormed(code)) {
             problems.add(key(name) + ": '" + code + "' is not a region code; write it like eu-west-1 (lower case, no spaces)");
             return Optional.empty();
@@ -301,41 +300,40 @@ public final class SettingsReader {
     }
 
     private <T> Optional<T> required(String name, Function<String, Optional<T>> parse, String fix) {
-        Optional<String> value = raw(name);
-        if (value.isEmpty()) {
+        String value = raw(name).orElse(null);
+        if (value == null) {
             problems.add(key(name) + ": missing; " + fix.replaceFirst("^is not [^;]*; ", ""));
             return Optional.empty();
         }
-        Optional<T> parsed = parse.apply(value.get());
+        Optional<T> parsed = parse.apply(value);
         if (parsed.isEmpty()) {
-            problems.add(key(name) + ": '" + value.get() + "' " + fix);
+            problems.add(key(name) + ": '" + value + "' " + fix);
         }
         return parsed;
     }
 
     private <T> T optional(String name, Function<String, Optional<T>> parse, T fallback, String fix) {
-        Optional<String> value = raw(name);
-        if (value.isEmpty()) {
+        String value = raw(name).orElse(null);
+        if (value == null) {
             return fallback;
         }
-        Optional<T> parsed = parse.apply(value.get());
+        Optional<T> parsed = parse.apply(value);
         if (parsed.isEmpty()) {
-            problems.add(key(name) + ": '" + value.get() + "' " + fix);
-            return fallback;
+            problems.add(key(name) + ": '" + value + "' " + fix);
         }
-        return parsed.get();
+        return parsed.orElse(fallback);
     }
 
     private int integer(String name, int fallback, int min, int max, String range) {
-        Optional<String> value = raw(name);
-        if (value.isEmpty()) {
+        String value = raw(name).orElse(null);
+        if (value == null) {
             return fallback;
         }
-        if (!isInt(value.get())) {
-            problems.add(key(name) + ": '" + value.get() + "' is not a whole number; set a number such as " + fallback);
+        if (!isInt(value)) {
+            problems.add(key(name) + ": '" + value + "' is not a whole number; set a number such as " + fallback);
             return fallback;
         }
-        int number = Integer.parseInt(value.get().trim());
+        int number = Integer.parseInt(value.trim());
         if (number < min || number > max) {
             problems.add(key(name) + ": '" + number + "' is out of range; "
                     + (range.isEmpty() ? "use " + min + " to " + max : range) + " (default " + fallback + ")");
@@ -348,14 +346,14 @@ public final class SettingsReader {
     }
 
     private boolean bool(String name, boolean fallback) {
-        Optional<String> value = raw(name);
-        if (value.isEmpty()) {
+        String value = raw(name).orElse(null);
+        if (value == null) {
             return fallback;
         }
-        if (value.get().equals("true") || value.get().equals("false")) {
-            return Boolean.parseBoolean(value.get());
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
         }
-        problems.add(key(name) + ": '" + value.get() + "' is not a boolean; set true or false (default " + fallback + ")");
+        problems.add(key(name) + ": '" + value + "' is not a boolean; set true or false (default " + fallback + ")");
         return fallback;
     }
 

@@ -66,8 +66,9 @@ public final class SourcePipeline extends ComponentResource {
         ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
         RegionalKey key = support.key(region);
 
-        if (settings.connectionArn().isPresent()) {
-            this.connectionArn = Output.of(settings.connectionArn().get());
+        String existingConnection = settings.connectionArn().orElse(null);
+        if (existingConnection != null) {
+            this.connectionArn = Output.of(existingConnection);
             this.createdConnection = false;
         } else {
             // Created PENDING: AWS requires a one-time handshake in the console before first use (README).

@@ -118,11 +118,9 @@ public final class SecureBucket extends ComponentResource {
                 .build(), child);
 
         var byDefault = BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs.builder();
-        if (args.key().isPresent()) {
-            byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(args.key().get().arn);
-        } else {
-            byDefault.sseAlgorithm("AES256");
-        }
+        args.key().ifPresentOrElse(
+                k -> byDefault.sseAlgorithm("aws:kms").kmsMasterKeyId(k.arn),
+                () -> byDefault.sseAlgorithm("AES256"));
         new BucketServerSideEncryptionConfigurationV2(name + "-encryption", BucketServerSideEncryptionConfigurationV2Args.builder()
                 .bucket(bucket.id())
                 .rules(BucketServerSideEncryptionConfigurationV2RuleArgs.builder()
