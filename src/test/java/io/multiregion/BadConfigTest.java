@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real program on the mock engine with bad configuration: it fails with a message naming key, value
- * and fix, and registers nothing at all (SPEC 2, "Bad configuration").
+ * and fix, and registers nothing at all.
  */
 /* The SDK's mock deployment is a process-wide static: never run alongside other tests. */
 @Isolated

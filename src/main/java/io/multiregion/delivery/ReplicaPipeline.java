@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * B's pipeline (SPEC 1.6): its source is the release object in the replica bucket, read only when
+ * B's pipeline: its source is the release object in the replica bucket, read only when
  * EventBridge starts the pipeline ({@code PollForSourceChanges: "false"}); its artifact store is in B
  * and KMS-encrypted with B's key. Its second stage tests the replicated release in B with the same
  * commands as A, so a release that cannot run in B is caught before B's deploy stage (added with the

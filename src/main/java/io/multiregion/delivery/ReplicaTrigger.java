@@ -36,8 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What starts B's pipeline when a new version of the release object lands in the replica bucket
- * (SPEC 1.5), in one of two modes:
+ * What starts B's pipeline when a new version of the release object lands in the replica bucket,
+ * in one of two modes:
  * <ul>
  *   <li>{@code cloudtrail}: a single-region trail in B logging only WriteOnly data events for exactly the
  *       release object (no management events, so it is no paid duplicate of the account trail), KMS

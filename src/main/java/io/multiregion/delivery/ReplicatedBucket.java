@@ -32,7 +32,7 @@ import java.util.Map;
 
 /**
  * The release bucket in region A and its replica in region B, joined by S3 Cross-Region Replication
- * (SPEC 1.4). Built in the primary stack with both regions' providers.
+ * Built in the primary stack with both regions' providers.
  *
  * <ul>
  *   <li>Both buckets are versioned and SSE-KMS encrypted with a customer managed key of their own region.</li>

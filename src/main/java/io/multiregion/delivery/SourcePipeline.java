@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The source pipeline in region A (SPEC 1.1 to 1.3): a CodeConnections connection to the Git repository
+ * The source pipeline in region A: a CodeConnections connection to the Git repository
  * (or an existing one), a V2 pipeline started by pushes to the configured branch, a CodeBuild project
  * that tests and packages the source as one zip, and an S3 deploy action that publishes the zip,
  * unextracted and KMS-encrypted, at the fixed release key of the source bucket.

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC 1.1 to 1.3 and 1.6: the source pipeline in A and the replica pipeline in B. */
+/** The source pipeline in A and the replica pipeline in B. */
 class PipelinesTest {
     private static ProgramRun primary;
     private static ProgramRun secondary;

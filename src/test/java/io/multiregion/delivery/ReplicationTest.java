@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC 1.4: the replicating bucket pair. */
+/** The replicating bucket pair: S3 Cross-Region Replication from A to B. */
 class ReplicationTest {
     private static final String A = "eu-west-1";
     private static final String B = "eu-central-1";

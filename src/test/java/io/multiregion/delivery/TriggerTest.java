@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** SPEC 1.5: what starts B's pipeline, in both trigger modes. */
+/** What starts B's pipeline, in both trigger modes. */
 class TriggerTest {
     private static final String B = "eu-central-1";
     private static final String OBJECT_ARN = "arn:aws:s3:::" + Samples.REPLICA_BUCKET + "/" + Samples.ARTIFACT_KEY;

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * SPEC 5 for what the delivery path registers, and the known defects of the original snippets (SPEC 1),
+ * The security baseline (FSBP controls checkable from inputs) for what the delivery path registers, and the known
+ * defects of the original CloudFormation snippets this design replaces,
  * checked over every run: both stacks and both trigger modes.
  */
 class SecurityBaselineTest {
