@@ -64,12 +64,12 @@ public final class ReplicaPipeline extends ComponentResource {
                 "CodePipeline: release pipeline in " + region + " fed by the replica bucket", statements, child);
 
         Output<Map<String, String>> sourceConfig = Output.tuple(replica.bucketName(), replica.artifactKey())
-                .applyValue(t -> Map.of(
-                        "S3Bucket", String.valueOf(t.t1),
-                        "S3ObjectKey", String.valueOf(t.t2),
+                .applyValue(t -> ActionConfig.of(
+                        "S3Bucket", t.t1,
+                        "S3ObjectKey", t.t2,
                         // EventBridge starts this pipeline; polling would start it twice and cost API calls.
                         "PollForSourceChanges", "false"));
-        Output<Map<String, String>> verifyConfig = verify.projectName.applyValue(project -> Map.of("ProjectName", project));
+        Output<Map<String, String>> verifyConfig = verify.projectName.applyValue(project -> ActionConfig.of("ProjectName", project));
 
         Pipeline pipeline = new Pipeline(name, PipelineArgs.builder()
                 .pipelineType("V2")

@@ -94,13 +94,14 @@ public final class SourcePipeline extends ComponentResource {
         ServiceRole role = ServiceRole.create(name + "-pipeline", "codepipeline.amazonaws.com", List.of(),
                 "CodePipeline: source pipeline for " + settings.repository().orElse("the application"), statements, child);
 
-        Output<Map<String, String>> sourceConfig = connectionArn.applyValue(arn -> Map.of(
+        String repository = settings.repository().orElseThrow(); // validated: required in the primary
+        Output<Map<String, String>> sourceConfig = connectionArn.applyValue(arn -> ActionConfig.of(
                 "ConnectionArn", arn,
-                "FullRepositoryId", settings.repository().orElseThrow(),
+                "FullRepositoryId", repository,
                 "BranchName", settings.branch(),
                 "OutputArtifactFormat", "CODE_ZIP"));
-        Output<Map<String, String>> buildConfig = build.projectName.applyValue(project -> Map.of("ProjectName", project));
-        Output<Map<String, String>> publishConfig = Output.tuple(release.bucketName, key.arn).applyValue(t -> Map.of(
+        Output<Map<String, String>> buildConfig = build.projectName.applyValue(project -> ActionConfig.of("ProjectName", project));
+        Output<Map<String, String>> publishConfig = Output.tuple(release.bucketName, key.arn).applyValue(t -> ActionConfig.of(
                 "BucketName", t.t1,
                 "ObjectKey", settings.artifactKey(),
                 "Extract", "false",

@@ -2,6 +2,7 @@ package io.multiregion.stacks;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.StackReference;
 import io.multiregion.config.ConfigException;
@@ -30,17 +31,18 @@ public final class SecondaryStack {
     public static void build(Context ctx, StackSettings settings) {
         var b = settings.secondaryRegion();
         StackReference primary = new StackReference(settings.primaryStack().orElseThrow());
-        checkAgreesWithPrimary(ctx, primary, settings);
+        Output<Map<String, Object>> exports = primary.outputs();
+        checkAgreesWithPrimary(ctx, exports, settings);
 
         ProviderRegistry providers = new ProviderRegistry(settings, Set.of(b));
         RegionalSupport support = new RegionalSupport(settings, providers);
         ComponentResourceOptions top = ComponentResourceOptions.builder().build();
 
         ReplicaSource replica = new ReplicaSource(
-                text(primary, Exports.REPLICA_BUCKET),
-                text(primary, Exports.REPLICA_BUCKET_ARN),
-                text(primary, Exports.REPLICA_KEY_ARN),
-                text(primary, Exports.ARTIFACT_KEY));
+                text(exports, Exports.REPLICA_BUCKET),
+                text(exports, Exports.REPLICA_BUCKET_ARN),
+                text(exports, Exports.REPLICA_KEY_ARN),
+                text(exports, Exports.ARTIFACT_KEY));
         ReplicaPipeline pipeline = new ReplicaPipeline(settings.project() + "-replica", b, replica, settings, support, top);
         ReplicaTrigger trigger = new ReplicaTrigger(settings.project() + "-trigger", b, replica, pipeline.pipelineArn,
                 settings, support, top);
@@ -66,11 +68,14 @@ public final class SecondaryStack {
      * nothing yet (never deployed) is reported as a warning; the engine itself fails when that stack does
      * not exist at all.
      */
-    static void checkAgreesWithPrimary(Context ctx, StackReference primary, StackSettings settings) {
+    static void checkAgreesWithPrimary(Context ctx, Output<Map<String, Object>> exports, StackSettings settings) {
         String ref = settings.primaryStack().orElseThrow();
+        // The one blocking wait of the program. getValueNullable() completes with null when the value is
+        // unknown (a preview of a primary that was never deployed), so this never waits forever.
+        Map<String, Object> read = Internal.of(exports).getValueNullable().join();
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : REQUIRED_EXPORTS) {
-            values.put(name, primary.getValueAsync(name).join());
+            values.put(name, read == null ? null : read.get(name));
         }
         List<String> missing = values.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
         if (missing.size() == REQUIRED_EXPORTS.size()) {
@@ -98,7 +103,7 @@ public final class SecondaryStack {
         }
     }
 
-    private static Output<String> text(StackReference primary, String name) {
-        return primary.output(name).applyValue(value -> value == null ? null : value.toString());
+    private static Output<String> text(Output<Map<String, Object>> exports, String name) {
+        return exports.applyValue(m -> m.get(name) == null ? null : m.get(name).toString());
     }
 }
