@@ -13,6 +13,8 @@ public final class Actions {
     public static final List<String> S3_READ_OBJECT = List.of("s3:GetObject", "s3:GetObjectVersion");
     /** Write an object. */
     public static final List<String> S3_WRITE_OBJECT = List.of("s3:PutObject");
+    /** Read and write objects (pipeline artifacts). */
+    public static final List<String> S3_READ_WRITE_OBJECT = List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject");
     /** What a CodePipeline S3 source action reads on its bucket (CodePipeline User Guide, "Amazon S3 source action reference"). */
     public static final List<String> S3_SOURCE_BUCKET = List.of("s3:GetBucketVersioning", "s3:GetBucketLocation");
     /** What an artifact store needs on the bucket (CodePipeline User Guide, service role policy). */

@@ -192,7 +192,7 @@ public final class SecureBucket extends ComponentResource {
     /** Read and write access to every object, plus the key to encrypt and decrypt them. */
     public List<Statement> grantReadWrite(String sid) {
         List<Statement> out = new ArrayList<>();
-        out.add(Statement.allow(sid + "Objects").actions(List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"))
+        out.add(Statement.allow(sid + "Objects").actions(Actions.S3_READ_WRITE_OBJECT)
                 .resource(objectsArn).build());
         out.add(Statement.allow(sid + "Bucket").actions(Actions.S3_ARTIFACT_BUCKET).resource(arn).build());
         key.ifPresent(k -> out.add(k.grantEncryptDecrypt(sid + "Key")));

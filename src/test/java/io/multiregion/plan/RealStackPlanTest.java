@@ -8,6 +8,7 @@ import io.multiregion.App;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plan of the real program with the real stack files. Asserts structure, not counts: it holds however the
@@ -90,5 +92,21 @@ class RealStackPlanTest {
 
     private static TreeSet<String> typesAndNames(List<Registered> resources) {
         return resources.stream().map(r -> r.type() + " " + r.name()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void brokenRealStackFileFailsWithEveryProblemAndWritesNothing(@TempDir Path dir) throws Exception {
+        Files.copy(PROJECT.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        String broken = Files.readString(PROJECT.resolve("Pulumi.primary.yaml"))
+                .replace("multiregion:secondaryRegion: eu-central-1", "multiregion:secondaryRegion: eu-west-1")
+                .replace("  pulumi:disable-default-providers: [\"*\"]\n", "");
+        Files.writeString(dir.resolve("Pulumi.primary.yaml"), broken);
+        var run = PlanCommandTest.run(App::stack, "--dir", dir.toString(), "--out", dir.resolve("plan").toString(), "primary");
+        assertEquals(PlanException.PROGRAM_FAILED, run.code(), run.err());
+        assertTrue(run.err().contains("Invalid configuration for stack 'primary' (2 problems)"), run.err());
+        assertTrue(run.err().contains("pulumi:disable-default-providers: not set"), run.err());
+        assertTrue(run.err().contains("multiregion:secondaryRegion: 'eu-west-1' is the same as multiregion:primaryRegion"), run.err());
+        assertEquals("", run.out());
+        assertTrue(Files.notExists(dir.resolve("plan").resolve("primary.json")));
     }
 }
