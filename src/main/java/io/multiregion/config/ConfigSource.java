@@ -4,7 +4,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.pulumi.Context;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.deployment.internal.DeploymentInstanceInternal;
 
+import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,17 +21,21 @@ public interface ConfigSource {
     Optional<String> get(String qualifiedKey);
 
     /**
-     * Every key the stack sets, when the source can list them (used to catch misspelt keys). The Pulumi
-     * language host lists them in the {@code PULUMI_CONFIG} environment variable; engines that do not
-     * (the SDK's in-process test engine) give none, and the check is skipped.
+     * Every key the stack sets, when the source can list them (used to catch misspelt keys); empty when it
+     * cannot, and the check is skipped.
      */
     default Optional<Set<String>> keys() {
         return Optional.empty();
     }
 
+    /** Whether a key holds a secret; its value then never appears in an error message. */
+    default boolean isSecret(String qualifiedKey) {
+        return false;
+    }
+
     /** The configuration the Pulumi engine hands to the program. */
     static ConfigSource of(Context ctx) {
-        Optional<Set<String>> keys = keysFromEnvironment(System.getenv("PULUMI_CONFIG"));
+        Optional<Set<String>> keys = keysFromEngine().or(() -> keysFromEnvironment(System.getenv("PULUMI_CONFIG")));
         return new ConfigSource() {
             @Override
             public Optional<String> get(String qualifiedKey) {
@@ -40,12 +47,27 @@ public interface ConfigSource {
             public Optional<Set<String>> keys() {
                 return keys;
             }
+
+            @Override
+            public boolean isSecret(String qualifiedKey) {
+                try {
+                    return DeploymentInstanceInternal.cast(Deployment.getInstance()).getConfig().isConfigSecret(qualifiedKey);
+                } catch (RuntimeException e) {
+                    return true; // cannot tell: never show the value
+                }
+            }
         };
     }
 
     /** A fixed map of qualified keys to raw values; it lists its keys. */
     static ConfigSource of(Map<String, String> values) {
+        return of(values, Set.of());
+    }
+
+    /** A fixed map of qualified keys to raw values, some of them secret. */
+    static ConfigSource of(Map<String, String> values, Set<String> secretKeys) {
         Map<String, String> copy = Map.copyOf(values);
+        Set<String> secrets = Set.copyOf(secretKeys);
         return new ConfigSource() {
             @Override
             public Optional<String> get(String qualifiedKey) {
@@ -56,7 +78,33 @@ public interface ConfigSource {
             public Optional<Set<String>> keys() {
                 return Optional.of(copy.keySet());
             }
+
+            @Override
+            public boolean isSecret(String qualifiedKey) {
+                return secrets.contains(qualifiedKey);
+            }
         };
+    }
+
+    /**
+     * Every configuration key the running deployment holds. The SDK keeps them in a private map with no
+     * public accessor, so this reads it reflectively; when that fails (another SDK version), the result is
+     * empty and only {@link #keysFromEnvironment} is left.
+     */
+    static Optional<Set<String>> keysFromEngine() {
+        try {
+            Object config = DeploymentInstanceInternal.cast(Deployment.getInstance()).getConfig();
+            Field field = config.getClass().getDeclaredField("allConfig");
+            field.setAccessible(true);
+            if (field.get(config) instanceof Map<?, ?> all) {
+                Set<String> keys = new TreeSet<>();
+                all.keySet().forEach(k -> keys.add(String.valueOf(k)));
+                return Optional.of(keys);
+            }
+            return Optional.empty();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -151,7 +151,7 @@ public final class SettingsReader {
         boolean protectData = bool("protectData", true);
 
         if (!problems.isEmpty()) {
-            throw new ConfigException(stack, problems);
+            throw new ConfigException(stack, problems.stream().map(this::maskSecrets).toList());
         }
         return new StackSettings(project, stack, role.orElseThrow(), primaryRegion.orElseThrow(),
                 secondaryRegion.orElseThrow(), trigger, primaryStack, sourceProvider, repository, branch, connectionArn,
@@ -186,6 +186,17 @@ public final class SettingsReader {
         }
     }
 
+    /** A problem about a secret key shows {@code [secret]} instead of the value. */
+    private String maskSecrets(String problem) {
+        int colon = problem.indexOf(": ");
+        String qualifiedKey = colon > 0 ? problem.substring(0, colon) : "";
+        if (!qualifiedKey.isEmpty() && source.isSecret(qualifiedKey)) {
+            String value = source.get(qualifiedKey).orElse("");
+            return value.isEmpty() ? problem : problem.replace("'" + value + "'", "[secret]").replace(value, "[secret]");
+        }
+        return problem;
+    }
+
     /** A misspelt key would otherwise be ignored silently and its default used. */
     private void checkNoUnknownKeys(Set<String> keys) {
         keys.stream().filter(k -> k.startsWith(NS + ":")).sorted().forEach(k -> {
@@ -193,7 +204,8 @@ public final class SettingsReader {
             if (!KEYS.contains(name)) {
                 String closest = KEYS.stream().min((x, y) -> Integer.compare(distance(name, x), distance(name, y)))
                         .orElse("role");
-                problems.add(k + ": not a setting of this program" + (distance(name, closest) <= 3
+                String value = source.get(k).orElse("");
+                problems.add(k + ": '" + value + "' is set, but it is not a setting of this program" + (distance(name, closest) <= 3
                         ? "; did you mean " + key(closest) + "?" : "")
                         + " Remove or rename it (the settings are listed in README.md, Configuration reference)");
             }

@@ -27,8 +27,9 @@ class UnknownKeysTest {
         config.put("multiregion:triger", "eventbridge");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SettingsReader.read(ConfigSource.of(config), "multiregion", "secondary"));
-        assertEquals(List.of("multiregion:triger: not a setting of this program; did you mean multiregion:trigger? "
-                + "Remove or rename it (the settings are listed in README.md, Configuration reference)"), e.problems());
+        assertEquals(List.of("multiregion:triger: 'eventbridge' is set, but it is not a setting of this program; did you "
+                + "mean multiregion:trigger? Remove or rename it (the settings are listed in README.md, Configuration "
+                + "reference)"), e.problems());
     }
 
     @Test
@@ -40,7 +41,38 @@ class UnknownKeysTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SettingsReader.read(ConfigSource.of(config), "multiregion", "primary"));
         assertEquals(1, e.problems().size());
-        assertTrue(e.problems().get(0).startsWith("multiregion:databasePassword: not a setting of this program"));
+        assertTrue(e.problems().get(0).startsWith("multiregion:databasePassword: 'x' is set, but it is not a setting"));
+    }
+
+    @Test
+    @DisplayName("the value of a secret key never appears in an error")
+    void secretValuesAreMasked() {
+        Map<String, String> config = new java.util.HashMap<>(SettingsReaderTest.primary());
+        config.put("multiregion:databasePassword", "hunter2-very-secret");
+        config.put("multiregion:repository", "not a repo");
+        ConfigException e = assertThrows(ConfigException.class, () -> SettingsReader.read(
+                ConfigSource.of(config, Set.of("multiregion:databasePassword", "multiregion:repository")),
+                "multiregion", "primary"));
+        assertEquals(2, e.problems().size());
+        assertTrue(e.getMessage().contains("multiregion:databasePassword: [secret] is set"), e.getMessage());
+        assertTrue(e.getMessage().contains("multiregion:repository: [secret] is not a GitHub repository id"), e.getMessage());
+        assertTrue(!e.getMessage().contains("hunter2") && !e.getMessage().contains("not a repo'"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("on the engine: an unknown key fails the run, names key and value, and nothing is registered")
+    void unknownKeyOnTheEngine() {
+        Map<String, String> config = new java.util.HashMap<>(StackFiles.config("primary"));
+        config.put("multiregion:vpcCidr", "10.0.0.0/33");
+        config.put("multiregion:apiToken", "tok-123456");
+        io.multiregion.testing.ProgramRun run = io.multiregion.testing.ProgramRun.with("primary", config,
+                Set.of("multiregion:apiToken"), Map.of());
+        assertTrue(run.failed());
+        assertTrue(run.errors().contains("multiregion:vpcCidr: '10.0.0.0/33' is set, but it is not a setting of this program"),
+                run.errors());
+        assertTrue(run.errors().contains("multiregion:apiToken: [secret] is set"), run.errors());
+        assertTrue(!run.errors().contains("tok-123456"), run.errors());
+        assertEquals(List.of(), run.all());
     }
 
     @Test

@@ -38,6 +38,12 @@ public final class ProgramRun {
 
     /** The stack with explicit configuration (for bad-config cases). */
     public static ProgramRun with(String stack, Map<String, String> config, Map<String, Object> primaryOutputs) {
+        return with(stack, config, Set.of(), primaryOutputs);
+    }
+
+    /** The stack with explicit configuration, some keys marked secret as {@code pulumi config set --secret} does. */
+    public static ProgramRun with(String stack, Map<String, String> config, Set<String> secretKeys,
+                                  Map<String, Object> primaryOutputs) {
         FakeCloud cloud = new FakeCloud(primaryOutputs);
         Set<String> protectedResources = ConcurrentHashMap.newKeySet();
         ResourceTransformation recordProtect = args -> {
@@ -50,7 +56,7 @@ public final class ProgramRun {
             TestResult result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName("multiregion").stackName(stack).preview(false)
                             .resourceTransformations(List.of(recordProtect)).build())
-                    .config(config)
+                    .config(config, secretKeys)
                     .mocks(cloud)
                     .build()
                     .runTest(App::stack);
