@@ -24,6 +24,8 @@ public final class SettingsReader {
     public static final String NS = "multiregion";
 
     public static final String DEFAULT_BRANCH = "main";
+    /** The only delivery mode built: replication to B, a trigger and a pipeline in B. */
+    public static final String DELIVERY_BESPOKE = "bespoke";
     public static final String DEFAULT_ARTIFACT_KEY = "releases/app.zip";
     public static final List<String> DEFAULT_TEST_COMMANDS = List.of("make test");
     public static final String DEFAULT_BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
@@ -55,7 +57,7 @@ public final class SettingsReader {
     public static final Set<String> KEYS = Set.of("role", "primaryRegion", "secondaryRegion", "trigger", "primaryStack",
             "sourceProvider", "repository", "branch", "connectionArn", "artifactKey", "testCommands", "buildImage",
             "buildComputeType", "buildTimeoutMinutes", "containerBuilds", "logRetentionDays", "kmsDeletionWindowDays",
-            "noncurrentVersionDays", "replicateDeleteMarkers", "protectData");
+            "noncurrentVersionDays", "replicateDeleteMarkers", "protectData", "delivery");
 
     private static final Pattern STACK_REF = Pattern.compile("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$");
     private static final Pattern CONNECTION_ARN = Pattern.compile(
@@ -87,6 +89,10 @@ public final class SettingsReader {
         primaryRegion.ifPresent(a -> secondaryRegion.ifPresent(b -> checkRegionPair(a, b)));
         TriggerMode trigger = optional("trigger", TriggerMode::parse, TriggerMode.CLOUDTRAIL,
                 "is not a trigger mode; set it to " + TriggerMode.choices());
+        raw("delivery").filter(mode -> !mode.equals(DELIVERY_BESPOKE)).ifPresent(mode -> problems.add(key("delivery")
+                + ": '" + mode + "' is not a delivery mode this version builds; set it to " + DELIVERY_BESPOKE
+                + " (replication to B and a pipeline in B) or leave it unset"
+                + (mode.equals("native") ? "; native mode (one pipeline in A with a cross-region deploy action) is not built yet" : "")));
         SourceProvider sourceProvider = optional("sourceProvider", SourceProvider::parse, SourceProvider.GITHUB,
                 "is not a supported Git host; set it to one of " + SourceProvider.choices());
 

@@ -99,6 +99,20 @@ class UnknownKeysTest {
     }
 
     @Test
+    @DisplayName("delivery: bespoke is accepted; native is refused with the reason")
+    void deliveryMode() {
+        Map<String, String> config = new java.util.HashMap<>(SettingsReaderTest.primary());
+        config.put("multiregion:delivery", "bespoke");
+        SettingsReader.read(ConfigSource.of(config), "multiregion", "primary");
+        config.put("multiregion:delivery", "native");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> SettingsReader.read(ConfigSource.of(config), "multiregion", "primary"));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).startsWith("multiregion:delivery: 'native' is not a delivery mode this version builds"));
+        assertTrue(e.problems().get(0).contains("native mode (one pipeline in A with a cross-region deploy action) is not built yet"));
+    }
+
+    @Test
     @DisplayName("edit distance")
     void distance() {
         assertEquals(0, SettingsReader.distance("trigger", "TRIGGER"));
