@@ -1,7 +1,6 @@
 package io.multiregion.config;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -23,7 +22,7 @@ public enum Role {
     }
 
     public static Optional<Role> parse(String text) {
-        return Arrays.stream(values()).filter(r -> r.value.equals(text == null ? null : text.toLowerCase(Locale.ROOT))).findFirst();
+        return Arrays.stream(values()).filter(r -> r.value.equals(text)).findFirst();
     }
 
     public static String choices() {

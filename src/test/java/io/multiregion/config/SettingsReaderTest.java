@@ -254,6 +254,7 @@ class SettingsReaderTest {
         String connection = "arn:aws:codeconnections:us-east-1:123456789012:connection/" + CONNECTION_ID;
         return Stream.of(
                 set("unknown role", "multiregion:role", "tertiary", "primary or secondary"),
+                set("role not in lower case (the values are fixed)", "multiregion:role", "Primary", "primary or secondary"),
                 missing("missing role", "primary", "multiregion:role", "primary or secondary"),
                 set("upper-case region", "multiregion:primaryRegion", "EU-WEST-1", "eu-west-1"),
                 set("region without hyphens", "multiregion:secondaryRegion", "euwest1", "eu-west-1"),
