@@ -121,8 +121,8 @@ class SettingsReaderTest {
     @DisplayName("every optional key set to a valid non-default value is read as given")
     void everyKeySet() {
         Map<String, String> config = primary();
-        config.put("multiregion:role", "PRIMARY");
         config.put("multiregion:trigger", "eventbridge");
+        config.put("multiregion:delivery", "bespoke");
         config.put("multiregion:sourceProvider", "GitLab");
         config.put("multiregion:repository", "acme/platform/storefront");
         config.put("multiregion:branch", "release/2024.1");
