@@ -107,7 +107,9 @@ public final class SecureBucket extends ComponentResource {
                 .forceDestroy(false) // never delete objects with the bucket: artifacts and logs are kept
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
-        this.bucketName = bucket.bucket();
+        // A bucket's id is its name. Every reference to the bucket (sub-resources, trail, pipelines,
+        // exports) uses the id, which every engine reports, so all of them name the same bucket.
+        this.bucketName = bucket.id();
         this.arn = bucket.arn();
         this.objectsArn = arn.applyValue(a -> a + "/*");
         BucketRef ref = new BucketRef(arn, bucketName, objectsArn);

@@ -51,7 +51,7 @@ class ReplicationTest {
             String region = side.equals("source") ? A : B;
             Registered versioning = primary.where(r -> r.name().equals(name + "-versioning")).get(0);
             assertEquals("Enabled", versioning.at("versioningConfiguration", "status"));
-            assertEquals(name + "-id", versioning.text("bucket"));
+            assertEquals(name + "-a1b2c3d", versioning.text("bucket"));
             Registered sse = primary.where(r -> r.name().equals(name + "-encryption")).get(0);
             assertEquals("aws:kms", sse.at("rules", 0, "applyServerSideEncryptionByDefault", "sseAlgorithm"));
             assertEquals(keyArn(region), sse.at("rules", 0, "applyServerSideEncryptionByDefault", "kmsMasterKeyId"));
@@ -76,7 +76,7 @@ class ReplicationTest {
     void replicationRule() {
         Registered config = primary.one("aws:s3/bucketReplicationConfig:BucketReplicationConfig");
         assertEquals(A, config.providerRegion());
-        assertEquals("multiregion-release-source-id", config.text("bucket"));
+        assertEquals("multiregion-release-source-a1b2c3d", config.text("bucket"));
         assertEquals("arn:aws:iam::123456789012:role/multiregion-release-replication-a1b2c3d", config.text("role"));
         assertEquals("Enabled", config.at("rules", 0, "status"));
         assertEquals("Enabled", config.at("rules", 0, "sourceSelectionCriteria", "sseKmsEncryptedObjects", "status"));

@@ -84,6 +84,7 @@ class TriggerTest {
 
         Registered trail = cloudtrail.one("aws:cloudtrail/trail:Trail");
         assertEquals("multiregion-trigger-trail-logs-a1b2c3d", trail.text("s3BucketName"));
+        assertEquals(trail.text("s3BucketName"), policy.text("bucket"), "the policy is on the trail's own bucket");
         assertEquals("multiregion-secondary-release-trigger", trail.text("name"));
     }
 

@@ -144,7 +144,7 @@ class SecurityBaselineTest {
                 assertEquals("AES256", algorithm, "server access logs require SSE-S3 on " + b);
             } else {
                 assertEquals("aws:kms", algorithm, b);
-                assertEquals(b + "-id", sibling(run, b + "-logging").text("bucket"), b + " has no access logging");
+                assertEquals(b + "-a1b2c3d", sibling(run, b + "-logging").text("bucket"), b + " has no access logging");
             }
             PolicyView policy = PolicyView.parse(sibling(run, b + "-policy").text("policy"));
             PolicyView.StatementView tls = policy.sid("DenyInsecureTransport");

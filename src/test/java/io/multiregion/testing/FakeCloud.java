@@ -52,7 +52,10 @@ public final class FakeCloud implements Mocks {
         }
         String region = regionOf(args.provider);
         registered.add(new Registered(args.type, args.name, inputs, region));
-        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state(args, inputs, region)));
+        Map<String, Object> state = state(args, inputs, region);
+        // as in AWS, a bucket's id is its name
+        String resourceId = args.type.equals("aws:s3/bucketV2:BucketV2") ? String.valueOf(state.get("bucket")) : id;
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(resourceId), state));
     }
 
     private String regionOf(String providerRef) {
