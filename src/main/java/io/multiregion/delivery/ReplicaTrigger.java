@@ -92,7 +92,7 @@ public final class ReplicaTrigger extends ComponentResource {
                 CustomResourceOptions.builder().parent(this).provider(provider)
                         // events only flow once the trail or notification that emits them exists.
                         .dependsOn(ruleDependencies).build());
-        this.ruleName = rule.name();
+        this.ruleName = rule.id(); // on the default bus a rule's id is its name, and every engine reports ids
 
         // EventBridge sets aws:SourceArn to the rule sending the event (EventBridge User Guide,
         // "Using IAM policy conditions in Amazon EventBridge"): only this rule can use the role.
@@ -103,7 +103,7 @@ public final class ReplicaTrigger extends ComponentResource {
                 child);
 
         new EventTarget(name + "-pipeline", EventTargetArgs.builder()
-                .rule(rule.name())
+                .rule(ruleName)
                 .arn(pipelineArn)
                 .roleArn(role.arn())
                 .build(),

@@ -64,16 +64,16 @@ public final class RegionalKey extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
         this.arn = key.arn();
-        this.keyId = key.keyId();
+        this.keyId = key.id(); // a key's id is its key id, and every engine reports ids
         this.accountId = key.arn().applyValue(Arns::accountOf);
 
         new Alias(name + "-alias", AliasArgs.builder()
                 .name(args.alias())
-                .targetKeyId(key.keyId())
+                .targetKeyId(keyId)
                 .build(), child);
 
         new KeyPolicy(name + "-policy", KeyPolicyArgs.builder()
-                .keyId(key.keyId())
+                .keyId(keyId)
                 .policy(PolicyDocument.of(policy(args.region(), key.arn(), accountId)))
                 .build(), child);
 

@@ -53,8 +53,13 @@ public final class FakeCloud implements Mocks {
         String region = regionOf(args.provider);
         registered.add(new Registered(args.type, args.name, inputs, region));
         Map<String, Object> state = state(args, inputs, region);
-        // as in AWS, a bucket's id is its name
-        String resourceId = args.type.equals("aws:s3/bucketV2:BucketV2") ? String.valueOf(state.get("bucket")) : id;
+        // as in AWS: a bucket's id is its name, a key's id its key id, a default-bus rule's id its name
+        String resourceId = switch (args.type) {
+            case "aws:s3/bucketV2:BucketV2" -> String.valueOf(state.get("bucket"));
+            case "aws:kms/key:Key" -> String.valueOf(state.get("keyId"));
+            case "aws:cloudwatch/eventRule:EventRule" -> String.valueOf(state.get("name"));
+            default -> id;
+        };
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(resourceId), state));
     }
 
