@@ -1,6 +1,7 @@
 package io.multiregion;
 
 import io.multiregion.testing.ProgramRun;
+import io.multiregion.testing.Samples;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.DisplayName;
@@ -36,18 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BadConfigTest {
 
     private static final String PRIMARY_STACK = "acme-corp/multiregion/primary";
-
-    /** What the deployed primary stack exports (regions as in both stack files). */
-    private static Map<String, Object> primaryOutputs(String primaryRegion, String secondaryRegion) {
-        Map<String, Object> outputs = new HashMap<>();
-        outputs.put("primaryRegion", primaryRegion);
-        outputs.put("secondaryRegion", secondaryRegion);
-        outputs.put("replicaBucketName", "multiregion-release-replica-a1b2c3d");
-        outputs.put("replicaBucketArn", "arn:aws:s3:::multiregion-release-replica-a1b2c3d");
-        outputs.put("replicaKeyArn", "arn:aws:kms:" + secondaryRegion + ":123456789012:key/k");
-        outputs.put("artifactKey", "releases/app.zip");
-        return outputs;
-    }
 
     /** A stack file's configuration with some keys changed ({@code null} value: key removed). */
     record Case(String description, String stack, Map<String, String> changes, List<String> fragments) {
@@ -115,7 +104,7 @@ class BadConfigTest {
     @MethodSource("badConfigurations")
     @DisplayName("fails with the expected message and registers no resource at all")
     void failsAndRegistersNothing(Case bad) {
-        ProgramRun run = ProgramRun.with(bad.stack(), bad.config(), primaryOutputs("eu-west-1", "eu-central-1"));
+        ProgramRun run = ProgramRun.with(bad.stack(), bad.config(), Samples.primaryOutputs());
         String errors = run.errors();
         assertTrue(run.failed(), () -> bad + " must fail; registered " + run.all().size() + " resources");
         assertTrue(errors.contains("Invalid configuration for stack '" + bad.stack() + "'"), errors);
@@ -127,9 +116,9 @@ class BadConfigTest {
 
     static Stream<Map<String, Object>> disagreeingPrimaries() {
         return Stream.of(
-                primaryOutputs("eu-west-2", "eu-central-1"),
-                primaryOutputs("eu-west-1", "eu-north-1"),
-                primaryOutputs("us-east-1", "us-west-2"));
+                Samples.primaryOutputs("eu-west-2", "eu-central-1"),
+                Samples.primaryOutputs("eu-west-1", "eu-north-1"),
+                Samples.primaryOutputs("us-east-1", "us-west-2"));
     }
 
     @ParameterizedTest(name = "primary stack exports {0}")

@@ -1,6 +1,7 @@
 package io.multiregion.testing;
 
 import com.pulumi.test.Mocks;
+import io.multiregion.regions.AwsRegion;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,8 +74,7 @@ public final class FakeCloud implements Mocks {
 
     private static Map<String, Object> state(ResourceArgs args, Map<String, Object> inputs, String region) {
         Map<String, Object> state = new HashMap<>(inputs);
-        String partition = region == null ? "aws" : region.startsWith("cn-") ? "aws-cn"
-                : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        String partition = AwsRegion.parse(region).map(AwsRegion::partition).orElse("aws");
         String physical = inputs.get("name") instanceof String n ? n : args.name + "-a1b2c3d";
         String prefix = "arn:" + partition + ":";
         switch (args.type) {

@@ -8,16 +8,26 @@ public final class Samples {
     }
 
     public static final String REPLICA_BUCKET = "multiregion-release-replica-a1b2c3d";
-    public static final String REPLICA_KEY_ARN = "arn:aws:kms:eu-central-1:123456789012:key/multiregion-key-eu-central-1-0000-1111";
+    public static final String REPLICA_KEY_ARN = replicaKeyArn("eu-central-1");
     public static final String ARTIFACT_KEY = "releases/app.zip";
 
+    /** The exports of the primary deployed from Pulumi.primary.yaml. */
     public static Map<String, Object> primaryOutputs() {
+        return primaryOutputs("eu-west-1", "eu-central-1");
+    }
+
+    /** The exports of a primary deployed with these regions. */
+    public static Map<String, Object> primaryOutputs(String primaryRegion, String secondaryRegion) {
         return Map.of(
-                "primaryRegion", "eu-west-1",
-                "secondaryRegion", "eu-central-1",
+                "primaryRegion", primaryRegion,
+                "secondaryRegion", secondaryRegion,
                 "artifactKey", ARTIFACT_KEY,
                 "replicaBucketName", REPLICA_BUCKET,
                 "replicaBucketArn", "arn:aws:s3:::" + REPLICA_BUCKET,
-                "replicaKeyArn", REPLICA_KEY_ARN);
+                "replicaKeyArn", replicaKeyArn(secondaryRegion));
+    }
+
+    private static String replicaKeyArn(String region) {
+        return "arn:aws:kms:" + region + ":123456789012:key/multiregion-key-" + region + "-0000-1111";
     }
 }
