@@ -2,8 +2,6 @@ package io.multiregion.delivery;
 
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -77,16 +75,10 @@ public final class ReplicaPipeline extends ComponentResource {
                 .roleArn(role.arn())
                 .artifactStores(ArtifactStores.encrypted(artifacts, key))
                 .stages(
-                        PipelineStageArgs.builder().name("Source").actions(PipelineStageActionArgs.builder()
-                                .name("ReplicaRelease").category("Source").owner("AWS").provider("S3").version("1")
-                                .outputArtifacts("release")
-                                .configuration(sourceConfig)
-                                .build()).build(),
-                        PipelineStageArgs.builder().name("Verify").actions(PipelineStageActionArgs.builder()
-                                .name("TestRelease").category("Test").owner("AWS").provider("CodeBuild").version("1")
-                                .inputArtifacts("release").outputArtifacts("verified")
-                                .configuration(verifyConfig)
-                                .build()).build())
+                        Stages.single("Source", "ReplicaRelease", "Source", "S3",
+                                List.of(), List.of("release"), sourceConfig),
+                        Stages.single("Verify", "TestRelease", "Test", "CodeBuild",
+                                List.of("release"), List.of("verified"), verifyConfig))
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(provider)
                         // CodePipeline validates the role's permissions when the pipeline is created.

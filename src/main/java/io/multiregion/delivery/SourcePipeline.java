@@ -2,8 +2,6 @@ package io.multiregion.delivery;
 
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
-import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushArgs;
@@ -123,22 +121,12 @@ public final class SourcePipeline extends ComponentResource {
                                 .build())
                         .build())
                 .stages(
-                        PipelineStageArgs.builder().name("Source").actions(PipelineStageActionArgs.builder()
-                                .name(SOURCE_ACTION).category("Source").owner("AWS")
-                                .provider("CodeStarSourceConnection").version("1")
-                                .outputArtifacts("source")
-                                .configuration(sourceConfig)
-                                .build()).build(),
-                        PipelineStageArgs.builder().name("Build").actions(PipelineStageActionArgs.builder()
-                                .name("TestAndPackage").category("Build").owner("AWS").provider("CodeBuild").version("1")
-                                .inputArtifacts("source").outputArtifacts("release")
-                                .configuration(buildConfig)
-                                .build()).build(),
-                        PipelineStageArgs.builder().name("Publish").actions(PipelineStageActionArgs.builder()
-                                .name("PublishRelease").category("Deploy").owner("AWS").provider("S3").version("1")
-                                .inputArtifacts("release")
-                                .configuration(publishConfig)
-                                .build()).build())
+                        Stages.single("Source", SOURCE_ACTION, "Source", "CodeStarSourceConnection",
+                                List.of(), List.of("source"), sourceConfig),
+                        Stages.single("Build", "TestAndPackage", "Build", "CodeBuild",
+                                List.of("source"), List.of("release"), buildConfig),
+                        Stages.single("Publish", "PublishRelease", "Deploy", "S3",
+                                List.of("release"), List.of(), publishConfig))
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(provider)
                         // CodePipeline validates the role's permissions when the pipeline is created.
