@@ -31,9 +31,16 @@ public final class ProgramRun {
         this.protectedResources = Set.copyOf(protectedResources);
     }
 
-    /** The stack as its stack file configures it; a secondary reads {@code primaryOutputs} from the primary. */
+    /** Runs of the unchanged stack files, shared by every test class: the program is deterministic. */
+    private static final Map<List<Object>, ProgramRun> STACK_FILE_RUNS = new ConcurrentHashMap<>();
+
+    /**
+     * The stack as its stack file configures it; a secondary reads {@code primaryOutputs} from the primary.
+     * Run once per stack and outputs, then shared.
+     */
     public static ProgramRun of(String stack, Map<String, Object> primaryOutputs) {
-        return with(stack, StackFiles.config(stack), primaryOutputs);
+        return STACK_FILE_RUNS.computeIfAbsent(List.of(stack, Map.copyOf(primaryOutputs)),
+                key -> with(stack, StackFiles.config(stack), primaryOutputs));
     }
 
     /** The stack with explicit configuration (for bad-config cases). */
