@@ -31,8 +31,6 @@ public final class Actions {
 
     /** Decrypt with a KMS key. */
     public static final List<String> KMS_DECRYPT = List.of("kms:Decrypt", "kms:DescribeKey");
-    /** Encrypt new data keys with a KMS key. */
-    public static final List<String> KMS_ENCRYPT = List.of("kms:Encrypt", "kms:GenerateDataKey");
     /** Read and write data under a KMS key. */
     public static final List<String> KMS_ENCRYPT_DECRYPT = List.of(
             "kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptFrom", "kms:ReEncryptTo");

@@ -17,8 +17,6 @@ public final class Names {
     public static final int S3_BUCKET = 63;
     /** IAM role names: 64 characters (IAM User Guide, "IAM and AWS STS quotas"). */
     public static final int IAM_ROLE = 64;
-    /** IAM inline policy names: 128 characters (same page). */
-    public static final int IAM_POLICY = 128;
     /** EventBridge rule names: 64 characters (EventBridge API Reference, PutRule). */
     public static final int EVENT_RULE = 64;
     /** CodeConnections connection names: 32 characters (CodeConnections API Reference, CreateConnection). */
@@ -29,10 +27,6 @@ public final class Names {
     public static final int CODEBUILD_PROJECT = 255;
     /** CloudTrail trail names: 3 to 128 characters (CloudTrail API Reference, CreateTrail). */
     public static final int TRAIL = 128;
-    /** KMS alias names including "alias/": 256 characters (KMS API Reference, CreateAlias). */
-    public static final int KMS_ALIAS = 256;
-    /** CloudWatch Logs group names: 512 characters (CloudWatch Logs API Reference, CreateLogGroup). */
-    public static final int LOG_GROUP = 512;
 
     /** A lower-case, hyphenated name of at most {@code max} characters, trimmed of trailing hyphens. */
     public static String fit(String name, int max) {

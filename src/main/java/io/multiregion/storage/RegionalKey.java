@@ -107,9 +107,4 @@ public final class RegionalKey extends ComponentResource {
     public Statement grantEncryptDecrypt(String sid) {
         return Statement.allow(sid).actions(Actions.KMS_ENCRYPT_DECRYPT).resource(arn).build();
     }
-
-    /** Statements letting a principal decrypt data under this key. */
-    public Statement grantDecrypt(String sid) {
-        return Statement.allow(sid).actions(Actions.KMS_DECRYPT).resource(arn).build();
-    }
 }

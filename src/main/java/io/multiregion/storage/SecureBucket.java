@@ -182,15 +182,6 @@ public final class SecureBucket extends ComponentResource {
         registerOutputs(Map.of("bucketName", bucketName, "arn", arn));
     }
 
-    /** Read access to every object, plus the key to decrypt them. */
-    public List<Statement> grantRead(String sid) {
-        List<Statement> out = new ArrayList<>();
-        out.add(Statement.allow(sid + "Objects").actions(Actions.S3_READ_OBJECT).resource(objectsArn).build());
-        out.add(Statement.allow(sid + "Bucket").actions(Actions.S3_ARTIFACT_BUCKET).resource(arn).build());
-        key.ifPresent(k -> out.add(k.grantDecrypt(sid + "Key")));
-        return out;
-    }
-
     /** Read and write access to every object, plus the key to encrypt and decrypt them. */
     public List<Statement> grantReadWrite(String sid) {
         List<Statement> out = new ArrayList<>();
