@@ -9,12 +9,15 @@ import com.pulumi.core.Output;
  * @param bucketArn   replica bucket ARN
  * @param keyArn      ARN of B's KMS key that encrypts the replicas
  * @param artifactKey object key of the release zip
+ * @param objectArn   ARN of the release object in the replica bucket (see {@link #of})
  */
 public record ReplicaSource(Output<String> bucketName, Output<String> bucketArn, Output<String> keyArn,
-                            Output<String> artifactKey) {
+                            Output<String> artifactKey, Output<String> objectArn) {
 
-    /** The ARN of the release object in the replica bucket. */
-    public Output<String> objectArn() {
-        return Output.tuple(bucketArn, artifactKey).applyValue(t -> t.t1 + "/" + t.t2);
+    /** The replica, with the release object's ARN derived once for every statement and selector that names it. */
+    public static ReplicaSource of(Output<String> bucketName, Output<String> bucketArn, Output<String> keyArn,
+                                  Output<String> artifactKey) {
+        return new ReplicaSource(bucketName, bucketArn, keyArn, artifactKey,
+                Output.tuple(bucketArn, artifactKey).applyValue(t -> t.t1 + "/" + t.t2));
     }
 }

@@ -38,7 +38,7 @@ public final class SecondaryStack {
         RegionalSupport support = new RegionalSupport(settings, providers);
         ComponentResourceOptions top = ComponentResourceOptions.builder().build();
 
-        ReplicaSource replica = new ReplicaSource(
+        ReplicaSource replica = ReplicaSource.of(
                 text(exports, Exports.REPLICA_BUCKET),
                 text(exports, Exports.REPLICA_BUCKET_ARN),
                 text(exports, Exports.REPLICA_KEY_ARN),
