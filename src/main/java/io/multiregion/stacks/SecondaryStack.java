@@ -104,6 +104,6 @@ public final class SecondaryStack {
     }
 
     private static Output<String> text(Output<Map<String, Object>> exports, String name) {
-        return exports.applyValue(m -> m.get(name) == null ? null : m.get(name).toString());
+        return exports.applyValue(m -> Objects.toString(m.get(name), null));
     }
 }
