@@ -1,7 +1,7 @@
 package io.multiregion.testing;
 
 import com.pulumi.core.Output;
-import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.Context;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -14,7 +14,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 /**
  * Runs the real program ({@link App#stack}) for one stack on the SDK's mock engine and answers
@@ -23,12 +31,13 @@ import java.util.function.Predicate;
 public final class ProgramRun {
     private final TestResult result;
     private final List<Registered> registered;
-    private final Set<String> protectedResources;
 
-    private ProgramRun(TestResult result, List<Registered> registered, Set<String> protectedResources) {
+    private final List<LogRecord> log;
+
+    private ProgramRun(TestResult result, List<Registered> registered, List<LogRecord> log) {
         this.result = result;
         this.registered = registered;
-        this.protectedResources = Set.copyOf(protectedResources);
+        this.log = List.copyOf(log);
     }
 
     /** Runs of the unchanged stack files, shared by every test class: the program is deterministic. */
@@ -51,31 +60,90 @@ public final class ProgramRun {
     /** The stack with explicit configuration, some keys marked secret as {@code pulumi config set --secret} does. */
     public static ProgramRun with(String stack, Map<String, String> config, Set<String> secretKeys,
                                   Map<String, Object> primaryOutputs) {
+        return program(stack, config, secretKeys, primaryOutputs, App::stack);
+    }
+
+    /**
+     * Any program (the whole stack, or a lambda that builds one component with chosen args) on the same fake
+     * cloud, with a stack's name and configuration.
+     */
+    public static ProgramRun program(String stack, Map<String, String> config, Consumer<Context> program) {
+        return program(stack, config, Set.of(), Map.of(), program);
+    }
+
+    public static ProgramRun program(String stack, Map<String, String> config, Set<String> secretKeys,
+                                     Map<String, Object> primaryOutputs, Consumer<Context> program) {
         FakeCloud cloud = new FakeCloud(primaryOutputs);
-        Set<String> protectedResources = ConcurrentHashMap.newKeySet();
-        ResourceTransformation recordProtect = args -> {
-            if (args.options().isProtect()) {
-                protectedResources.add(args.resource().pulumiResourceType() + " " + args.resource().pulumiResourceName());
-            }
-            return Optional.empty();
-        };
+        AtomicReference<GraphMonitor> graph = new AtomicReference<>();
+        List<LogRecord> log = Collections.synchronizedList(new ArrayList<>());
         try {
             TestResult result = PulumiTestInternal.builder()
-                    .options(TestOptions.builder().projectName("multiregion").stackName(stack).preview(false)
-                            .resourceTransformations(List.of(recordProtect)).build())
+                    .options(TestOptions.builder().projectName("multiregion").stackName(stack).preview(false).build())
                     .config(config, secretKeys)
                     .mocks(cloud)
+                    .standardLogger(collectingLogger(log))
+                    .monitorDecorator(sdk -> {
+                        graph.set(new GraphMonitor(cloud));
+                        return graph.get();
+                    })
                     .build()
-                    .runTest(App::stack);
-            return new ProgramRun(result, cloud.registered(), protectedResources);
+                    .runTest(program);
+            return new ProgramRun(result, join(cloud.registered(), graph.get()), log);
         } finally {
             PulumiTest.cleanup();
         }
     }
 
+    /**
+     * The engine's log of one run, kept instead of printed: a failing program's stack trace would otherwise
+     * reach the console of every passing test run that expects the failure.
+     */
+    private static Logger collectingLogger(List<LogRecord> into) {
+        Logger logger = Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(Level.ALL);
+        logger.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                into.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        return logger;
+    }
+
+    /** The messages the program and the engine logged at WARNING or above. */
+    public List<String> warnings() {
+        return log.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue() && r.getMessage() != null)
+                .map(LogRecord::getMessage).toList();
+    }
+
+    private static List<Registered> join(List<Registered> mocked, GraphMonitor graph) {
+        if (graph == null) {
+            return mocked;
+        }
+        return mocked.stream().map(r -> {
+            GraphMonitor.Node node = graph.node(r.type(), r.name());
+            return node == null ? r : new Registered(r.type(), r.name(), r.inputs(), r.providerRegion(), node.urn(),
+                    node.parent(), node.dependencies(), node.protect(), node.ignoreChanges(), node.aliases());
+        }).toList();
+    }
+
     /** Whether the program registered this resource with Pulumi's {@code protect} option. */
     public boolean isProtected(Registered resource) {
-        return protectedResources.contains(resource.type() + " " + resource.name());
+        return resource.protect();
+    }
+
+    /** The resource registered with this URN. */
+    public Optional<Registered> byUrn(String urn) {
+        return registered.stream().filter(r -> urn.equals(r.urn())).findFirst();
     }
 
     public TestResult result() {
