@@ -16,7 +16,7 @@ import java.util.function.Function;
  */
 final class PlanMocks implements Mocks {
     /** The account id every placeholder uses. */
-    static final String PLACEHOLDER_ACCOUNT = "123456789012";
+    static final String PLACEHOLDER_ACCOUNT = FakeInvokes.ACCOUNT;
 
     private static final String STACK_REFERENCE = "pulumi:pulumi:StackReference";
 
@@ -86,60 +86,16 @@ final class PlanMocks implements Mocks {
 
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        String region = regionFor(args);
-        Map<String, Object> result = new LinkedHashMap<>();
-        boolean simulated = true;
-        switch (args.token) {
-            case "aws:index/getCallerIdentity:getCallerIdentity" -> {
-                result.put("accountId", PLACEHOLDER_ACCOUNT);
-                result.put("arn", "arn:" + partition(region) + ":iam::" + PLACEHOLDER_ACCOUNT + ":user/offline-plan");
-                result.put("userId", "AIDAOFFLINEPLAN000000");
-                result.put("id", PLACEHOLDER_ACCOUNT);
-            }
-            case "aws:index/getPartition:getPartition" -> {
-                String partition = partition(region);
-                result.put("partition", partition);
-                result.put("dnsSuffix", partition.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com");
-                result.put("reverseDnsPrefix", partition.equals("aws-cn") ? "cn.com.amazonaws" : "com.amazonaws");
-                result.put("id", partition);
-            }
-            case "aws:index/getRegion:getRegion" -> {
-                String name = region == null ? "us-east-1" : region;
-                result.put("name", name);
-                result.put("region", name);
-                result.put("id", name);
-                result.put("endpoint", "ec2." + name + ".amazonaws.com");
-                result.put("description", "offline placeholder for " + name);
-            }
-            case "aws:index/getAvailabilityZones:getAvailabilityZones" -> {
-                String name = region == null ? "us-east-1" : region;
-                List<String> names = List.of(name + "a", name + "b", name + "c");
-                result.put("names", names);
-                result.put("zoneIds", List.of("az1", "az2", "az3").stream().map(z -> name + "-" + z).toList());
-                result.put("groupNames", List.of(name));
-                result.put("id", name);
-            }
-            default -> simulated = false;
-        }
-        recorder.invoked(args.token, args.provider, simulated);
-        recorder.note(simulated
-                ? "invoke " + args.token + " answered with an offline placeholder (account " + PLACEHOLDER_ACCOUNT + ")"
+        Optional<Map<String, Object>> answer = FakeInvokes.answer(args.token, regionFor(args));
+        recorder.invoked(args.token, args.provider, answer.isPresent());
+        recorder.note(answer.isPresent()
+                ? "invoke " + args.token + " answered with an offline placeholder (account " + FakeInvokes.ACCOUNT + ")"
                 : "invoke " + args.token + " is not simulated offline: it returned nothing");
-        return CompletableFuture.completedFuture(result);
+        return CompletableFuture.completedFuture(answer.orElse(Map.of()));
     }
 
     /** Data sources answer for the region of the provider they go through. */
     private String regionFor(CallArgs args) {
         return recorder.regionOf(args.provider);
-    }
-
-    private static String partition(String region) {
-        if (region == null) {
-            return "aws";
-        }
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 }

@@ -1,6 +1,7 @@
 package io.multiregion.testing;
 
 import com.pulumi.test.Mocks;
+import io.multiregion.plan.FakeInvokes;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * random-looking suffix and ARNs in the provider's region and partition.
  */
 public final class FakeCloud implements Mocks {
-    public static final String ACCOUNT = "123456789012";
+    public static final String ACCOUNT = FakeInvokes.ACCOUNT;
 
     private final List<Registered> registered = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
@@ -117,8 +118,9 @@ public final class FakeCloud implements Mocks {
         return state;
     }
 
+    /** Data sources answer as the offline plan's do ({@link FakeInvokes}), for the provider's region. */
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-        return CompletableFuture.completedFuture(Map.of());
+        return CompletableFuture.completedFuture(FakeInvokes.answer(args.token, regionOf(args.provider)).orElse(Map.of()));
     }
 }
