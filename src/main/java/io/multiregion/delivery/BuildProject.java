@@ -20,6 +20,7 @@ import io.multiregion.config.StackSettings;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
+import io.multiregion.regions.Arns;
 import io.multiregion.storage.RegionalKey;
 import io.multiregion.storage.SecureBucket;
 
@@ -55,16 +56,24 @@ public final class BuildProject extends ComponentResource {
         super("multiregion:delivery:BuildProject", name, options);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(args.provider()).build();
 
+        // The stack is part of the name: a second deployment of this program in the same account and region
+        // would otherwise fail with ResourceAlreadyExistsException.
         LogGroup logs = new LogGroup(name + "-logs", LogGroupArgs.builder()
-                .name("/aws/codebuild/" + name)
+                .name("/aws/codebuild/" + name + "-" + settings.stack())
                 .retentionInDays(settings.logRetentionDays())
                 .kmsKeyId(args.key().arn)
-                .build(), child);
+                .build(),
+                // CloudWatch Logs checks the key policy when the log group is created.
+                args.key().usableBy(CustomResourceOptions.builder().parent(this).provider(args.provider())).build());
 
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("WriteBuildLogs").actions(Actions.LOGS_WRITE)
-                .resource(logs.arn()).resource(logs.arn().applyValue(a -> a + ":log-stream:*")).build());
+                .resource(logs.arn().applyValue(Arns::logStreamsOf)).build());
         statements.addAll(args.artifacts().grantReadWrite("PipelineArtifacts"));
+        // CodeBuild checks that the bucket it reads and writes belongs to the expected owner (CodeBuild User
+        // Guide, "Secure access to S3 buckets").
+        statements.add(Statement.allow("PipelineArtifactsOwnerCheck").actions(Actions.S3_BUCKET_OWNER_CHECK)
+                .resource(args.artifacts().arn).build());
         ServiceRole role = ServiceRole.create(name + "-build", "codebuild.amazonaws.com", List.of(),
                 "CodeBuild: " + args.purpose(), statements, child);
 

@@ -10,8 +10,6 @@ import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
-import com.pulumi.aws.s3.BucketNotification;
-import com.pulumi.aws.s3.BucketNotificationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -43,8 +41,8 @@ import java.util.Optional;
  *       release object (no management events, so it is no paid duplicate of the account trail), KMS
  *       encryption, log-file validation and CloudWatch Logs delivery, its own log bucket with the documented
  *       policy; and a rule on the {@code AWS API Call via CloudTrail} event for that bucket and key.</li>
- *   <li>{@code eventbridge}: S3 EventBridge notifications on the replica bucket and a rule on
- *       {@code Object Created} for that bucket and key.</li>
+ *   <li>{@code eventbridge}: a rule on {@code Object Created} for that bucket and key, using the S3 EventBridge
+ *       notifications that the bucket's owner (the primary stack) turns on.</li>
  * </ul>
  * In both modes the rule's only target is the pipeline, through a role that only
  * {@code events.amazonaws.com} can assume, for this rule only, and that may only
@@ -75,11 +73,9 @@ public final class ReplicaTrigger extends ComponentResource {
             this.eventPattern = Output.tuple(replica.bucketName(), replica.artifactKey())
                     .applyValue(t -> EventPatterns.cloudTrailWrite(t.t1, t.t2));
         } else {
+            // The replica bucket's EventBridge notifications are turned on by its owner, the primary stack
+            // (see ReplicatedBucket): this stack only adds its rule.
             this.trailName = Optional.empty();
-            ruleDependencies.add(new BucketNotification(name + "-s3-events", BucketNotificationArgs.builder()
-                    .bucket(replica.bucketName())
-                    .eventbridge(true)
-                    .build(), child));
             this.eventPattern = Output.tuple(replica.bucketName(), replica.artifactKey())
                     .applyValue(t -> EventPatterns.objectCreated(t.t1, t.t2));
         }
@@ -90,7 +86,7 @@ public final class ReplicaTrigger extends ComponentResource {
                 .eventPattern(eventPattern)
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(provider)
-                        // events only flow once the trail or notification that emits them exists.
+                        // in cloudtrail mode, events only flow once the trail that emits them exists.
                         .dependsOn(ruleDependencies).build());
         this.ruleName = rule.id(); // on the default bus a rule's id is its name, and every engine reports ids
 
@@ -127,13 +123,16 @@ public final class ReplicaTrigger extends ComponentResource {
                 .name("/aws/cloudtrail/" + trailName)
                 .retentionInDays(settings.logRetentionDays())
                 .kmsKeyId(key.arn)
-                .build(), child);
+                .build(),
+                // CloudWatch Logs checks the key policy when the log group is created.
+                key.usableBy(CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(region)))
+                        .build());
         // The documented trust for this role has no source condition (CloudTrail User Guide, "Sending
         // events to CloudWatch Logs"); its permissions reach only this log group's streams.
         ServiceRole logsRole = ServiceRole.create(name + "-trail-logs", "cloudtrail.amazonaws.com", List.of(),
                 "CloudTrail: delivers " + trailName + " to CloudWatch Logs",
                 List.of(Statement.allow("DeliverTrailToLogs").actions(Actions.LOGS_WRITE)
-                        .resource(logGroup.arn().applyValue(a -> a + ":log-stream:*")).build()),
+                        .resource(logGroup.arn().applyValue(Arns::logStreamsOf)).build()),
                 child);
 
         return new Trail(name + "-trail", TrailArgs.builder()
@@ -157,9 +156,9 @@ public final class ReplicaTrigger extends ComponentResource {
                                 .build())
                         .build())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(region))
-                        // CloudTrail checks the bucket policy and the logs role when the trail is created.
-                        .dependsOn(List.<Resource>of(logBucket.policy, logsRole.policy())).build());
+                // CloudTrail checks the bucket policy, the logs role and the key policy when the trail is created.
+                key.usableBy(CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(region)),
+                        logBucket.policy, logsRole.policy()).build());
     }
 
     /** The documented CloudTrail delivery statements (CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"). */

@@ -1,5 +1,7 @@
 package io.multiregion.delivery;
 
+import com.pulumi.aws.s3.BucketNotification;
+import com.pulumi.aws.s3.BucketNotificationArgs;
 import com.pulumi.aws.s3.BucketReplicationConfig;
 import com.pulumi.aws.s3.BucketReplicationConfigArgs;
 import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleArgs;
@@ -77,6 +79,16 @@ public final class ReplicatedBucket extends ComponentResource {
         this.replica = support.bucket(name + "-replica", b, inside, ref -> List.of());
         RegionalKey sourceKey = support.key(a);
         this.replicaKey = support.key(b);
+
+        // S3 to EventBridge notifications on the replica bucket, whatever the trigger mode: the bucket's
+        // notification configuration belongs to the bucket's owner, this stack, because
+        // PutBucketNotificationConfiguration replaces the whole configuration (S3 API Reference), so a second
+        // writer would erase this one. Turning it on has no charge of its own; only the rules that match the
+        // events are billed (S3 User Guide, "Using EventBridge"). The secondary only adds its rule.
+        new BucketNotification(name + "-replica-events", BucketNotificationArgs.builder()
+                .bucket(replica.bucketName)
+                .eventbridge(true)
+                .build(), CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(b)).build());
 
         CustomResourceOptions inA = CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(a)).build();
         ServiceRole role = ServiceRole.create(name + "-replication", "s3.amazonaws.com", List.of(),

@@ -19,6 +19,7 @@ import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;
+import io.multiregion.regions.Arns;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.storage.RegionalKey;
 import io.multiregion.storage.RegionalSupport;
@@ -85,7 +86,13 @@ public final class SourcePipeline extends ComponentResource {
                 settings, inside);
 
         List<Statement> statements = new ArrayList<>();
-        statements.add(Statement.allow("UseConnection").actions(Actions.CONNECTION_USE).resource(connectionArn).build());
+        // The service was renamed: a connection's ARN names either codestar-connections or codeconnections, and
+        // each prefix's UseConnection takes that prefix's connection resource type (Service Authorization Reference,
+        // "AWS CodeConnections" and "AWS CodeStar Connections"), so each action gets the ARN in its own form.
+        statements.add(Statement.allow("UseConnection").actions(Actions.CONNECTION_USE)
+                .resource(connectionArn.applyValue(arn -> Arns.connectionAs(arn, "codeconnections"))).build());
+        statements.add(Statement.allow("UseConnectionLegacyPrefix").actions(Actions.CONNECTION_USE_LEGACY)
+                .resource(connectionArn.applyValue(arn -> Arns.connectionAs(arn, "codestar-connections"))).build());
         statements.addAll(artifacts.grantReadWrite("Artifacts"));
         statements.add(build.grantRun("RunPackageBuild"));
         statements.addAll(release.grantPutObject("PublishRelease", settings.artifactKey()));

@@ -30,6 +30,9 @@ public final class PrimaryStack {
                 new ReplicatedBucket.Args(a, b, settings.replicateDeleteMarkers()), support, top);
         SourcePipeline source = new SourcePipeline(settings.project() + "-source", a, release.source, settings, support, top);
 
+        // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
+        support.seal();
+
         ctx.export(Exports.PRIMARY_REGION, Output.of(a.code()));
         ctx.export(Exports.SECONDARY_REGION, Output.of(b.code()));
         ctx.export(Exports.ARTIFACT_KEY, Output.of(settings.artifactKey()));

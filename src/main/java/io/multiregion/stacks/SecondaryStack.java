@@ -47,6 +47,9 @@ public final class SecondaryStack {
         ReplicaTrigger trigger = new ReplicaTrigger(settings.project() + "-trigger", b, replica, pipeline.pipelineArn,
                 settings, support, top);
 
+        // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
+        support.seal();
+
         ctx.export(Exports.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
         ctx.export(Exports.SECONDARY_REGION, Output.of(b.code()));
         ctx.export(Exports.REPLICA_PIPELINE, pipeline.pipelineName);

@@ -47,16 +47,20 @@ public final class RegionalSupport {
     /** This stack's server-access-log bucket in a region (SSE-S3, see {@link SecureBucket}). */
     public SecureBucket accessLogs(AwsRegion region) {
         return accessLogs.computeIfAbsent(region, r -> {
-            RegionalKey key = key(r); // its account id scopes the log-delivery statement
+            key(r); // its account id scopes the log-delivery statement (see seal)
             return new SecureBucket(settings.project() + "-access-logs-" + r.code(),
-                    new SecureBucket.Args(r, providers.forRegion(r), Optional.empty(), Optional.empty(),
-                            settings.noncurrentVersionDays(), settings.protectData(),
-                            ref -> List.of(Statement.allow("S3ServerAccessLogDelivery").actions("s3:PutObject")
-                                    .resource(ref.objects()).service("logging.s3.amazonaws.com")
-                                    .condition("StringEquals", "aws:SourceAccount", key.accountId)
-                                    .build())),
+                    SecureBucket.accessLogBucket(r, providers.forRegion(r), settings.noncurrentVersionDays(),
+                            settings.protectData()),
                     ComponentResourceOptions.builder().build());
         });
+    }
+
+    /**
+     * Called once the stack has created every bucket: each access-log bucket gets its policy, admitting log
+     * delivery from exactly the buckets that log to it, and those buckets start logging.
+     */
+    public void seal() {
+        accessLogs.forEach((region, logs) -> logs.admitAccessLogs(key(region).accountId));
     }
 
     /** A KMS-encrypted, access-logged bucket in a region. */

@@ -70,6 +70,15 @@ public final class SecureBucket extends ComponentResource {
     }
 
     /**
+     * An access-log bucket: SSE-S3, not itself logged, and its policy written later by {@link #admitAccessLogs},
+     * once every bucket that logs to it is known, so that the log-delivery statement names each of them in
+     * {@code aws:SourceArn}.
+     */
+    public static Args accessLogBucket(AwsRegion region, Provider provider, int noncurrentDays, boolean protect) {
+        return new Args(region, provider, Optional.empty(), Optional.empty(), noncurrentDays, protect, null);
+    }
+
+    /**
      * The bucket's ARN, name and object ARN pattern, for statements that mention the bucket itself.
      *
      * @param arn     the bucket's ARN
@@ -92,10 +101,16 @@ public final class SecureBucket extends ComponentResource {
     /** Versioning, which replication and S3 pipeline sources need first. */
     public final BucketVersioningV2 versioning;
     /** The bucket policy, which CloudTrail and log delivery need before they write. */
-    public final BucketPolicy policy;
+    public BucketPolicy policy;
     /** The key encrypting the bucket, if it is KMS-encrypted. */
     public final Optional<RegionalKey> key;
     public final AwsRegion region;
+    private final String name;
+    private final Provider provider;
+    private final BucketPublicAccessBlock publicAccess;
+    private final BucketRef ref;
+    /** For an access-log bucket: the buckets that log to it, in the order they were created. */
+    private final List<SecureBucket> loggedBuckets = new ArrayList<>();
 
     public SecureBucket(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:storage:SecureBucket", name, options);
@@ -144,24 +159,15 @@ public final class SecureBucket extends ComponentResource {
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
                 .build(), child);
 
-        List<Statement> statements = new ArrayList<>();
-        statements.add(Statement.deny("DenyInsecureTransport").actions(Actions.S3_ALL)
-                .resource(arn).resource(objectsArn).awsPrincipal("*")
-                .condition("Bool", "aws:SecureTransport", "false").build());
-        statements.addAll(args.extraPolicy().apply(ref));
-        this.policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(PolicyDocument.of(statements))
-                .build(),
-                CustomResourceOptions.builder().parent(this).provider(args.provider())
-                        // S3 rejects a policy change while the public access block is being changed.
-                        .dependsOn(List.<Resource>of(publicAccess)).build());
+        this.name = name;
+        this.provider = args.provider();
+        this.publicAccess = publicAccess;
+        this.ref = ref;
+        if (args.extraPolicy() != null) {
+            this.policy = writePolicy(args.extraPolicy().apply(ref));
+        }
 
-        args.accessLogs().ifPresent(logs -> new BucketLoggingV2(name + "-logging", BucketLoggingV2Args.builder()
-                .bucket(bucket.id())
-                .targetBucket(logs.bucketName)
-                .targetPrefix(name + "/")
-                .build(), child));
+        args.accessLogs().ifPresent(logs -> logs.loggedBuckets.add(this));
 
         new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
@@ -180,6 +186,53 @@ public final class SecureBucket extends ComponentResource {
                         .dependsOn(List.<Resource>of(versioning)).build());
 
         registerOutputs(Map.of("bucketName", bucketName, "arn", arn));
+    }
+
+    /** The TLS-only statement and the given ones, as this bucket's policy. */
+    private BucketPolicy writePolicy(List<Statement> extra) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.deny("DenyInsecureTransport").actions(Actions.S3_ALL)
+                .resource(arn).resource(objectsArn).awsPrincipal("*")
+                .condition("Bool", "aws:SecureTransport", "false").build());
+        statements.addAll(extra);
+        return new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(PolicyDocument.of(statements))
+                .build(),
+                CustomResourceOptions.builder().parent(this).provider(provider)
+                        // S3 rejects a policy change while the public access block is being changed.
+                        .dependsOn(List.<Resource>of(publicAccess)).build());
+    }
+
+    /**
+     * For an access-log bucket, once every bucket that logs to it exists: its policy admits the S3 logging
+     * service for exactly those buckets ({@code aws:SourceArn}) of this account ({@code aws:SourceAccount}), as the
+     * S3 User Guide recommends ("Permissions for log delivery"), and each of them then starts logging here.
+     *
+     * @param account this account's id, for {@code aws:SourceAccount}
+     */
+    public void admitAccessLogs(Output<String> account) {
+        if (policy != null) {
+            throw new IllegalStateException(name + " already has its policy");
+        }
+        List<Output<String>> sources = loggedBuckets.stream().map(b -> b.arn).toList();
+        Statement.Builder delivery = Statement.allow("S3ServerAccessLogDelivery").actions(Actions.S3_WRITE_OBJECT)
+                .resource(objectsArn).service("logging.s3.amazonaws.com")
+                .condition("StringEquals", "aws:SourceAccount", account);
+        if (!sources.isEmpty()) {
+            delivery.conditionAnyOf("ArnLike", "aws:SourceArn", sources);
+        }
+        this.policy = writePolicy(sources.isEmpty() ? List.of() : List.of(delivery.build()));
+        for (SecureBucket logged : loggedBuckets) {
+            new BucketLoggingV2(logged.name + "-logging", BucketLoggingV2Args.builder()
+                    .bucket(logged.bucket.id())
+                    .targetBucket(bucketName)
+                    .targetPrefix(logged.name + "/")
+                    .build(),
+                    CustomResourceOptions.builder().parent(logged).provider(logged.provider)
+                            // logs are delivered only once the target's policy admits them.
+                            .dependsOn(List.<Resource>of(policy)).build());
+        }
     }
 
     /** Read and write access to every object, plus the key to encrypt and decrypt them. */
