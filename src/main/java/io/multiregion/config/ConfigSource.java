@@ -28,6 +28,14 @@ public interface ConfigSource {
         return Optional.empty();
     }
 
+    /**
+     * Whether a key holds a secret that cannot be decrypted here (a {@code secure:} value in the offline plan). Its
+     * value is then not checked: the deployment that can decrypt it checks it.
+     */
+    default boolean isUndecryptable(String qualifiedKey) {
+        return false;
+    }
+
     /** Whether a key holds a secret; its value then never appears in an error message. */
     default boolean isSecret(String qualifiedKey) {
         return false;

@@ -60,7 +60,7 @@ public final class BuildProject extends ComponentResource {
         // would otherwise fail with ResourceAlreadyExistsException.
         LogGroup logs = new LogGroup(name + "-logs", LogGroupArgs.builder()
                 .name("/aws/codebuild/" + name + "-" + settings.stack())
-                .retentionInDays(settings.logRetentionDays())
+                .retentionInDays(settings.storage().logRetentionDays())
                 .kmsKeyId(args.key().arn)
                 .build(),
                 // CloudWatch Logs checks the key policy when the log group is created.
@@ -81,18 +81,18 @@ public final class BuildProject extends ComponentResource {
                 .description(args.purpose())
                 .serviceRole(role.arn())
                 .encryptionKey(args.key().arn)
-                .buildTimeout(settings.buildTimeoutMinutes())
+                .buildTimeout(settings.delivery().buildTimeoutMinutes())
                 .source(ProjectSourceArgs.builder()
                         .type("CODEPIPELINE")
-                        .buildspec(Buildspec.render(settings.testCommands()))
+                        .buildspec(Buildspec.render(settings.delivery().testCommands()))
                         .build())
                 .artifacts(ProjectArtifactsArgs.builder().type("CODEPIPELINE").build())
                 .environment(ProjectEnvironmentArgs.builder()
                         .type("LINUX_CONTAINER")
-                        .computeType(settings.buildComputeType())
-                        .image(settings.buildImage())
+                        .computeType(settings.delivery().buildComputeType())
+                        .image(settings.delivery().buildImage())
                         // Privileged mode only for container builds (FSBP CodeBuild.5 exception, see README).
-                        .privilegedMode(settings.containerBuilds())
+                        .privilegedMode(settings.delivery().containerBuilds())
                         .build())
                 .logsConfig(ProjectLogsConfigArgs.builder()
                         .cloudwatchLogs(ProjectLogsConfigCloudwatchLogsArgs.builder()

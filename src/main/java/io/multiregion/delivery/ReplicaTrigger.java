@@ -66,7 +66,7 @@ public final class ReplicaTrigger extends ComponentResource {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(provider).build();
         List<Resource> ruleDependencies = new ArrayList<>();
 
-        if (settings.trigger() == TriggerMode.CLOUDTRAIL) {
+        if (settings.delivery().trigger() == TriggerMode.CLOUDTRAIL) {
             String trail = Names.fit(settings.project() + "-" + settings.stack() + "-release-trigger", Names.TRAIL);
             this.trailName = Optional.of(trail);
             ruleDependencies.add(dataEventTrail(name, trail, region, replica, settings, support, child));
@@ -82,7 +82,7 @@ public final class ReplicaTrigger extends ComponentResource {
 
         EventRule rule = new EventRule(Names.autoNamed(name, Names.EVENT_RULE), EventRuleArgs.builder()
                 .description("Starts the release pipeline in " + region + " when a new release replica lands ("
-                        + settings.trigger().value() + " mode)")
+                        + settings.delivery().trigger().value() + " mode)")
                 .eventPattern(eventPattern)
                 .build(),
                 CustomResourceOptions.builder().parent(this).provider(provider)
@@ -121,7 +121,7 @@ public final class ReplicaTrigger extends ComponentResource {
 
         LogGroup logGroup = new LogGroup(name + "-trail", LogGroupArgs.builder()
                 .name("/aws/cloudtrail/" + trailName)
-                .retentionInDays(settings.logRetentionDays())
+                .retentionInDays(settings.storage().logRetentionDays())
                 .kmsKeyId(key.arn)
                 .build(),
                 // CloudWatch Logs checks the key policy when the log group is created.

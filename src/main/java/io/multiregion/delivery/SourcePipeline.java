@@ -65,15 +65,15 @@ public final class SourcePipeline extends ComponentResource {
         ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
         RegionalKey key = support.key(region);
 
-        String existingConnection = settings.connectionArn().orElse(null);
+        String existingConnection = settings.delivery().connectionArn().orElse(null);
         if (existingConnection != null) {
             this.connectionArn = Output.of(existingConnection);
             this.createdConnection = false;
         } else {
             // Created PENDING: AWS requires a one-time handshake in the console before first use (README).
             Connection connection = new Connection(name + "-connection", ConnectionArgs.builder()
-                    .name(Names.fit(settings.project() + "-" + settings.stack() + "-" + settings.sourceProvider().value(), Names.CONNECTION))
-                    .providerType(settings.sourceProvider().value())
+                    .name(Names.fit(settings.project() + "-" + settings.stack() + "-" + settings.delivery().sourceProvider().value(), Names.CONNECTION))
+                    .providerType(settings.delivery().sourceProvider().value())
                     .build(), child);
             this.connectionArn = connection.arn();
             this.createdConnection = true;
@@ -82,7 +82,7 @@ public final class SourcePipeline extends ComponentResource {
         SecureBucket artifacts = support.bucket(name + "-artifacts", region, inside, ref -> List.of());
         BuildProject build = new BuildProject(name + "-package",
                 new BuildProject.Args(provider, key, artifacts,
-                        "Tests " + settings.repository().orElse("the application") + " and packages it as one zip"),
+                        "Tests " + settings.delivery().repository().orElse("the application") + " and packages it as one zip"),
                 settings, inside);
 
         List<Statement> statements = new ArrayList<>();
@@ -95,20 +95,20 @@ public final class SourcePipeline extends ComponentResource {
                 .resource(connectionArn.applyValue(arn -> Arns.connectionAs(arn, "codestar-connections"))).build());
         statements.addAll(artifacts.grantReadWrite("Artifacts"));
         statements.add(build.grantRun("RunPackageBuild"));
-        statements.addAll(release.grantPutObject("PublishRelease", settings.artifactKey()));
+        statements.addAll(release.grantPutObject("PublishRelease", settings.delivery().artifactKey()));
         ServiceRole role = ServiceRole.create(name + "-pipeline", "codepipeline.amazonaws.com", List.of(),
-                "CodePipeline: source pipeline for " + settings.repository().orElse("the application"), statements, child);
+                "CodePipeline: source pipeline for " + settings.delivery().repository().orElse("the application"), statements, child);
 
-        String repository = settings.repository().orElseThrow(); // validated: required in the primary
+        String repository = settings.delivery().repository().orElseThrow(); // validated: required in the primary
         Output<Map<String, String>> sourceConfig = connectionArn.applyValue(arn -> ActionConfig.of(
                 "ConnectionArn", arn,
                 "FullRepositoryId", repository,
-                "BranchName", settings.branch(),
+                "BranchName", settings.delivery().branch(),
                 "OutputArtifactFormat", "CODE_ZIP"));
         Output<Map<String, String>> buildConfig = build.projectName.applyValue(project -> ActionConfig.of("ProjectName", project));
         Output<Map<String, String>> publishConfig = Output.tuple(release.bucketName, key.arn).applyValue(t -> ActionConfig.of(
                 "BucketName", t.t1,
-                "ObjectKey", settings.artifactKey(),
+                "ObjectKey", settings.delivery().artifactKey(),
                 "Extract", "false",
                 "KMSEncryptionKeyARN", t.t2));
 
@@ -123,7 +123,7 @@ public final class SourcePipeline extends ComponentResource {
                                 .sourceActionName(SOURCE_ACTION)
                                 .pushes(PipelineTriggerGitConfigurationPushArgs.builder()
                                         .branches(PipelineTriggerGitConfigurationPushBranchesArgs.builder()
-                                                .includes(settings.branch()).build())
+                                                .includes(settings.delivery().branch()).build())
                                         .build())
                                 .build())
                         .build())

@@ -22,12 +22,12 @@ public final class PrimaryStack {
     public static void build(Context ctx, StackSettings settings) {
         var a = settings.primaryRegion();
         var b = settings.secondaryRegion();
-        ProviderRegistry providers = new ProviderRegistry(settings, Set.of(a, b));
+        ProviderRegistry providers = new ProviderRegistry(new ProviderRegistry.Args(settings.project(), settings.stack(), settings.role().value(), Set.of(a, b), settings.aws()));
         RegionalSupport support = new RegionalSupport(settings, providers);
         ComponentResourceOptions top = ComponentResourceOptions.builder().build();
 
         ReplicatedBucket release = new ReplicatedBucket(settings.project() + "-release",
-                new ReplicatedBucket.Args(a, b, settings.replicateDeleteMarkers()), support, top);
+                new ReplicatedBucket.Args(a, b, settings.delivery().replicateDeleteMarkers()), support, top);
         SourcePipeline source = new SourcePipeline(settings.project() + "-source", a, release.source, settings, support, top);
 
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
@@ -35,7 +35,7 @@ public final class PrimaryStack {
 
         ctx.export(Exports.PRIMARY_REGION, Output.of(a.code()));
         ctx.export(Exports.SECONDARY_REGION, Output.of(b.code()));
-        ctx.export(Exports.ARTIFACT_KEY, Output.of(settings.artifactKey()));
+        ctx.export(Exports.ARTIFACT_KEY, Output.of(settings.delivery().artifactKey()));
         ctx.export(Exports.SOURCE_BUCKET, release.source.bucketName);
         ctx.export(Exports.REPLICA_BUCKET, release.replica.bucketName);
         ctx.export(Exports.REPLICA_BUCKET_ARN, release.replica.arn);

@@ -34,7 +34,7 @@ public final class SecondaryStack {
         Output<Map<String, Object>> exports = primary.outputs();
         checkAgreesWithPrimary(ctx, exports, settings);
 
-        ProviderRegistry providers = new ProviderRegistry(settings, Set.of(b));
+        ProviderRegistry providers = new ProviderRegistry(new ProviderRegistry.Args(settings.project(), settings.stack(), settings.role().value(), Set.of(b), settings.aws()));
         RegionalSupport support = new RegionalSupport(settings, providers);
         ComponentResourceOptions top = ComponentResourceOptions.builder().build();
 
@@ -53,7 +53,7 @@ public final class SecondaryStack {
         ctx.export(Exports.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
         ctx.export(Exports.SECONDARY_REGION, Output.of(b.code()));
         ctx.export(Exports.REPLICA_PIPELINE, pipeline.pipelineName);
-        ctx.export(Exports.TRIGGER_MODE, Output.of(settings.trigger().value()));
+        ctx.export(Exports.TRIGGER_MODE, Output.of(settings.delivery().trigger().value()));
         ctx.export(Exports.TRIGGER_RULE, trigger.ruleName);
         trigger.trailName.ifPresent(name -> ctx.export(Exports.TRIGGER_TRAIL, Output.of(name)));
         ctx.export(Exports.RELEASE_OBJECT, Output.tuple(replica.bucketName(), replica.artifactKey())

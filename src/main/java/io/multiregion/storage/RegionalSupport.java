@@ -40,7 +40,7 @@ public final class RegionalSupport {
                 new RegionalKey.Args(r, providers.forRegion(r),
                         "alias/" + settings.project() + "-" + settings.stack() + "-" + r.code(),
                         settings.project() + " (" + settings.stack() + " stack): artifacts, releases and logs in " + r.code(),
-                        settings.kmsDeletionWindowDays(), settings.protectData()),
+                        settings.storage().kmsDeletionWindowDays(), settings.storage().protectData()),
                 ComponentResourceOptions.builder().build()));
     }
 
@@ -49,8 +49,8 @@ public final class RegionalSupport {
         return accessLogs.computeIfAbsent(region, r -> {
             key(r); // its account id scopes the log-delivery statement (see seal)
             return new SecureBucket(settings.project() + "-access-logs-" + r.code(),
-                    SecureBucket.accessLogBucket(r, providers.forRegion(r), settings.noncurrentVersionDays(),
-                            settings.protectData()),
+                    SecureBucket.accessLogBucket(r, providers.forRegion(r), settings.storage().noncurrentVersionDays(),
+                            settings.storage().protectData()),
                     ComponentResourceOptions.builder().build());
         });
     }
@@ -67,7 +67,7 @@ public final class RegionalSupport {
     public SecureBucket bucket(String name, AwsRegion region, ComponentResourceOptions options,
                                java.util.function.Function<SecureBucket.BucketRef, List<Statement>> extraPolicy) {
         return new SecureBucket(name, new SecureBucket.Args(region, providers.forRegion(region), Optional.of(key(region)),
-                Optional.of(accessLogs(region)), settings.noncurrentVersionDays(), settings.protectData(), extraPolicy),
+                Optional.of(accessLogs(region)), settings.storage().noncurrentVersionDays(), settings.storage().protectData(), extraPolicy),
                 options);
     }
 }
