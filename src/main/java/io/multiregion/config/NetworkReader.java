@@ -226,6 +226,29 @@ public final class NetworkReader {
     }
 
     /**
+     * Where the secondary's network settings disagree with the VPC CIDRs the primary stack deployed (both stacks
+     * must route to the same two blocks): one problem per differing CIDR, empty when they agree.
+     *
+     * @param mine                the secondary stack's settings
+     * @param primaryStackPrimary the primary's VPC CIDR, as the primary stack exports it
+     * @param primaryStackSecondary the secondary's VPC CIDR, as the primary stack read it from its own file
+     */
+    public static List<String> checkAgainstPrimary(NetworkSettings mine, String primaryStackPrimary, String primaryStackSecondary) {
+        List<String> problems = new ArrayList<>();
+        disagreement("primary", mine.primary().cidr(), primaryStackPrimary).ifPresent(problems::add);
+        disagreement("secondary", mine.secondary().cidr(), primaryStackSecondary).ifPresent(problems::add);
+        return problems;
+    }
+
+    private static Optional<String> disagreement(String field, String mine, String deployed) {
+        if (mine.equals(deployed)) {
+            return Optional.empty();
+        }
+        return Optional.of(KEY + "." + field + ".cidr: '" + mine + "' disagrees with the primary stack, which uses " + deployed
+                + "; set the same multiregion:network value in Pulumi.primary.yaml and Pulumi.secondary.yaml");
+    }
+
+    /**
      * What is wrong with a NAT gateway count for a VPC with {@code zones} zones (for the sizing reader, which owns
      * the count): each NAT gateway sits in its own zone's public subnet.
      */

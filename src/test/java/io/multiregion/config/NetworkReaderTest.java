@@ -120,6 +120,16 @@ class NetworkReaderTest {
     }
 
     @Test
+    void secondaryAgreesWithThePrimarysCidrs() {
+        assertEquals(List.of(), NetworkReader.checkAgainstPrimary(NetworkSettings.DEFAULTS, "10.10.0.0/16", "10.20.0.0/16"));
+        assertEquals(List.of("multiregion:network.primary.cidr: '10.10.0.0/16' disagrees with the primary stack, which uses "
+                        + "10.11.0.0/16; set the same multiregion:network value in Pulumi.primary.yaml and Pulumi.secondary.yaml",
+                "multiregion:network.secondary.cidr: '10.20.0.0/16' disagrees with the primary stack, which uses "
+                        + "10.30.0.0/16; set the same multiregion:network value in Pulumi.primary.yaml and Pulumi.secondary.yaml"),
+                NetworkReader.checkAgainstPrimary(NetworkSettings.DEFAULTS, "10.11.0.0/16", "10.30.0.0/16"));
+    }
+
+    @Test
     void keysAreTheShortNamesRead() {
         assertEquals(java.util.Set.of("network"), NetworkReader.KEYS);
     }
