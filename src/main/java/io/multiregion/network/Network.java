@@ -35,6 +35,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
 import io.multiregion.regions.Arns;
@@ -83,10 +84,12 @@ import java.util.regex.Pattern;
  */
 public final class Network extends ComponentResource {
 
-    /** What the flow-logs role may do on its log group (Service Authorization Reference, CloudWatch Logs: resource type log-group). */
-    static final List<String> FLOW_LOG_GROUP_ACTIONS = List.of("logs:CreateLogStream", "logs:DescribeLogStreams");
-    /** What the flow-logs role may do on the group's streams (Service Authorization Reference, CloudWatch Logs: resource type log-stream). */
-    static final List<String> FLOW_LOG_STREAM_ACTIONS = List.of("logs:PutLogEvents");
+    /**
+     * What the flow-logs role may do on its log group itself: list the group's streams (Service Authorization
+     * Reference, Amazon CloudWatch Logs: DescribeLogStreams takes the log-group resource type). Writing
+     * ({@link Actions#LOGS_WRITE}: CreateLogStream, PutLogEvents) takes the log-stream resource type.
+     */
+    static final List<String> LOGS_LIST_STREAMS = List.of("logs:DescribeLogStreams");
     /** The service that delivers flow logs (Amazon VPC User Guide, "IAM role for publishing flow logs to CloudWatch Logs"). */
     static final String FLOW_LOGS_SERVICE = "vpc-flow-logs.amazonaws.com";
     /** CloudWatch Logs log group names: 1 to 512 characters of a-z A-Z 0-9 _ - / . # (CloudWatch Logs API Reference, CreateLogGroup). */
@@ -299,17 +302,16 @@ public final class Network extends ComponentResource {
 
         Output<String> account = args.flowLogKeyArn().applyValue(Arns::accountOf);
         Output<String> flowLogs = account.applyValue(a -> flowLogArns(region, a));
-        // DescribeLogGroups and CreateLogGroup are left out: the log group exists before the flow log.
+        // Of the actions the VPC User Guide lists for this role, CreateLogGroup and DescribeLogGroups are left out:
+        // the log group exists before the flow log, so the service neither creates nor looks for it.
         ServiceRole role = ServiceRole.create(name + "-flow-logs", FLOW_LOGS_SERVICE,
                 List.of(Statement.Condition.of("StringEquals", "aws:SourceAccount", account),
                         Statement.Condition.of("ArnLike", "aws:SourceArn", flowLogs)),
                 "Delivers the VPC flow logs of " + name + " (" + args.stack() + ") to " + flowLogGroupName,
-                List.of(Statement.allow("CreateAndListStreamsOfFlowLogGroup").actions(FLOW_LOG_GROUP_ACTIONS)
-                                // the log group ARN in both forms CloudWatch Logs uses, bare and with ':*'
-                                // (CloudWatch Logs User Guide, "CloudWatch Logs resources and operations")
-                                .resource(logGroup.arn()).resource(logGroup.arn().applyValue(a -> a + ":*")).build(),
-                        Statement.allow("PutEventsInFlowLogStreams").actions(FLOW_LOG_STREAM_ACTIONS)
-                                .resource(logGroup.arn().applyValue(a -> a + ":log-stream:*")).build()),
+                List.of(Statement.allow("WriteFlowLogStreams").actions(Actions.LOGS_WRITE)
+                                .resource(logGroup.arn().applyValue(a -> a + ":log-stream:*")).build(),
+                        Statement.allow("ListFlowLogStreams").actions(LOGS_LIST_STREAMS)
+                                .resource(logGroup.arn()).build()),
                 CustomResourceOptions.builder().parent(this).build());
 
         new FlowLog(name + "-flow-log", FlowLogArgs.builder()
