@@ -40,6 +40,22 @@ public final class NetworkReader {
     /** The short key names this reader reads, in the {@code multiregion} namespace. */
     public static final Set<String> KEYS = Set.of("network");
 
+    /** The network as one concern of the stack's configuration (see {@link SettingsReader}). */
+    public static final ConcernReader<NetworkSettings> CONCERN = new ConcernReader<>() {
+        @Override
+        public List<Setting> settings() {
+            return List.of(Setting.both("network", "object", null));
+        }
+
+        @Override
+        public NetworkSettings read(ConfigInput in, StackContext stack) {
+            List<String> found = new ArrayList<>();
+            NetworkSettings settings = NetworkReader.read(in.source(), found);
+            found.forEach(in.problems()::add);
+            return settings;
+        }
+    };
+
     static final String KEY = SettingsReader.NS + ":network";
     static final List<String> TOP_FIELDS = List.of("primary", "secondary", "flowLogRetentionDays");
     static final List<String> REGION_FIELDS = List.of("cidr", "zones", "availabilityZones");
@@ -92,9 +108,9 @@ public final class NetworkReader {
         }
         int retention = integer(root, "flowLogRetentionDays", KEY + ".flowLogRetentionDays",
                 NetworkSettings.DEFAULT_FLOW_LOG_RETENTION_DAYS, problems);
-        if (!SettingsReader.LOG_RETENTION_DAYS.contains(retention)) {
+        if (!StorageReader.LOG_RETENTION_DAYS.contains(retention)) {
             problems.add(KEY + ".flowLogRetentionDays: '" + retention + "' is not a retention CloudWatch Logs accepts; use one of "
-                    + SettingsReader.LOG_RETENTION_DAYS.stream().sorted().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
+                    + StorageReader.LOG_RETENTION_DAYS.stream().sorted().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
         }
         return new NetworkSettings(primary, secondary, retention);
     }
@@ -215,9 +231,9 @@ public final class NetworkReader {
 
     private static void unknownFields(JsonObject object, String path, List<String> known, List<String> problems) {
         object.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> {
-            String closest = known.stream().min((x, y) -> Integer.compare(SettingsReader.distance(k, x),
-                    SettingsReader.distance(k, y))).orElse(known.get(0));
-            boolean near = SettingsReader.distance(k, closest) <= 3
+            String closest = known.stream().min((x, y) -> Integer.compare(Suggest.distance(k, x),
+                    Suggest.distance(k, y))).orElse(known.get(0));
+            boolean near = Suggest.distance(k, closest) <= 3
                     || k.toLowerCase(Locale.ROOT).contains(closest.toLowerCase(Locale.ROOT));
             problems.add(path + "." + k + ": '" + object.get(k) + "' is not a field of " + path
                     + (near ? "; did you mean " + closest + "?" : "")

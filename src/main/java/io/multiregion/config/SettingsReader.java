@@ -25,7 +25,7 @@ public final class SettingsReader {
     static final ProviderReader PROVIDERS = new ProviderReader();
 
     /** Every concern, in the order they are read. */
-    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, PROVIDERS);
+    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NetworkReader.CONCERN, PROVIDERS);
 
     private SettingsReader() {
     }
@@ -52,13 +52,14 @@ public final class SettingsReader {
         StackContext context = CORE.read(in, StackContext.of(project, stack));
         DeliverySettings delivery = DELIVERY.read(in, context);
         StorageSettings storage = STORAGE.read(in, context);
+        NetworkSettings network = NetworkReader.CONCERN.read(in, context);
         ProviderSettings aws = PROVIDERS.read(in, context);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
-        return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, aws,
+        return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, aws,
                 problems.warnings());
     }
 

@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param core     role and regions
  * @param delivery the delivery path
  * @param storage  log retention, key deletion window, object versions, protection
+ * @param network  both regions' VPCs
  * @param aws      the {@code aws:} provider settings passed to every provider
  * @param warnings what is valid but probably not meant (for example a key that this stack's role never reads)
  */
 public record StackSettings(String project, String stack, CoreSettings core, DeliverySettings delivery,
-                            StorageSettings storage, ProviderSettings aws, List<String> warnings) {
+                            StorageSettings storage, NetworkSettings network, ProviderSettings aws,
+                            List<String> warnings) {
 
     public StackSettings {
         warnings = List.copyOf(warnings);

@@ -91,7 +91,11 @@ class UnknownKeysTest {
     void projectFileDeclaresEveryKey() throws IOException {
         try (Reader reader = Files.newBufferedReader(StackFiles.ROOT.resolve("Pulumi.yaml"))) {
             Map<String, Object> project = new Yaml().load(reader);
-            assertEquals(SettingsReader.keys(), ((Map<String, Object>) project.get("config")).keySet());
+            // A structured value cannot be declared: Pulumi.yaml types are string, integer, boolean and array only
+            // (pulumi/pulumi, sdk/go/common/workspace/project.json, simpleConfigType); those keys are in the README.
+            Set<String> declarable = new java.util.TreeSet<>();
+            SettingsReader.settings().stream().filter(s -> !s.type().equals("object")).forEach(s -> declarable.add(s.name()));
+            assertEquals(declarable, ((Map<String, Object>) project.get("config")).keySet());
         }
         for (String stack : List.of("primary", "secondary")) {
             SettingsReader.read(ConfigSource.of(StackFiles.config(stack)), "multiregion", stack);
