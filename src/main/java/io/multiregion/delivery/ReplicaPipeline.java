@@ -8,7 +8,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.multiregion.config.StackSettings;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
@@ -37,18 +36,35 @@ public final class ReplicaPipeline extends ComponentResource {
     @Export(name = "pipelineArn", refs = {String.class}, tree = "[0]")
     public final Output<String> pipelineArn;
 
-    public ReplicaPipeline(String name, AwsRegion region, ReplicaSource replica, StackSettings settings,
-                           RegionalSupport support, ComponentResourceOptions options) {
+    /**
+     * The pipeline is created in {@code region} through the provider its options carry.
+     *
+     * @param region           region B
+     * @param stack            the stack, in physical names
+     * @param replica          the replica bucket, its key and the release key, read from the primary stack
+     * @param build            how the verify project builds
+     * @param logRetentionDays retention of the build's log group (default 365)
+     */
+    public record Args(AwsRegion region, String stack, ReplicaSource replica, BuildProject.Build build,
+                       int logRetentionDays) {
+    }
+
+    /**
+     * @param support the stack's per-region key and buckets (the artifact store is one of them)
+     */
+    public ReplicaPipeline(String name, Args args, RegionalSupport support, ComponentResourceOptions options) {
         super("multiregion:delivery:ReplicaPipeline", name, options);
-        var provider = support.providers().forRegion(region);
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        AwsRegion region = args.region();
+        ReplicaSource replica = args.replica();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
         RegionalKey key = support.key(region);
 
-        SecureBucket artifacts = support.bucket(name + "-artifacts", region, inside, ref -> List.of());
+        SecureBucket artifacts = support.bucket(name + "-artifacts", region, this, ref -> List.of());
         BuildProject verify = new BuildProject(name + "-verify",
-                new BuildProject.Args(provider, key, artifacts, "Tests the replicated release in " + region),
-                settings, inside);
+                new BuildProject.Args(key, artifacts, "Tests the replicated release in " + region, args.stack(),
+                        args.build(), args.logRetentionDays()),
+                inside);
 
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("ReadReleaseObject").actions(Actions.S3_READ_OBJECT)
@@ -80,7 +96,7 @@ public final class ReplicaPipeline extends ComponentResource {
                         Stages.single("Verify", "TestRelease", "Test", "CodeBuild",
                                 List.of("release"), List.of("verified"), verifyConfig))
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(provider)
+                CustomResourceOptions.builder().parent(this)
                         // CodePipeline validates the role's permissions when the pipeline is created.
                         .dependsOn(List.<Resource>of(role.policy())).build());
         this.pipelineName = pipeline.name();

@@ -16,7 +16,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.multiregion.config.StackSettings;
 import io.multiregion.config.TriggerMode;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
@@ -59,17 +58,35 @@ public final class ReplicaTrigger extends ComponentResource {
     /** The trail's name, in {@code cloudtrail} mode. */
     public final Optional<String> trailName;
 
-    public ReplicaTrigger(String name, AwsRegion region, ReplicaSource replica, Output<String> pipelineArn,
-                          StackSettings settings, RegionalSupport support, ComponentResourceOptions options) {
+    /**
+     * The trigger is created in {@code region} through the provider its options carry.
+     *
+     * @param region           region B
+     * @param replica          the replica bucket and release key, read from the primary stack
+     * @param pipelineArn      the pipeline the rule starts
+     * @param mode             {@code cloudtrail} (default) or {@code eventbridge}
+     * @param trailName        the data-event trail's name in cloudtrail mode ({@code <project>-<stack>-release-trigger})
+     * @param logRetentionDays retention of the trail's log group (default 365)
+     */
+    public record Args(AwsRegion region, ReplicaSource replica, Output<String> pipelineArn, TriggerMode mode,
+                       String trailName, int logRetentionDays) {
+    }
+
+    /**
+     * @param support the stack's per-region key and buckets (the trail's log bucket is one of them)
+     */
+    public ReplicaTrigger(String name, Args args, RegionalSupport support, ComponentResourceOptions options) {
         super("multiregion:delivery:ReplicaTrigger", name, options);
-        var provider = support.providers().forRegion(region);
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        AwsRegion region = args.region();
+        ReplicaSource replica = args.replica();
+        Output<String> pipelineArn = args.pipelineArn();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         List<Resource> ruleDependencies = new ArrayList<>();
 
-        if (settings.delivery().trigger() == TriggerMode.CLOUDTRAIL) {
-            String trail = Names.fit(settings.project() + "-" + settings.stack() + "-release-trigger", Names.TRAIL);
+        if (args.mode() == TriggerMode.CLOUDTRAIL) {
+            String trail = Names.fit(args.trailName(), Names.TRAIL);
             this.trailName = Optional.of(trail);
-            ruleDependencies.add(dataEventTrail(name, trail, region, replica, settings, support, child));
+            ruleDependencies.add(dataEventTrail(name, trail, region, replica, args.logRetentionDays(), support, child));
             this.eventPattern = Output.tuple(replica.bucketName(), replica.artifactKey())
                     .applyValue(t -> EventPatterns.cloudTrailWrite(t.t1, t.t2));
         } else {
@@ -82,10 +99,10 @@ public final class ReplicaTrigger extends ComponentResource {
 
         EventRule rule = new EventRule(Names.autoNamed(name, Names.EVENT_RULE), EventRuleArgs.builder()
                 .description("Starts the release pipeline in " + region + " when a new release replica lands ("
-                        + settings.delivery().trigger().value() + " mode)")
+                        + args.mode().value() + " mode)")
                 .eventPattern(eventPattern)
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(provider)
+                CustomResourceOptions.builder().parent(this)
                         // in cloudtrail mode, events only flow once the trail that emits them exists.
                         .dependsOn(ruleDependencies).build());
         this.ruleName = rule.id(); // on the default bus a rule's id is its name, and every engine reports ids
@@ -103,7 +120,7 @@ public final class ReplicaTrigger extends ComponentResource {
                 .arn(pipelineArn)
                 .roleArn(role.arn())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(provider)
+                CustomResourceOptions.builder().parent(this)
                         // the target is useless until its role may start the pipeline.
                         .dependsOn(List.<Resource>of(role.policy())).build());
 
@@ -111,22 +128,20 @@ public final class ReplicaTrigger extends ComponentResource {
     }
 
     private Trail dataEventTrail(String name, String trailName, AwsRegion region, ReplicaSource replica,
-                                 StackSettings settings, RegionalSupport support, CustomResourceOptions child) {
+                                 int logRetentionDays, RegionalSupport support, CustomResourceOptions child) {
         RegionalKey key = support.key(region);
         Output<String> trailArn = key.accountId.applyValue(account -> Arns.trail(region, account, trailName));
 
-        SecureBucket logBucket = support.bucket(name + "-trail-logs", region,
-                ComponentResourceOptions.builder().parent(this).build(),
+        SecureBucket logBucket = support.bucket(name + "-trail-logs", region, this,
                 ref -> cloudTrailDeliveryStatements(ref, key.accountId, trailArn));
 
         LogGroup logGroup = new LogGroup(name + "-trail", LogGroupArgs.builder()
                 .name("/aws/cloudtrail/" + trailName)
-                .retentionInDays(settings.storage().logRetentionDays())
+                .retentionInDays(logRetentionDays)
                 .kmsKeyId(key.arn)
                 .build(),
                 // CloudWatch Logs checks the key policy when the log group is created.
-                key.usableBy(CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(region)))
-                        .build());
+                key.usableBy(CustomResourceOptions.builder().parent(this)).build());
         // The documented trust for this role has no source condition (CloudTrail User Guide, "Sending
         // events to CloudWatch Logs"); its permissions reach only this log group's streams.
         ServiceRole logsRole = ServiceRole.create(name + "-trail-logs", "cloudtrail.amazonaws.com", List.of(),
@@ -157,7 +172,7 @@ public final class ReplicaTrigger extends ComponentResource {
                         .build())
                 .build(),
                 // CloudTrail checks the bucket policy, the logs role and the key policy when the trail is created.
-                key.usableBy(CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(region)),
+                key.usableBy(CustomResourceOptions.builder().parent(this),
                         logBucket.policy, logsRole.policy()).build());
     }
 

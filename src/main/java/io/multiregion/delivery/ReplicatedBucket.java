@@ -1,5 +1,6 @@
 package io.multiregion.delivery;
 
+import com.pulumi.aws.Provider;
 import com.pulumi.aws.s3.BucketNotification;
 import com.pulumi.aws.s3.BucketNotificationArgs;
 import com.pulumi.aws.s3.BucketReplicationConfig;
@@ -52,11 +53,17 @@ public final class ReplicatedBucket extends ComponentResource {
     public static final int RTC_MINUTES = 15;
 
     /**
+     * This component spans two regions, so it takes both regions' providers here instead of from its options:
+     * the source bucket and the replication in A, the replica bucket, its key and its notifications in B.
+     *
      * @param sourceRegion            region A
      * @param replicaRegion           region B
+     * @param sourceProvider          region A's provider
+     * @param replicaProvider         region B's provider
      * @param replicateDeleteMarkers  replicate delete markers (default false)
      */
-    public record Args(AwsRegion sourceRegion, AwsRegion replicaRegion, boolean replicateDeleteMarkers) {
+    public record Args(AwsRegion sourceRegion, AwsRegion replicaRegion, Provider sourceProvider, Provider replicaProvider,
+                       boolean replicateDeleteMarkers) {
     }
 
     /** Source bucket in A. */
@@ -73,10 +80,8 @@ public final class ReplicatedBucket extends ComponentResource {
         super("multiregion:delivery:ReplicatedBucket", name, options);
         AwsRegion a = args.sourceRegion();
         AwsRegion b = args.replicaRegion();
-        ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
-
-        this.source = support.bucket(name + "-source", a, inside, ref -> List.of());
-        this.replica = support.bucket(name + "-replica", b, inside, ref -> List.of());
+        this.source = support.bucket(name + "-source", a, this, ref -> List.of());
+        this.replica = support.bucket(name + "-replica", b, this, ref -> List.of());
         RegionalKey sourceKey = support.key(a);
         this.replicaKey = support.key(b);
 
@@ -88,9 +93,9 @@ public final class ReplicatedBucket extends ComponentResource {
         new BucketNotification(name + "-replica-events", BucketNotificationArgs.builder()
                 .bucket(replica.bucketName)
                 .eventbridge(true)
-                .build(), CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(b)).build());
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.replicaProvider()).build());
 
-        CustomResourceOptions inA = CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(a)).build();
+        CustomResourceOptions inA = CustomResourceOptions.builder().parent(this).provider(args.sourceProvider()).build();
         ServiceRole role = ServiceRole.create(name + "-replication", "s3.amazonaws.com", List.of(),
                 "S3 replication of " + name + " from " + a + " to " + b,
                 replicationPolicy(a, b, source, replica, sourceKey, replicaKey), inA);
@@ -127,7 +132,7 @@ public final class ReplicatedBucket extends ComponentResource {
                                 .build())
                         .build())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(a))
+                CustomResourceOptions.builder().parent(this).provider(args.sourceProvider())
                         // S3 refuses a replication configuration until both buckets are versioned, and the
                         // role must already hold its permissions when S3 validates it.
                         .dependsOn(List.<Resource>of(source.versioning, replica.versioning, role.policy()))

@@ -1,6 +1,5 @@
 package io.multiregion.storage;
 
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -31,15 +30,15 @@ import java.util.Map;
 public final class RegionalKey extends ComponentResource {
 
     /**
+     * The key is created in {@code region} through the provider its options carry (or its parent's).
+     *
      * @param region              the key's region
-     * @param provider            the provider for that region
      * @param alias               alias name, starting with {@code alias/}
      * @param description         what the key protects
-     * @param deletionWindowDays  days between a scheduled deletion and the deletion (7 to 30)
-     * @param protect             refuse deletion and replacement from Pulumi
+     * @param deletionWindowDays  days between a scheduled deletion and the deletion (7 to 30; default 30)
+     * @param protect             refuse deletion and replacement from Pulumi (default true)
      */
-    public record Args(AwsRegion region, Provider provider, String alias, String description,
-                       int deletionWindowDays, boolean protect) {
+    public record Args(AwsRegion region, String alias, String description, int deletionWindowDays, boolean protect) {
     }
 
     /** The key's ARN. */
@@ -62,14 +61,14 @@ public final class RegionalKey extends ComponentResource {
     public RegionalKey(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:storage:RegionalKey", name, options);
         this.region = args.region();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(args.provider()).build();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
 
         Key key = new Key(name, KeyArgs.builder()
                 .description(args.description())
                 .enableKeyRotation(true) // yearly, the KMS default period
                 .deletionWindowInDays(args.deletionWindowDays())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
+                CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
         this.arn = key.arn();
         this.keyId = key.id(); // a key's id is its key id, and every engine reports ids
         this.accountId = key.arn().applyValue(Arns::accountOf);

@@ -1,6 +1,5 @@
 package io.multiregion.storage;
 
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketLoggingV2;
@@ -56,15 +55,16 @@ import java.util.function.Function;
 public final class SecureBucket extends ComponentResource {
 
     /**
+     * The bucket is created in {@code region} through the provider its options carry (or its parent's).
+     *
      * @param region        the bucket's region
-     * @param provider      the provider for that region
      * @param key           KMS key for default encryption; empty only for an access-log bucket (SSE-S3)
      * @param accessLogs    bucket receiving this bucket's server access logs; empty for an access-log bucket
      * @param noncurrentDays days a noncurrent version is kept
      * @param protect       refuse deletion and replacement from Pulumi
      * @param extraPolicy   further bucket-policy statements, given the bucket's ARN and name
      */
-    public record Args(AwsRegion region, Provider provider, Optional<RegionalKey> key, Optional<SecureBucket> accessLogs,
+    public record Args(AwsRegion region, Optional<RegionalKey> key, Optional<SecureBucket> accessLogs,
                        int noncurrentDays, boolean protect,
                        Function<BucketRef, List<Statement>> extraPolicy) {
     }
@@ -74,8 +74,8 @@ public final class SecureBucket extends ComponentResource {
      * once every bucket that logs to it is known, so that the log-delivery statement names each of them in
      * {@code aws:SourceArn}.
      */
-    public static Args accessLogBucket(AwsRegion region, Provider provider, int noncurrentDays, boolean protect) {
-        return new Args(region, provider, Optional.empty(), Optional.empty(), noncurrentDays, protect, null);
+    public static Args accessLogBucket(AwsRegion region, int noncurrentDays, boolean protect) {
+        return new Args(region, Optional.empty(), Optional.empty(), noncurrentDays, protect, null);
     }
 
     /**
@@ -106,7 +106,6 @@ public final class SecureBucket extends ComponentResource {
     public final Optional<RegionalKey> key;
     public final AwsRegion region;
     private final String name;
-    private final Provider provider;
     private final BucketPublicAccessBlock publicAccess;
     private final BucketRef ref;
     /** For an access-log bucket: the buckets that log to it, in the order they were created. */
@@ -116,12 +115,12 @@ public final class SecureBucket extends ComponentResource {
         super("multiregion:storage:SecureBucket", name, options);
         this.region = args.region();
         this.key = args.key();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(args.provider()).build();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
 
         this.bucket = new BucketV2(Names.bucket(name), BucketV2Args.builder()
                 .forceDestroy(false) // never delete objects with the bucket: artifacts and logs are kept
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
+                CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
         // A bucket's id is its name. Every reference to the bucket (sub-resources, trail, pipelines,
         // exports) uses the id, which every engine reports, so all of them name the same bucket.
         this.bucketName = bucket.id();
@@ -160,7 +159,6 @@ public final class SecureBucket extends ComponentResource {
                 .build(), child);
 
         this.name = name;
-        this.provider = args.provider();
         this.publicAccess = publicAccess;
         this.ref = ref;
         if (args.extraPolicy() != null) {
@@ -181,7 +179,7 @@ public final class SecureBucket extends ComponentResource {
                                 .daysAfterInitiation(7).build())
                         .build())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(args.provider())
+                CustomResourceOptions.builder().parent(this)
                         // lifecycle rules on noncurrent versions need versioning configured first.
                         .dependsOn(List.<Resource>of(versioning)).build());
 
@@ -199,7 +197,7 @@ public final class SecureBucket extends ComponentResource {
                 .bucket(bucket.id())
                 .policy(PolicyDocument.of(statements))
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(provider)
+                CustomResourceOptions.builder().parent(this)
                         // S3 rejects a policy change while the public access block is being changed.
                         .dependsOn(List.<Resource>of(publicAccess)).build());
     }
@@ -229,7 +227,7 @@ public final class SecureBucket extends ComponentResource {
                     .targetBucket(bucketName)
                     .targetPrefix(logged.name + "/")
                     .build(),
-                    CustomResourceOptions.builder().parent(logged).provider(logged.provider)
+                    CustomResourceOptions.builder().parent(logged)
                             // logs are delivered only once the target's policy admits them.
                             .dependsOn(List.<Resource>of(policy)).build());
         }
