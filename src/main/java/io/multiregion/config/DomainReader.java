@@ -2,8 +2,6 @@ package io.multiregion.config;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import java.util.List;
 import java.util.Optional;
@@ -41,25 +39,14 @@ public final class DomainReader {
     public static final int MAX_NAME = 253 - 15;
 
     public static Optional<DomainSettings> read(ConfigSource source, List<String> problems) {
-        String raw = source.get(qualified()).filter(v -> !v.isEmpty()).orElse(null);
-        if (raw == null) {
-            return Optional.empty();
-        }
-        JsonObject object;
-        try {
-            JsonElement parsed = JsonParser.parseString(raw);
-            if (!parsed.isJsonObject()) {
-                throw new JsonParseException("not an object");
-            }
-            object = parsed.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            problems.add(qualified() + ": '" + raw + "' is not an object; set it in both stack files as "
-                    + "{\"zoneId\": \"Z0123456789ABCDEFGHIJ\", \"name\": \"app.example.com\"}, or unset it for HTTP only");
-            return Optional.empty();
-        }
         int before = problems.size();
-        object.keySet().stream().filter(f -> !FIELDS.contains(f)).sorted().forEach(f -> problems.add(qualified() + "." + f
-                + ": '" + object.get(f) + "' is not a domain field; remove it or use one of " + String.join(", ", FIELDS)));
+        Optional<JsonObject> given = StructuredValue.read(source, KEY, FIELDS, "a domain field", "set it in both stack "
+                + "files as {\"zoneId\": \"Z0123456789ABCDEFGHIJ\", \"name\": \"app.example.com\"}, or unset it for HTTP only",
+                problems);
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonObject object = given.orElseThrow();
         String zoneId = string(object, "zoneId", problems, "the id of the Route 53 public hosted zone, e.g. Z0123456789ABCDEFGHIJ");
         String name = string(object, "name", problems, "the application's DNS name in that zone, e.g. app.example.com");
         if (zoneId != null && !ZONE_ID.matcher(zoneId).matches()) {

@@ -2,15 +2,15 @@ package io.multiregion.config;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.pulumi.aws.ec2.enums.InstanceType;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -77,27 +77,15 @@ public final class SizingReader {
      */
     public static Sizing read(ConfigSource source, boolean standby, List<String> problems) {
         Sizing defaults = defaults(standby);
-        String raw = source.get(qualified()).filter(v -> !v.isEmpty()).orElse(null);
-        if (raw == null) {
-            return defaults;
-        }
-        JsonObject object;
-        try {
-            JsonElement parsed = JsonParser.parseString(raw);
-            if (!parsed.isJsonObject()) {
-                throw new JsonParseException("not an object");
-            }
-            object = parsed.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
-            problems.add(qualified() + ": '" + raw + "' is not an object; write it in the stack file as a map of "
-                    + String.join(", ", FIELDS) + ", e.g. {\"instanceType\": \"" + defaults.instanceType()
-                    + "\", \"minSize\": " + defaults.minSize() + ", \"desiredCapacity\": " + defaults.desiredCapacity()
-                    + ", \"maxSize\": " + defaults.maxSize() + ", \"natGateways\": " + defaults.natGateways() + "}");
-            return defaults;
-        }
         int before = problems.size();
-        object.keySet().stream().filter(f -> !FIELDS.contains(f)).sorted().forEach(f -> problems.add(qualified() + "." + f
-                + ": '" + object.get(f) + "' is not a sizing field; remove it or use one of " + String.join(", ", FIELDS)));
+        Optional<JsonObject> given = StructuredValue.read(source, KEY, FIELDS, "a sizing field", "write it in the stack "
+                + "file as a map of " + String.join(", ", FIELDS) + ", e.g. {\"instanceType\": \"" + defaults.instanceType()
+                + "\", \"minSize\": " + defaults.minSize() + ", \"desiredCapacity\": " + defaults.desiredCapacity()
+                + ", \"maxSize\": " + defaults.maxSize() + ", \"natGateways\": " + defaults.natGateways() + "}", problems);
+        if (given.isEmpty()) {
+            return defaults;
+        }
+        JsonObject object = given.orElseThrow();
 
         String instanceType = defaults.instanceType();
         if (object.has("instanceType")) {
@@ -185,6 +173,38 @@ public final class SizingReader {
                     + how + "; after a failover the standby carries the full load: raise maxSize to at least " + needed);
         }
         return problems;
+    }
+
+    /**
+     * The sizing as the primary exports it for the secondary's {@link #checkStandby} (a stack output map of the
+     * same fields as the config value).
+     */
+    public static Map<String, Object> export(Sizing sizing) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("instanceType", sizing.instanceType());
+        out.put("minSize", sizing.minSize());
+        out.put("desiredCapacity", sizing.desiredCapacity());
+        out.put("maxSize", sizing.maxSize());
+        out.put("natGateways", sizing.natGateways());
+        return out;
+    }
+
+    /**
+     * The primary's sizing read back from its stack output (numbers arrive as doubles), or empty when the output is
+     * missing or not of that shape.
+     */
+    public static Optional<Sizing> fromExport(Object value) {
+        if (!(value instanceof Map<?, ?> map) || !(map.get("instanceType") instanceof String type)) {
+            return Optional.empty();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        for (String field : List.of("minSize", "desiredCapacity", "maxSize", "natGateways")) {
+            if (!(map.get(field) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                return Optional.empty();
+            }
+            numbers.add(n.intValue());
+        }
+        return Optional.of(new Sizing(type, numbers.get(0), numbers.get(1), numbers.get(2), numbers.get(3)));
     }
 
     private static int count(JsonObject object, String field, int fallback, List<String> problems) {

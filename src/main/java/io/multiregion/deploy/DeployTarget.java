@@ -123,7 +123,7 @@ public final class DeployTarget extends ComponentResource {
                 .build(), child);
         this.serviceRoleArn = role.arn();
 
-        String groupName = Names.fit(name + "-group", Names.CODEDEPLOY);
+        String groupName = groupName(name);
         this.group = new DeploymentGroup(name + "-group", DeploymentGroupArgs.builder()
                 .appName(application.name())
                 .deploymentGroupName(groupName) // unique within its application
@@ -154,15 +154,36 @@ public final class DeployTarget extends ComponentResource {
     }
 
     /**
-     * What a pipeline role needs for a CodeDeploy deploy action to this target (CodePipeline User Guide, "AWS
-     * CodeDeploy deploy action reference", service role permissions), each on the resource type the Service
-     * Authorization Reference (AWS CodeDeploy) gives the action: the deployment group, the application, the one
-     * deployment configuration.
+     * The deployment group name a target of this component name gets: fixed, so that a pipeline in another stack
+     * (native delivery: A's pipeline deploying to B) can name it before the target exists.
      */
+    public static String groupName(String componentName) {
+        return Names.fit(componentName + "-group", Names.CODEDEPLOY);
+    }
+
+    /** {@link #deployStatements} for this target. */
     public List<Statement> grantDeploy(String sid) {
+        return deployStatements(sid, region, account, applicationName, deploymentGroupName, deploymentConfig);
+    }
+
+    /**
+     * What a pipeline role needs for a CodeDeploy deploy action (CodePipeline User Guide, "AWS CodeDeploy deploy
+     * action reference", service role permissions), each on the resource type the Service Authorization Reference
+     * (AWS CodeDeploy) gives the action: the deployment group, the application, the one deployment configuration.
+     *
+     * @param sid              statement id prefix
+     * @param region           the target's region
+     * @param account          the target's account
+     * @param application      the CodeDeploy application's name
+     * @param deploymentGroup  the deployment group's name
+     * @param deploymentConfig the deployment configuration's name
+     */
+    public static List<Statement> deployStatements(String sid, AwsRegion region, Output<String> account,
+                                                   Output<String> application, Output<String> deploymentGroup,
+                                                   String deploymentConfig) {
         Output<String> arnPrefix = account.applyValue(a -> "arn:" + region.partition() + ":codedeploy:" + region.code() + ":" + a + ":");
-        Output<String> applicationArn = Output.tuple(arnPrefix, applicationName).applyValue(t -> t.t1 + "application:" + t.t2);
-        Output<String> groupArn = Output.tuple(arnPrefix, applicationName, deploymentGroupName)
+        Output<String> applicationArn = Output.tuple(arnPrefix, application).applyValue(t -> t.t1 + "application:" + t.t2);
+        Output<String> groupArn = Output.tuple(arnPrefix, application, deploymentGroup)
                 .applyValue(t -> t.t1 + "deploymentgroup:" + t.t2 + "/" + t.t3);
         Output<String> configArn = arnPrefix.applyValue(p -> p + "deploymentconfig:" + deploymentConfig);
         return List.of(
@@ -171,17 +192,25 @@ public final class DeployTarget extends ComponentResource {
                 Statement.allow(sid + "Config").actions(Actions.CODEDEPLOY_CONFIG).resource(configArn).build());
     }
 
-    /**
-     * The pipeline stage that deploys the input artifact (the release zip) to this target, built as the pipelines'
-     * other single-action stages are (AWS-owned provider {@code CodeDeploy}, version 1).
-     *
-     * @param stageName     the stage's name, e.g. {@code Deploy}
-     * @param inputArtifact the artifact holding the release zip
-     * @param actionRegion  the region the action runs in when the pipeline is in another region (native delivery);
-     *                      empty for a pipeline in this target's region
-     */
+    /** {@link #deployStage} to this target; the pipeline then waits for the deployment group. */
     public PipelineStageArgs stage(String stageName, String inputArtifact, Optional<AwsRegion> actionRegion) {
-        Output<Map<String, String>> config = Output.tuple(applicationName, deploymentGroupName)
+        return deployStage(stageName, inputArtifact, applicationName, deploymentGroupName, actionRegion);
+    }
+
+    /**
+     * The pipeline stage that deploys the input artifact (the release zip) to a CodeDeploy deployment group, built as
+     * the pipelines' other single-action stages are (AWS-owned provider {@code CodeDeploy}, version 1).
+     *
+     * @param stageName       the stage's name, e.g. {@code Deploy}
+     * @param inputArtifact   the artifact holding the release zip
+     * @param application     the CodeDeploy application's name
+     * @param deploymentGroup the deployment group's name
+     * @param actionRegion    the region the action runs in when the pipeline is in another region (native delivery);
+     *                        empty for a pipeline in the target's region
+     */
+    public static PipelineStageArgs deployStage(String stageName, String inputArtifact, Output<String> application,
+                                                Output<String> deploymentGroup, Optional<AwsRegion> actionRegion) {
+        Output<Map<String, String>> config = Output.tuple(application, deploymentGroup)
                 .applyValue(t -> Map.of("ApplicationName", t.t1, "DeploymentGroupName", t.t2));
         var action = PipelineStageActionArgs.builder()
                 .name(stageName).category("Deploy").owner("AWS").provider("CodeDeploy").version("1")

@@ -55,7 +55,9 @@ import java.util.Optional;
  * domain there is no certificate, so the load balancer serves plain HTTP on port 80 and has no TLS listener, until
  * {@code multiregion:domain} is set or a front door terminates TLS.
  *
- * <p>The component is placed in a region by the provider in its options; every child takes it from this parent.
+ * <p>The component is placed in a region by the provider in its options; every child takes it from this parent. Its
+ * name is at most 21 characters of letters, digits and hyphens: the target group's logical name ({@code <name>-tg})
+ * plus Pulumi's random suffix must fit the 32 characters of a target group name.
  */
 public final class LoadBalancer extends ComponentResource {
 
@@ -131,6 +133,9 @@ public final class LoadBalancer extends ComponentResource {
 
     public LoadBalancer(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:web:LoadBalancer", name, options);
+        // both names checked before anything is registered
+        String albName = Names.elb(name, Names.LOAD_BALANCER);
+        String targetGroupName = Names.elb(name + "-tg", Names.TARGET_GROUP);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         AwsRegion region = args.region();
 
@@ -160,7 +165,7 @@ public final class LoadBalancer extends ComponentResource {
                     .build(), child);
         }
 
-        var alb = new com.pulumi.aws.lb.LoadBalancer(Names.elb(name, Names.LOAD_BALANCER), LoadBalancerArgs.builder()
+        var alb = new com.pulumi.aws.lb.LoadBalancer(albName, LoadBalancerArgs.builder()
                 .loadBalancerType("application")
                 .internal(false)
                 .subnets(args.publicSubnetIds())
@@ -179,7 +184,7 @@ public final class LoadBalancer extends ComponentResource {
         this.dnsName = alb.dnsName();
         this.zoneId = alb.zoneId();
 
-        TargetGroup targets = new TargetGroup(Names.elb(name + "-app", Names.TARGET_GROUP), TargetGroupArgs.builder()
+        TargetGroup targets = new TargetGroup(targetGroupName, TargetGroupArgs.builder()
                 .vpcId(args.vpcId())
                 .targetType("instance")
                 .protocol("HTTP")

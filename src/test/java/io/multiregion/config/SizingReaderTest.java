@@ -123,6 +123,19 @@ class SizingReaderTest {
                 + "set at most 2 (one NAT gateway per zone)"), problems);
     }
 
+    @Test
+    @DisplayName("the primary's exported sizing reads back as it was; other shapes are refused")
+    void exportRoundTrip() {
+        Sizing sizing = new Sizing("m7i.xlarge", 3, 4, 12, 3);
+        assertEquals(Optional.of(sizing), SizingReader.fromExport(SizingReader.export(sizing)));
+        assertEquals(Optional.of(sizing), SizingReader.fromExport(Map.of("instanceType", "m7i.xlarge", "minSize", 3.0,
+                "desiredCapacity", 4.0, "maxSize", 12.0, "natGateways", 3.0)));
+        assertEquals(Optional.empty(), SizingReader.fromExport(Map.of("instanceType", "m7i.xlarge")));
+        assertEquals(Optional.empty(), SizingReader.fromExport("m7i.xlarge"));
+        assertEquals(Optional.empty(), SizingReader.fromExport(Map.of("instanceType", "m7i.xlarge", "minSize", 2.5,
+                "desiredCapacity", 4.0, "maxSize", 12.0, "natGateways", 3.0)));
+    }
+
     private static Sizing sizing(String csv) {
         String[] f = csv.split(",");
         return new Sizing(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]), 1);

@@ -169,4 +169,22 @@ class DeployTargetTest {
         }
         assertTrue(run.aws().stream().allMatch(r -> "eu-central-1".equals(r.providerRegion())));
     }
+
+    @Test
+    @DisplayName("names fixed in advance give the same statements and stage, for a pipeline in another stack")
+    void byName() {
+        ProgramRun run = ProgramRun.program("primary", Map.of(), ctx -> {
+            Provider provider = new Provider("aws-eu-west-1", ProviderArgs.builder().region("eu-west-1").build());
+            AwsRegion b = new AwsRegion("eu-central-1");
+            new RolePolicy("pipeline-deploy-b", RolePolicyArgs.builder().role("pipeline-role")
+                    .policy(PolicyDocument.of(DeployTarget.deployStatements("DeployB", b, Output.of("123456789012"),
+                            Output.of("multiregion-secondary"), Output.of(DeployTarget.groupName("multiregion-deploy")),
+                            DeployTarget.DEFAULT_CONFIG))).build(),
+                    CustomResourceOptions.builder().provider(provider).build());
+        });
+        assertFalse(run.failed(), run::errors);
+        PolicyView policy = PolicyView.parse(run.one("aws:iam/rolePolicy:RolePolicy").text("policy"));
+        assertEquals(List.of("arn:aws:codedeploy:eu-central-1:123456789012:deploymentgroup:multiregion-secondary/multiregion-deploy-group"),
+                policy.sid("DeployBDeployments").resources());
+    }
 }

@@ -211,4 +211,18 @@ class LoadBalancerTest {
         assertEquals(Optional.of("156460612806"), LogDelivery.elbAccount(new AwsRegion("eu-west-1")));
         assertEquals(Optional.empty(), LogDelivery.elbAccount(new AwsRegion("mx-central-1")));
     }
+
+    @Test
+    @DisplayName("a component name that would push the target group's name past 32 characters is refused before registering")
+    void longNameRefused() {
+        ProgramRun run = ProgramRun.program("primary", Map.of(), ctx -> {
+            Provider provider = new Provider("aws-eu-west-1", ProviderArgs.builder().region("eu-west-1").build());
+            new LoadBalancer("multiregion-primary-web", new LoadBalancer.Args(new AwsRegion("eu-west-1"),
+                    Output.of("vpc-0abc"), Output.of(List.of("subnet-a", "subnet-b")), 8080, true, true, 90,
+                    Optional.empty()), ComponentResourceOptions.builder().providers(provider).build());
+        });
+        assertTrue(run.failed());
+        assertTrue(run.errors().contains("exceed the AWS limit of 32 characters"), run::errors);
+        assertEquals(List.of(), run.aws());
+    }
 }
