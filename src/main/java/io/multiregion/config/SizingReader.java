@@ -111,9 +111,9 @@ public final class SizingReader {
                 problems.add(qualified() + ".desiredCapacity: '" + desired + "' is above maxSize " + maxSize
                         + "; Auto Scaling needs minSize <= desiredCapacity <= maxSize: lower desiredCapacity or raise maxSize");
             }
-            if (maxSize < 1) {
-                problems.add(qualified() + ".maxSize: '" + maxSize + "' leaves no instance to serve or deploy to; "
-                        + "set at least 1 (the warm standby must stay able to grow)");
+            if (minSize < 1) {
+                problems.add(qualified() + ".minSize: '" + minSize + "' lets scaling in leave no instance to serve or deploy "
+                        + "to, and a warm standby stays fully working; set at least 1");
             }
             if (maxSize > MAX_SIZE_LIMIT) {
                 problems.add(qualified() + ".maxSize: '" + maxSize + "' is above " + MAX_SIZE_LIMIT + ", the default quota of "

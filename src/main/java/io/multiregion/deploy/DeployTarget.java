@@ -39,11 +39,12 @@ import java.util.Set;
  * instance leaves the target group while it is updated) and automatic rollback when a deployment fails.
  *
  * <p>The service role is trusted only by {@value #SERVICE} and carries the AWS managed policy
- * {@value #MANAGED_POLICY} (CodeDeploy User Guide, "Step 2: Create a service role for CodeDeploy"). That policy grants
- * Auto Scaling (lifecycle hooks, group updates), EC2 and Elastic Load Balancing actions (registering and deregistering
- * targets), SNS, CloudWatch alarms and tag reads on {@code *}; AWS keeps it current as CodeDeploy gains features, and
- * a hand-scoped copy that missed one action would break a rollback exactly when it is needed, so this is the
- * documented exception to exact statements.
+ * {@value #MANAGED_POLICY} (CodeDeploy User Guide, "Step 2: Create a service role for CodeDeploy"). Its version v11
+ * (AWS Managed Policy Reference, AWSCodeDeployRole, edited 16 August 2023) grants Auto Scaling lifecycle-hook, group,
+ * scaling-policy and warm-pool actions (CodeDeploy copies groups for blue/green), EC2 and Elastic Load Balancing
+ * describe and register/deregister actions, SNS publish, CloudWatch alarm reads and tag reads, on {@code *}. AWS keeps it
+ * current as CodeDeploy gains features, and a hand-scoped copy that missed one action would break a rollback exactly
+ * when it is needed: this is the documented exception to exact statements.
  *
  * <p>The pipelines get their permissions and their deploy stage from {@link #grantDeploy} and {@link #stage}. The
  * component is placed in a region by the provider in its options; every child takes it from this parent.

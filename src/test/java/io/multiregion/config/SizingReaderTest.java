@@ -57,7 +57,7 @@ class SizingReaderTest {
             "{\"natGateways\":true}|multiregion:sizing.natGateways: 'true' is not a whole number",
             "{\"minSize\":4,\"desiredCapacity\":3}|multiregion:sizing.minSize: '4' is above desiredCapacity 3",
             "{\"desiredCapacity\":13}|multiregion:sizing.desiredCapacity: '13' is above maxSize 12",
-            "{\"minSize\":0,\"desiredCapacity\":0,\"maxSize\":0}|multiregion:sizing.maxSize: '0' leaves no instance",
+            "{\"minSize\":0,\"desiredCapacity\":0,\"maxSize\":0}|multiregion:sizing.minSize: '0' lets scaling in leave no instance",
             "{\"maxSize\":1001}|multiregion:sizing.maxSize: '1001' is above 1000",
             "{\"natGateways\":0}|multiregion:sizing.natGateways: '0' leaves the private subnets without a route out",
             "{\"instanceType\":\"m7i.huge\"}|multiregion:sizing.instanceType: 'm7i.huge' is not an EC2 instance type",
