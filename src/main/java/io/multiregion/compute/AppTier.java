@@ -32,6 +32,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.multiregion.config.Sizing;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
@@ -95,6 +96,8 @@ public final class AppTier extends ComponentResource {
      * @param requestCountLabel           the web tier's {@code ALBRequestCountPerTarget} resource label
      * @param requestsPerTarget           requests per target and minute to track (default {@value #DEFAULT_REQUESTS_PER_TARGET})
      * @param ebsKeyArn                   the region's KMS key for EBS; its policy must include {@link #autoScalingKeyStatements}
+     * @param ebsKeyPolicy                the resource that sets that key policy, when it is separate from the key; the
+     *                                    group waits for it (default none)
      * @param release                     where the CodeDeploy agent reads release revisions from
      * @param secret                      the application's secret, once the data tier exists (default none)
      */
@@ -102,8 +105,9 @@ public final class AppTier extends ComponentResource {
                        Output<String> vpcId, Output<List<String>> privateSubnetIds, int appPort,
                        Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
                        Output<String> requestCountLabel, double requestsPerTarget, Output<String> ebsKeyArn,
-                       ReleaseSource release, Optional<SecretAccess> secret) {
+                       Optional<Resource> ebsKeyPolicy, ReleaseSource release, Optional<SecretAccess> secret) {
         public Args {
+            Objects.requireNonNull(ebsKeyPolicy, "ebsKeyPolicy");
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(instanceType, "instanceType");
             Objects.requireNonNull(release, "release");
@@ -120,11 +124,11 @@ public final class AppTier extends ComponentResource {
         /** Args for a stack's sizing (its NAT count belongs to the network, not here). */
         public static Args of(AwsRegion region, Sizing sizing, Output<String> vpcId, Output<List<String>> privateSubnetIds,
                               int appPort, Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
-                              Output<String> requestCountLabel, Output<String> ebsKeyArn, ReleaseSource release,
-                              Optional<SecretAccess> secret) {
+                              Output<String> requestCountLabel, Output<String> ebsKeyArn, Optional<Resource> ebsKeyPolicy,
+                              ReleaseSource release, Optional<SecretAccess> secret) {
             return new Args(region, sizing.instanceType(), sizing.minSize(), sizing.desiredCapacity(), sizing.maxSize(),
                     vpcId, privateSubnetIds, appPort, loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel,
-                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, release, secret);
+                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret);
         }
     }
 
@@ -251,6 +255,10 @@ public final class AppTier extends ComponentResource {
                         // the scaling policy moves the desired capacity; a later `pulumi up` must not undo a scale-out
                         // (to resize on purpose, change minSize and maxSize)
                         .ignoreChanges(List.of("desiredCapacity"))
+                        // the group launches instances at once, and EC2 refuses volumes on a key whose policy does not
+                        // yet admit the Auto Scaling service-linked role (SPEC 8, KMS; a separate key policy starts as
+                        // the default one)
+                        .dependsOn(args.ebsKeyPolicy().map(List::of).orElse(List.of()))
                         .build());
         // an Auto Scaling group's id is its name (aws.autoscaling.Group docs), and every engine reports ids
         this.autoScalingGroupName = group.id();

@@ -42,10 +42,13 @@ class AppTierTest {
     static ProgramRun run(String region, Sizing sizing, boolean withSecret) {
         ProgramRun run = ProgramRun.program("secondary", Map.of(), ctx -> {
             Provider provider = new Provider("aws-" + region, ProviderArgs.builder().region(region).build());
+            KeyPolicy keyPolicy = new KeyPolicy("ebs-key-policy", KeyPolicyArgs.builder().keyId("ebs-key")
+                    .policy(PolicyDocument.of(AppTier.autoScalingKeyStatements(new AwsRegion(region), Output.of(EBS_KEY),
+                            Output.of("123456789012")))).build(), CustomResourceOptions.builder().provider(provider).build());
             new AppTier("multiregion-app", AppTier.Args.of(new AwsRegion(region), sizing, Output.of("vpc-0abc"),
                     Output.of(List.of("subnet-priv-a", "subnet-priv-b")), AppTier.DEFAULT_APP_PORT, Output.of("sg-alb"),
                     Output.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/app/0123"),
-                    Output.of("app/web/0a1b/targetgroup/app/0123"), Output.of(EBS_KEY),
+                    Output.of("app/web/0a1b/targetgroup/app/0123"), Output.of(EBS_KEY), Optional.of(keyPolicy),
                     new AppTier.ReleaseSource(Output.of(RELEASE_BUCKET), Output.of(RELEASE_KEY)),
                     withSecret ? Optional.of(new AppTier.SecretAccess(Output.of(SECRET), Output.of(SECRET_KEY))) : Optional.empty()),
                     ComponentResourceOptions.builder().providers(provider).build());
@@ -159,6 +162,7 @@ class AppTierTest {
                 group.at("targetGroupArns"));
         assertEquals("Rolling", group.at("instanceRefresh", "strategy"));
         assertEquals(List.of("desiredCapacity"), group.ignoreChanges());
+        assertTrue(group.dependsOn(run.one("aws:kms/keyPolicy:KeyPolicy")), "instances launch once the key admits Auto Scaling");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> tags = (List<Map<String, Object>>) group.at("tags");
         assertFalse(tags.isEmpty());
