@@ -83,4 +83,34 @@ public final class Actions {
 
     /** For the TLS-only deny statement on every bucket (FSBP S3.5 checks for this form). */
     public static final List<String> S3_ALL = List.of("s3:*");
+
+    /**
+     * Session Manager on an instance: the SSM agent's heartbeat and the message channels (Systems Manager User
+     * Guide, "Create a custom IAM role for Session Manager"; the same five actions as the AWS managed policy
+     * AWSCloud9SSMInstanceProfile). None of them accepts a resource type (Service Authorization Reference,
+     * AWS Systems Manager and Amazon Message Gateway Service), so they take {@code *}.
+     */
+    public static final List<String> SSM_SESSION_MANAGER = List.of("ssm:UpdateInstanceInformation",
+            "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel");
+    /** Read one secret's value (Secrets Manager User Guide, "Authentication and access control"); resource type: secret. */
+    public static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+
+    /**
+     * What the EC2 Auto Scaling service-linked role may do with a customer managed key that encrypts its instances'
+     * EBS volumes (EC2 Auto Scaling User Guide, "Required AWS KMS key policy for use with encrypted volumes"; the
+     * page's {@code kms:ReEncrypt*} and {@code kms:GenerateDataKey*} named one by one).
+     */
+    public static final List<String> KMS_FOR_AUTOSCALING_EBS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom",
+            "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+    /** The grant the service-linked role creates for EC2 (same page), only for AWS resources. */
+    public static final List<String> KMS_CREATE_GRANT = List.of("kms:CreateGrant");
+
+    /** CodePipeline's CodeDeploy action, on the deployment group (CodePipeline User Guide, "CodeDeploy action reference", service role permissions; resource type deploymentgroup). */
+    public static final List<String> CODEDEPLOY_DEPLOY = List.of("codedeploy:CreateDeployment", "codedeploy:GetDeployment");
+    /** Same action, on the application (resource type application). */
+    public static final List<String> CODEDEPLOY_REVISION = List.of("codedeploy:GetApplication",
+            "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision");
+    /** Same action, on the deployment configuration (resource type deploymentconfig). */
+    public static final List<String> CODEDEPLOY_CONFIG = List.of("codedeploy:GetDeploymentConfig");
 }

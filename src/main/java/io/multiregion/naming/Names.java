@@ -51,4 +51,28 @@ public final class Names {
         }
         return autoNamed(logicalName, S3_BUCKET);
     }
+
+    /** Application Load Balancer names: 32 characters, letters, digits and hyphens (ELB API Reference, CreateLoadBalancer). */
+    public static final int LOAD_BALANCER = 32;
+    /** Target group names: 32 characters, letters, digits and hyphens (ELB API Reference, CreateTargetGroup). */
+    public static final int TARGET_GROUP = 32;
+    /** Launch template names: 3 to 128 characters (EC2 API Reference, CreateLaunchTemplate). */
+    public static final int LAUNCH_TEMPLATE = 128;
+    /** Auto Scaling group names: 1 to 255 characters (EC2 Auto Scaling API Reference, CreateAutoScalingGroup). */
+    public static final int AUTO_SCALING_GROUP = 255;
+    /** Instance profile names: 128 characters (IAM User Guide, "IAM and AWS STS quotas"). */
+    public static final int INSTANCE_PROFILE = 128;
+    /** Security group names: 255 characters (EC2 API Reference, CreateSecurityGroup). */
+    public static final int SECURITY_GROUP = 255;
+    /** CodeDeploy application and deployment group names: 100 characters (CodeDeploy API Reference, CreateApplication, CreateDeploymentGroup). */
+    public static final int CODEDEPLOY = 100;
+
+    /** A load balancer's or target group's logical name: letters, digits and inner hyphens, room left for the suffix. */
+    public static String elb(String logicalName, int limit) {
+        if (!logicalName.matches("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$") || logicalName.startsWith("internal-")) {
+            throw new IllegalArgumentException("load balancer logical name '" + logicalName
+                    + "' must be letters, digits and inner hyphens, not starting with internal-");
+        }
+        return autoNamed(logicalName, limit);
+    }
 }
