@@ -1,7 +1,6 @@
 package io.multiregion.web;
 
 import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.acm.Certificate;
 import com.pulumi.aws.acm.CertificateArgs;
 import com.pulumi.aws.acm.CertificateValidation;
@@ -144,7 +143,7 @@ public final class LoadBalancer extends ComponentResource {
 
         // ALB access logs support SSE-S3 only, not SSE-KMS (ELB User Guide for ALBs, "Enable access logs",
         // bucket requirements), in the load balancer's region: SecureBucket's access-log mode (no key).
-        this.logs = new SecureBucket(name + "-logs", new SecureBucket.Args(region, regionalProvider(options),
+        this.logs = new SecureBucket(name + "-logs", new SecureBucket.Args(region,
                 Optional.empty(), Optional.empty(), args.noncurrentDays(), args.protectData(),
                 bucket -> List.of(LogDelivery.statement(region, bucket.arn(), LOG_PREFIX, account))),
                 ComponentResourceOptions.builder().parent(this).build());
@@ -291,12 +290,4 @@ public final class LoadBalancer extends ComponentResource {
         return options.stream().filter(o -> o.domainName().filter(domainName::equals).isPresent()).findFirst();
     }
 
-    /**
-     * The AWS provider the caller placed this component with, which {@link SecureBucket} still takes in its args;
-     * null when the provider comes from a parent instead, and then the bucket's children inherit it from there.
-     */
-    private static Provider regionalProvider(ComponentResourceOptions options) {
-        return options.getProviders().stream().filter(Provider.class::isInstance).map(Provider.class::cast)
-                .findFirst().orElse(null);
-    }
 }
