@@ -33,6 +33,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
 import io.multiregion.config.Sizing;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
@@ -98,14 +99,15 @@ public final class AppTier extends ComponentResource {
      * @param ebsKeyArn                   the region's KMS key for EBS; its policy must include {@link #autoScalingKeyStatements}
      * @param ebsKeyPolicy                the resource that sets that key policy, when it is separate from the key; the
      *                                    group waits for it (default none)
-     * @param release                     where the CodeDeploy agent reads release revisions from
+     * @param release                     where the CodeDeploy agent reads release revisions from; empty when the
+     *                                    pipeline that owns the revisions grants that itself ({@link #instanceRoleName})
      * @param secret                      the application's secret, once the data tier exists (default none)
      */
     public record Args(AwsRegion region, String instanceType, int minSize, int desiredCapacity, int maxSize,
                        Output<String> vpcId, Output<List<String>> privateSubnetIds, int appPort,
                        Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
                        Output<String> requestCountLabel, double requestsPerTarget, Output<String> ebsKeyArn,
-                       Optional<Resource> ebsKeyPolicy, ReleaseSource release, Optional<SecretAccess> secret) {
+                       Optional<Resource> ebsKeyPolicy, Optional<ReleaseSource> release, Optional<SecretAccess> secret) {
         public Args {
             Objects.requireNonNull(ebsKeyPolicy, "ebsKeyPolicy");
             Objects.requireNonNull(region, "region");
@@ -125,7 +127,7 @@ public final class AppTier extends ComponentResource {
         public static Args of(AwsRegion region, Sizing sizing, Output<String> vpcId, Output<List<String>> privateSubnetIds,
                               int appPort, Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
                               Output<String> requestCountLabel, Output<String> ebsKeyArn, Optional<Resource> ebsKeyPolicy,
-                              ReleaseSource release, Optional<SecretAccess> secret) {
+                              Optional<ReleaseSource> release, Optional<SecretAccess> secret) {
             return new Args(region, sizing.instanceType(), sizing.minSize(), sizing.desiredCapacity(), sizing.maxSize(),
                     vpcId, privateSubnetIds, appPort, loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel,
                     DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret);
@@ -151,6 +153,8 @@ public final class AppTier extends ComponentResource {
     public final Output<String> autoScalingGroupName;
     /** The instances' role ARN. */
     public final Output<String> instanceRoleArn;
+    /** The instance role's name, for the owner of the release revisions to grant it read access. */
+    public final Output<String> instanceRoleName;
     /** The group itself, for dependencies. */
     public final Group group;
     /** The launch template. */
@@ -192,6 +196,7 @@ public final class AppTier extends ComponentResource {
                 "Application instances: Session Manager, CodeDeploy releases, the application's secret",
                 instanceStatements(region, args.release(), args.secret()), child);
         this.instanceRoleArn = role.arn();
+        this.instanceRoleName = role.role().name();
         InstanceProfile profile = new InstanceProfile(Names.autoNamed(name + "-instance", Names.INSTANCE_PROFILE),
                 InstanceProfileArgs.builder().role(role.role().name()).build(), child);
 
@@ -209,7 +214,7 @@ public final class AppTier extends ComponentResource {
                         .deviceIndex(0)
                         .associatePublicIpAddress("false")
                         .deleteOnTermination("true")
-                        .securityGroups(sg.id().applyValue(List::of))
+                        .securityGroups(Outputs.listOf(sg.id()))
                         .build())
                 .blockDeviceMappings(LaunchTemplateBlockDeviceMappingArgs.builder()
                         .deviceName("/dev/xvda")  // the root device of Amazon Linux 2023 AMIs
@@ -236,7 +241,7 @@ public final class AppTier extends ComponentResource {
                         .id(launchTemplate.id())
                         .version(launchTemplate.latestVersion().applyValue(String::valueOf))
                         .build())
-                .targetGroupArns(args.targetGroupArn().applyValue(List::of))
+                .targetGroupArns(Outputs.listOf(args.targetGroupArn()))
                 .healthCheckType("ELB")                            // FSBP AutoScaling.1
                 .healthCheckGracePeriod(HEALTH_CHECK_GRACE_SECONDS)
                 .defaultInstanceWarmup(INSTANCE_WARMUP_SECONDS)
@@ -288,13 +293,11 @@ public final class AppTier extends ComponentResource {
      * {@code aws-codedeploy-<region>} resource kit bucket) and decrypting them; and, when given, the application's
      * secret, decrypted through Secrets Manager only.
      */
-    public static List<Statement> instanceStatements(AwsRegion region, ReleaseSource release, Optional<SecretAccess> secret) {
+    public static List<Statement> instanceStatements(AwsRegion region, Optional<ReleaseSource> release,
+                                                     Optional<SecretAccess> secret) {
         List<Statement> out = new ArrayList<>();
         out.add(Statement.allow("SessionManager").actions(Actions.SSM_SESSION_MANAGER).resource("*").build());
-        out.add(Statement.allow("ReadReleaseRevisions").actions(Actions.S3_READ_OBJECT)
-                .resource(release.bucketArn().applyValue(a -> a + "/*")).build());
-        out.add(Statement.allow("DecryptReleaseRevisions").actions(Actions.KMS_DECRYPT).resource(release.keyArn())
-                .condition("StringEquals", "kms:ViaService", region.serviceHost("s3")).build());
+        release.ifPresent(r -> out.addAll(releaseStatements(region, r)));
         out.add(Statement.allow("ReadCodeDeployAgent").actions(Actions.S3_READ_OBJECT)
                 .resource(Arns.bucket(region, "aws-codedeploy-" + region.code()) + "/*").build());
         secret.ifPresent(s -> {
@@ -305,6 +308,15 @@ public final class AppTier extends ComponentResource {
         return out;
     }
 
+    /** Reading release revisions from their bucket, and decrypting them through S3 only. */
+    public static List<Statement> releaseStatements(AwsRegion region, ReleaseSource release) {
+        return List.of(
+                Statement.allow("ReadReleaseRevisions").actions(Actions.S3_READ_OBJECT)
+                        .resource(release.bucketArn().applyValue(a -> a + "/*")).build(),
+                Statement.allow("DecryptReleaseRevisions").actions(Actions.KMS_DECRYPT).resource(release.keyArn())
+                        .condition("StringEquals", "kms:ViaService", region.serviceHost("s3")).build());
+    }
+
     /**
      * The key-policy statements that let EC2 Auto Scaling launch instances whose EBS volumes this region's customer
      * managed key encrypts (EC2 Auto Scaling User Guide, "Required AWS KMS key policy for use with encrypted
@@ -312,8 +324,9 @@ public final class AppTier extends ComponentResource {
      * create grants for AWS resources only. In a key policy, the resource is the key itself.
      *
      * <p>KMS refuses a key policy whose principal does not exist (MalformedPolicyDocumentException), and the
-     * service-linked role only exists once the account has used Auto Scaling (or it was created with
-     * {@code aws iam create-service-linked-role --aws-service-name autoscaling.amazonaws.com}).
+     * service-linked role only exists once the account has used Auto Scaling. So the principal is any principal,
+     * narrowed by {@code aws:PrincipalArn} to exactly that role's ARN: the same grant, valid before the role exists
+     * (IAM User Guide, "AWS global condition context keys", aws:PrincipalArn).
      *
      * @param region  the key's region (partition of the role ARN)
      * @param keyArn  the key's ARN
@@ -323,9 +336,9 @@ public final class AppTier extends ComponentResource {
         Output<String> role = account.applyValue(a -> autoScalingServiceLinkedRole(region, a));
         return List.of(
                 Statement.allow("AutoScalingUsesKeyForEbs").actions(Actions.KMS_FOR_AUTOSCALING_EBS).resource(keyArn)
-                        .awsPrincipal(role).build(),
+                        .awsPrincipal("*").condition("ArnEquals", "aws:PrincipalArn", role).build(),
                 Statement.allow("AutoScalingGrantsForAwsResources").actions(Actions.KMS_CREATE_GRANT).resource(keyArn)
-                        .awsPrincipal(role)
+                        .awsPrincipal("*").condition("ArnEquals", "aws:PrincipalArn", role)
                         .condition("Bool", "kms:GrantIsForAWSResource", "true").build());
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,8 +25,41 @@ public final class SettingsReader {
     static final StorageReader STORAGE = new StorageReader();
     static final ProviderReader PROVIDERS = new ProviderReader();
 
+    /** The stack's sizing: its defaults depend on the role (active or warm standby). */
+    static final ConcernReader<Sizing> SIZING = new ConcernReader<>() {
+        @Override
+        public List<Setting> settings() {
+            return List.of(Setting.both(SizingReader.KEY, "object", null));
+        }
+
+        @Override
+        public Sizing read(ConfigInput in, StackContext stack) {
+            List<String> found = new ArrayList<>();
+            Sizing sizing = SizingReader.read(in.source(), stack.role().equals(Optional.of(Role.SECONDARY)), found);
+            found.forEach(in.problems()::add);
+            return sizing;
+        }
+    };
+
+    /** The application's DNS name and hosted zone, optional. */
+    static final ConcernReader<Optional<DomainSettings>> DOMAIN = new ConcernReader<>() {
+        @Override
+        public List<Setting> settings() {
+            return List.of(Setting.both(DomainReader.KEY, "object", null));
+        }
+
+        @Override
+        public Optional<DomainSettings> read(ConfigInput in, StackContext stack) {
+            List<String> found = new ArrayList<>();
+            Optional<DomainSettings> domain = DomainReader.read(in.source(), found);
+            found.forEach(in.problems()::add);
+            return domain;
+        }
+    };
+
     /** Every concern, in the order they are read. */
-    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NetworkReader.CONCERN, PROVIDERS);
+    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NetworkReader.CONCERN, SIZING,
+            DOMAIN, PROVIDERS);
 
     private SettingsReader() {
     }
@@ -53,14 +87,19 @@ public final class SettingsReader {
         DeliverySettings delivery = DELIVERY.read(in, context);
         StorageSettings storage = STORAGE.read(in, context);
         NetworkSettings network = NetworkReader.CONCERN.read(in, context);
+        Sizing sizing = SIZING.read(in, context);
+        Optional<DomainSettings> domain = DOMAIN.read(in, context);
+        // the NAT gateways of the sizing go into the zones of this stack's network
+        context.role().ifPresent(role -> SizingReader.checkNatGateways(sizing, network.of(role).zones())
+                .forEach(problems::add));
         ProviderSettings aws = PROVIDERS.read(in, context);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
-        return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, aws,
-                problems.warnings());
+        return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, sizing, domain,
+                aws, problems.warnings());
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {

@@ -3,7 +3,7 @@ package io.multiregion.config;
 import java.util.List;
 import java.util.Set;
 
-/** Reads how data is kept: log retention, the KMS deletion window, noncurrent versions and protection. */
+/** Reads how data is kept and protected: log retention, the KMS deletion window, noncurrent versions, protection. */
 public final class StorageReader implements ConcernReader<StorageSettings> {
 
     public static final int DEFAULT_LOG_RETENTION = 365;
@@ -25,7 +25,8 @@ public final class StorageReader implements ConcernReader<StorageSettings> {
                 Setting.both("logRetentionDays", "integer", String.valueOf(DEFAULT_LOG_RETENTION)),
                 Setting.both("kmsDeletionWindowDays", "integer", String.valueOf(DEFAULT_KMS_WINDOW)),
                 Setting.both("noncurrentVersionDays", "integer", String.valueOf(DEFAULT_NONCURRENT_DAYS)),
-                Setting.both("protectData", "boolean", "true"));
+                Setting.both("protectData", "boolean", "true"),
+                Setting.both("loadBalancerDeletionProtection", "boolean", "true"));
     }
 
     @Override
@@ -42,6 +43,7 @@ public final class StorageReader implements ConcernReader<StorageSettings> {
         int noncurrentDays = in.integer("noncurrentVersionDays", DEFAULT_NONCURRENT_DAYS, NONCURRENT_DAYS_MIN,
                 NONCURRENT_DAYS_MAX, "keep noncurrent versions between 1 and 3650 days");
         boolean protectData = in.bool("protectData", true);
-        return new StorageSettings(retention, kmsWindow, noncurrentDays, protectData);
+        boolean albProtection = in.bool("loadBalancerDeletionProtection", true);
+        return new StorageSettings(retention, kmsWindow, noncurrentDays, protectData, albProtection);
     }
 }

@@ -19,6 +19,7 @@ import io.multiregion.storage.SecureBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * B's pipeline: its source is the release object in the replica bucket, read only when
@@ -44,9 +45,10 @@ public final class ReplicaPipeline extends ComponentResource {
      * @param replica          the replica bucket, its key and the release key, read from the primary stack
      * @param build            how the verify project builds
      * @param logRetentionDays retention of the build's log group (default 365)
+     * @param deployTo         region B's CodeDeploy target, deployed after the release is verified (default none)
      */
     public record Args(AwsRegion region, String stack, ReplicaSource replica, BuildProject.Build build,
-                       int logRetentionDays) {
+                       int logRetentionDays, Optional<DeployTo> deployTo) {
     }
 
     /**
@@ -74,6 +76,7 @@ public final class ReplicaPipeline extends ComponentResource {
         statements.add(Statement.allow("DecryptReplicas").actions(Actions.KMS_DECRYPT).resource(replica.keyArn()).build());
         statements.addAll(artifacts.grantReadWrite("Artifacts"));
         statements.add(verify.grantRun("RunVerifyBuild"));
+        args.deployTo().ifPresent(d -> statements.addAll(d.target().grantDeploy("DeployRelease")));
         ServiceRole role = ServiceRole.create(name + "-pipeline", "codepipeline.amazonaws.com", List.of(),
                 "CodePipeline: release pipeline in " + region + " fed by the replica bucket", statements, child);
 
@@ -90,15 +93,17 @@ public final class ReplicaPipeline extends ComponentResource {
                 .executionMode("QUEUED")
                 .roleArn(role.arn())
                 .artifactStores(ArtifactStores.encrypted(artifacts, key))
-                .stages(
+                .stages(Stages.thenDeploy(List.of(
                         Stages.single("Source", "ReplicaRelease", "Source", "S3",
                                 List.of(), List.of("release"), sourceConfig),
                         Stages.single("Verify", "TestRelease", "Test", "CodeBuild",
-                                List.of("release"), List.of("verified"), verifyConfig))
+                                List.of("release"), List.of("verified"), verifyConfig)), "release", args.deployTo()))
                 .build(),
                 CustomResourceOptions.builder().parent(this)
                         // CodePipeline validates the role's permissions when the pipeline is created.
                         .dependsOn(List.<Resource>of(role.policy())).build());
+        // the instances of region B download the revisions this pipeline stores
+        args.deployTo().ifPresent(d -> d.grantRevisions(name, region, artifacts, key, child));
         this.pipelineName = pipeline.name();
         this.pipelineArn = pipeline.arn();
         registerOutputs(Map.of("pipelineName", pipelineName, "pipelineArn", pipelineArn));

@@ -16,6 +16,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
 import io.multiregion.config.TriggerMode;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
@@ -167,7 +168,7 @@ public final class ReplicaTrigger extends ComponentResource {
                         .includeManagementEvents(false)
                         .dataResources(TrailEventSelectorDataResourceArgs.builder()
                                 .type("AWS::S3::Object")
-                                .values(replica.objectArn().applyValue(List::of))
+                                .values(Outputs.listOf(replica.objectArn()))
                                 .build())
                         .build())
                 .build(),

@@ -67,10 +67,11 @@ public final class SourcePipeline extends ComponentResource {
      * @param release            the source (release) bucket the zip is published to
      * @param build              how the package project builds
      * @param logRetentionDays   retention of the build's log group (default 365)
+     * @param deployTo           region A's CodeDeploy target, deployed after the release is published (default none)
      */
     public record Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider, String repository, String branch,
                        Optional<String> existingConnection, String artifactKey, SecureBucket release,
-                       BuildProject.Build build, int logRetentionDays) {
+                       BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo) {
     }
 
     /**
@@ -115,6 +116,7 @@ public final class SourcePipeline extends ComponentResource {
         statements.addAll(artifacts.grantReadWrite("Artifacts"));
         statements.add(build.grantRun("RunPackageBuild"));
         statements.addAll(release.grantPutObject("PublishRelease", args.artifactKey()));
+        args.deployTo().ifPresent(d -> statements.addAll(d.target().grantDeploy("DeployRelease")));
         ServiceRole role = ServiceRole.create(name + "-pipeline", "codepipeline.amazonaws.com", List.of(),
                 "CodePipeline: source pipeline for " + args.repository(), statements, child);
 
@@ -146,17 +148,19 @@ public final class SourcePipeline extends ComponentResource {
                                         .build())
                                 .build())
                         .build())
-                .stages(
+                .stages(Stages.thenDeploy(List.of(
                         Stages.single("Source", SOURCE_ACTION, "Source", "CodeStarSourceConnection",
                                 List.of(), List.of("source"), sourceConfig),
                         Stages.single("Build", "TestAndPackage", "Build", "CodeBuild",
                                 List.of("source"), List.of("release"), buildConfig),
                         Stages.single("Publish", "PublishRelease", "Deploy", "S3",
-                                List.of("release"), List.of(), publishConfig))
+                                List.of("release"), List.of(), publishConfig)), "release", args.deployTo()))
                 .build(),
                 CustomResourceOptions.builder().parent(this)
                         // CodePipeline validates the role's permissions when the pipeline is created.
                         .dependsOn(List.<Resource>of(role.policy())).build());
+        // the instances of region A download the revisions this pipeline stores
+        args.deployTo().ifPresent(d -> d.grantRevisions(name, region, artifacts, key, child));
         this.pipelineName = pipeline.name();
         this.pipelineArn = pipeline.arn();
         registerOutputs(Map.of("pipelineName", pipelineName, "pipelineArn", pipelineArn, "connectionArn", connectionArn));

@@ -20,6 +20,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.iam.Statement;
@@ -130,7 +131,7 @@ public final class DeployTarget extends ComponentResource {
                 .deploymentGroupName(groupName) // unique within its application
                 .serviceRoleArn(role.arn())
                 .deploymentConfigName(args.deploymentConfig())
-                .autoscalingGroups(args.autoScalingGroupName().applyValue(List::of))
+                .autoscalingGroups(Outputs.listOf(args.autoScalingGroupName()))
                 .deploymentStyle(DeploymentGroupDeploymentStyleArgs.builder()
                         .deploymentType("IN_PLACE").deploymentOption("WITH_TRAFFIC_CONTROL").build())
                 .loadBalancerInfo(DeploymentGroupLoadBalancerInfoArgs.builder()

@@ -35,6 +35,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
@@ -268,7 +269,7 @@ public final class Network extends ComponentResource {
         this.privateSubnetIds = ids(privateSubnets);
         this.isolatedSubnetIds = ids(isolatedSubnets);
         this.privateRouteTableIds = Output.all(privateTableIds);
-        this.isolatedRouteTableIds = isolatedTable.id().applyValue(List::of);
+        this.isolatedRouteTableIds = Outputs.listOf(isolatedTable.id());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("vpcId", vpcId);

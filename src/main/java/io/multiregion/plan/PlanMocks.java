@@ -71,6 +71,9 @@ final class PlanMocks implements Mocks {
      * names), so known exports flow on and unknown ones show as unknown wherever the program uses them.
      */
     private static Object toEngine(Object value) {
+        if (value instanceof Number n && !(value instanceof Double)) {
+            return n.doubleValue(); // the engine carries every number as a double, as a real stack output
+        }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, v) -> out.put(String.valueOf(k), toEngine(v)));

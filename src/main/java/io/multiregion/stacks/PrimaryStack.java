@@ -9,16 +9,18 @@ import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.delivery.SourcePipeline;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
+import io.multiregion.slice.RegionSlice;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The primary stack: the pairs that span both regions (the replicating release bucket pair), and region A's own
- * delivery (the source pipeline). It is allowed both regions' providers.
+ * The primary stack: the pairs that span both regions (the replicating release bucket pair), region A's slice and
+ * region A's delivery (the source pipeline, which deploys to the slice). It is allowed both regions' providers.
  */
 public final class PrimaryStack {
     private PrimaryStack() {
@@ -37,12 +39,16 @@ public final class PrimaryStack {
                         delivery.replicateDeleteMarkers()),
                 support, ComponentResourceOptions.builder().build());
 
-        // Region A's delivery: the source pipeline publishes each release into the pair.
+        // Region A's own slice: network, load balancer, application tier, CodeDeploy target.
+        RegionSlice slice = StackParts.slice(settings, support);
+
+        // Region A's delivery: the source pipeline publishes each release into the pair and deploys it to A.
         SourcePipeline source = new SourcePipeline(settings.project() + "-source", new SourcePipeline.Args(a,
                 settings.stack(), settings.project() + "-" + settings.stack() + "-" + delivery.sourceProvider().value(),
                 delivery.sourceProvider(), delivery.repository().orElseThrow(), // required for the primary
                 delivery.branch(), delivery.connectionArn(), delivery.artifactKey(), release.source,
-                StackParts.build(delivery), settings.storage().logRetentionDays()),
+                StackParts.build(delivery), settings.storage().logRetentionDays(),
+                Optional.of(StackParts.deployTo(slice))),
                 support, support.in(a, null));
 
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
@@ -63,6 +69,7 @@ public final class PrimaryStack {
                 ? "The connection was created PENDING: complete its handshake once in the console "
                 + "(Developer Tools > Settings > Connections > Update pending connection) before the first release."
                 : "Existing connection from multiregion:connectionArn; no handshake needed."));
+        StackParts.sliceExports(settings, slice, exports);
         StackContract.export(ctx, StackContract.Exporter.PRIMARY, exports);
     }
 }

@@ -9,15 +9,18 @@ import io.multiregion.delivery.ReplicaSource;
 import io.multiregion.delivery.ReplicaTrigger;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
+import io.multiregion.slice.RegionSlice;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The secondary stack: region B's own delivery (the trigger and the pipeline in B). It reads the primary only
+ * The secondary stack: region B's slice (the warm standby) and region B's own delivery (the trigger and the
+ * pipeline in B, which deploys to the slice). It reads the primary only
  * through the {@link StackContract} and has no provider for region A at all (static stability).
  */
 public final class SecondaryStack {
@@ -27,11 +30,15 @@ public final class SecondaryStack {
     public static void build(Context ctx, StackSettings settings) {
         AwsRegion b = settings.secondaryRegion();
         StackContract.PrimaryReference primary = new StackContract.PrimaryReference(settings.primaryStack().orElseThrow());
-        primary.check(ctx, settings.stack(), new StackContract.Agreement(settings.primaryRegion(), b));
+        primary.check(ctx, settings.stack(), new StackContract.Agreement(settings.primaryRegion(), b, settings.network(),
+                settings.sizing(), settings.domain().map(d -> d.name()).orElse("")));
 
         ProviderRegistry providers = StackParts.providers(settings, Set.of(b));
         RegionalSupport support = StackParts.support(settings, providers);
         DeliverySettings delivery = settings.delivery();
+
+        // Region B's own slice: the same component as A's, sized as a warm standby.
+        RegionSlice slice = StackParts.slice(settings, support);
 
         ReplicaSource replica = ReplicaSource.of(
                 primary.text(Value.REPLICA_BUCKET),
@@ -40,7 +47,7 @@ public final class SecondaryStack {
                 primary.text(Value.ARTIFACT_KEY));
         ReplicaPipeline pipeline = new ReplicaPipeline(settings.project() + "-replica",
                 new ReplicaPipeline.Args(b, settings.stack(), replica, StackParts.build(delivery),
-                        settings.storage().logRetentionDays()),
+                        settings.storage().logRetentionDays(), Optional.of(StackParts.deployTo(slice))),
                 support, support.in(b, null));
         ReplicaTrigger trigger = new ReplicaTrigger(settings.project() + "-trigger",
                 new ReplicaTrigger.Args(b, replica, pipeline.pipelineArn, delivery.trigger(),
@@ -60,6 +67,7 @@ public final class SecondaryStack {
         trigger.trailName.ifPresent(name -> exports.put(Value.TRIGGER_TRAIL, Output.of(name)));
         exports.put(Value.RELEASE_OBJECT, Output.tuple(replica.bucketName(), replica.artifactKey())
                 .applyValue(t -> "s3://" + t.t1 + "/" + t.t2));
+        StackParts.sliceExports(settings, slice, exports);
         StackContract.export(ctx, StackContract.Exporter.SECONDARY, exports);
     }
 }

@@ -5,6 +5,10 @@ import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.StackReference;
 import io.multiregion.config.ConfigException;
+import io.multiregion.config.NetworkReader;
+import io.multiregion.config.NetworkSettings;
+import io.multiregion.config.Sizing;
+import io.multiregion.config.SizingReader;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.ArrayList;
@@ -53,7 +57,15 @@ public final class StackContract {
         TRIGGER_RULE("triggerRuleName", Exporter.SECONDARY, false, TEXT, "the EventBridge rule that starts B's pipeline"),
         TRIGGER_TRAIL("triggerTrailName", Exporter.SECONDARY, false, TEXT, "cloudtrail mode: the data-event trail's name"),
         RELEASE_OBJECT("releaseObject", Exporter.SECONDARY, false, TEXT,
-                "s3://bucket/key of the release object that starts B's pipeline");
+                "s3://bucket/key of the release object that starts B's pipeline"),
+        NETWORK("network", Exporter.BOTH, true, v -> v instanceof Map<?, ?> m && TEXT.test(m.get("primaryCidr"))
+                && TEXT.test(m.get("secondaryCidr")), "both VPC blocks, as {primaryCidr, secondaryCidr}"),
+        SIZING("sizing", Exporter.BOTH, true, v -> SizingReader.fromExport(v).isPresent(),
+                "the stack's sizing, as its multiregion:sizing fields"),
+        DOMAIN("domainName", Exporter.BOTH, true, v -> v instanceof String, "the application's DNS name, or empty"),
+        APPLICATION_URL("applicationUrl", Exporter.BOTH, false, TEXT, "the URL of this region's load balancer"),
+        DEPLOYMENT_GROUP("deploymentGroup", Exporter.BOTH, false, TEXT,
+                "application/group of this region's CodeDeploy target");
 
         private final String key;
         private final Exporter exporter;
@@ -175,10 +187,38 @@ public final class StackContract {
         }
     }
 
-    /** The values both stack files set and the two stacks must agree on. */
-    public record Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion) {
+    /**
+     * The values both stack files set and the two stacks must agree on, and the standby's sizing, which must stay
+     * within what the primary's allows.
+     *
+     * @param primaryRegion   region A
+     * @param secondaryRegion region B
+     * @param network         both VPC blocks, set in both stack files
+     * @param sizing          the standby's sizing
+     * @param domain          the application's DNS name, or empty
+     */
+    public record Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
+                            String domain) {
+
+        /** The network value a stack exports. */
+        public static Map<String, Object> network(NetworkSettings network) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("primaryCidr", network.primary().cidr());
+            out.put("secondaryCidr", network.secondary().cidr());
+            return out;
+        }
 
         void check(String primaryStack, Map<Value, Object> read, List<String> problems) {
+            if (read.get(Value.NETWORK) instanceof Map<?, ?> cidrs && Value.NETWORK.fits(cidrs)) {
+                problems.addAll(NetworkReader.checkAgainstPrimary(network, cidrs.get("primaryCidr").toString(),
+                        cidrs.get("secondaryCidr").toString()));
+            }
+            SizingReader.fromExport(read.get(Value.SIZING)).ifPresent(primary -> problems.addAll(
+                    SizingReader.checkStandby(primary, sizing)));
+            if (read.get(Value.DOMAIN) instanceof String theirs && !"[unknown]".equals(theirs) && !theirs.equals(domain)) {
+                problems.add("multiregion:domain: '" + domain + "' disagrees with the primary stack " + primaryStack
+                        + ", which serves '" + theirs + "'; set the same multiregion:domain value in both stack files");
+            }
             Object a = read.get(Value.PRIMARY_REGION);
             Object b = read.get(Value.SECONDARY_REGION);
             if (a != null && !a.toString().equals(primaryRegion.code())) {

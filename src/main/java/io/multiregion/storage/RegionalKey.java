@@ -12,6 +12,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.compute.AppTier;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.iam.Statement;
@@ -97,7 +98,8 @@ public final class RegionalKey extends ComponentResource {
     }
 
     /**
-     * The key policy: the account through IAM, and the two log services scoped to this account and region.
+     * The key policy: the account through IAM, the two log services scoped to this account and region, and EC2 Auto
+     * Scaling's service-linked role for the EBS volumes of the region's instances.
      * Each statement's condition keys apply to each of its actions: {@code kms:EncryptionContext:*} exists only
      * on the cryptographic operations, so {@code kms:DescribeKey} has a statement of its own (AWS KMS Developer
      * Guide, "kms:EncryptionContext context keys"; Service Authorization Reference, AWS KMS).
@@ -106,7 +108,7 @@ public final class RegionalKey extends ComponentResource {
         Output<String> root = account.applyValue(a -> Arns.accountRoot(region, a));
         Output<String> logGroups = account.applyValue(a -> Arns.logGroupsOfAccount(region, a));
         Output<String> trails = account.applyValue(a -> Arns.trailsOfAccount(region, a));
-        return List.of(
+        List<Statement> statements = new java.util.ArrayList<>(List.of(
                 Statement.allow("AccountAdministersThroughIam").actions(Actions.KMS_ACCOUNT_ADMIN).resource(keyArn)
                         .awsPrincipal(root).build(),
                 // CloudWatch Logs User Guide, "Encrypt log data in CloudWatch Logs using AWS KMS".
@@ -134,7 +136,9 @@ public final class RegionalKey extends ComponentResource {
                 Statement.allow("CloudTrailDescribesKey").actions(Actions.KMS_DESCRIBE).resource(keyArn)
                         .service("cloudtrail.amazonaws.com")
                         .condition("StringLike", "aws:SourceArn", trails)
-                        .build());
+                        .build()));
+        statements.addAll(AppTier.autoScalingKeyStatements(region, keyArn, account));
+        return statements;
     }
 
     /** Statements letting a principal read and write data under this key. */

@@ -31,6 +31,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
 import io.multiregion.config.DomainSettings;
 import io.multiregion.naming.Names;
 import io.multiregion.regions.AwsRegion;
@@ -168,7 +169,7 @@ public final class LoadBalancer extends ComponentResource {
                 .loadBalancerType("application")
                 .internal(false)
                 .subnets(args.publicSubnetIds())
-                .securityGroups(sg.id().applyValue(List::of))
+                .securityGroups(Outputs.listOf(sg.id()))
                 .dropInvalidHeaderFields(true)       // FSBP ELB.4
                 .desyncMitigationMode(DESYNC_MODE)   // FSBP ELB.12
                 .enableDeletionProtection(args.deletionProtection()) // FSBP ELB.6

@@ -49,7 +49,7 @@ class AppTierTest {
                     Output.of(List.of("subnet-priv-a", "subnet-priv-b")), AppTier.DEFAULT_APP_PORT, Output.of("sg-alb"),
                     Output.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/app/0123"),
                     Output.of("app/web/0a1b/targetgroup/app/0123"), Output.of(EBS_KEY), Optional.of(keyPolicy),
-                    new AppTier.ReleaseSource(Output.of(RELEASE_BUCKET), Output.of(RELEASE_KEY)),
+                    Optional.of(new AppTier.ReleaseSource(Output.of(RELEASE_BUCKET), Output.of(RELEASE_KEY))),
                     withSecret ? Optional.of(new AppTier.SecretAccess(Output.of(SECRET), Output.of(SECRET_KEY))) : Optional.empty()),
                     ComponentResourceOptions.builder().providers(provider).build());
         });
@@ -237,12 +237,15 @@ class AppTierTest {
         PolicyView policy = PolicyView.parse(run.one("aws:kms/keyPolicy:KeyPolicy").text("policy"));
         String role = "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling";
         PolicyView.StatementView use = policy.sid("AutoScalingUsesKeyForEbs");
-        assertEquals(Map.of("AWS", List.of(role)), use.principals());
+        // any principal, narrowed to exactly the service-linked role: valid before the role exists
+        assertEquals(Map.of("AWS", List.of("*")), use.principals());
+        assertEquals(List.of(role), use.condition("ArnEquals", "aws:PrincipalArn"));
         assertEquals(List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
                 "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"), use.actions());
         assertEquals(List.of(EBS_KEY), use.resources());
         PolicyView.StatementView grant = policy.sid("AutoScalingGrantsForAwsResources");
-        assertEquals(Map.of("AWS", List.of(role)), grant.principals());
+        assertEquals(Map.of("AWS", List.of("*")), grant.principals());
+        assertEquals(List.of(role), grant.condition("ArnEquals", "aws:PrincipalArn"));
         assertEquals(List.of("kms:CreateGrant"), grant.actions());
         assertEquals(List.of("true"), grant.condition("Bool", "kms:GrantIsForAWSResource"));
         assertEquals("arn:aws-us-gov:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",

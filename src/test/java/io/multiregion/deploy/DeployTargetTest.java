@@ -145,7 +145,7 @@ class DeployTargetTest {
                     Output.of("vpc-0abc"), Output.of(List.of("subnet-priv-a", "subnet-priv-b")), AppTier.DEFAULT_APP_PORT,
                     web.securityGroupId, web.targetGroupArn, web.requestCountLabel,
                     Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"), Optional.empty(),
-                    new AppTier.ReleaseSource(Output.of("arn:aws:s3:::artifacts"), Output.of("arn:aws:kms:eu-central-1:123456789012:key/k")),
+                    Optional.of(new AppTier.ReleaseSource(Output.of("arn:aws:s3:::artifacts"), Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"))),
                     Optional.empty()), in);
             new DeployTarget("mr-deploy", DeployTarget.Args.of(region, "multiregion-secondary", app.autoScalingGroupName, web.targetGroupName), in);
         });

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>Sources: Service Authorization Reference, "Actions, resources, and condition keys for" Amazon S3, AWS KMS,
  * Amazon CloudWatch Logs, AWS CodeBuild, AWS CodePipeline, AWS CodeConnections, AWS CodeStar Connections,
- * AWS Security Token Service. An action missing here fails the test that reads it: add it with its source.
+ * AWS Security Token Service, AWS Systems Manager, AWS CodeDeploy, AWS Secrets Manager, Amazon ECR. An action missing here fails the test that reads it: add it with its source.
  */
 public final class AuthorizationData {
     private AuthorizationData() {
@@ -56,6 +56,15 @@ public final class AuthorizationData {
     private static final Pattern CODECONNECTIONS = Pattern.compile(P + "codeconnections:" + REGION + ":" + ACCOUNT + ":connection/.+");
     private static final Pattern CODESTAR_CONNECTIONS = Pattern.compile(P + "codestar-connections:" + REGION + ":" + ACCOUNT
             + ":connection/.+");
+    private static final Pattern LOG_GROUP = Pattern.compile(P + "logs:" + REGION + ":" + ACCOUNT + ":log-group:[^:]+(:\\*)?");
+    private static final Pattern CODEDEPLOY_APPLICATION = Pattern.compile(P + "codedeploy:" + REGION + ":" + ACCOUNT
+            + ":application:[A-Za-z0-9_.+=,@-]+");
+    private static final Pattern CODEDEPLOY_GROUP = Pattern.compile(P + "codedeploy:" + REGION + ":" + ACCOUNT
+            + ":deploymentgroup:[A-Za-z0-9_.+=,@-]+/[A-Za-z0-9_.+=,@-]+");
+    private static final Pattern CODEDEPLOY_CONFIG = Pattern.compile(P + "codedeploy:" + REGION + ":" + ACCOUNT
+            + ":deploymentconfig:[A-Za-z0-9_.+=,@-]+");
+    private static final Pattern SECRET = Pattern.compile(P + "secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:.+");
+    private static final Pattern ECR_REPOSITORY = Pattern.compile(P + "ecr:" + REGION + ":" + ACCOUNT + ":repository/.+");
     private static final Pattern IAM_ROLE = Pattern.compile(P + "iam::" + ACCOUNT + ":role/.+");
 
     private static final Set<String> KMS_CRYPTO_KEYS = Set.of("kms:CallerAccount", "kms:ViaService",
@@ -102,6 +111,31 @@ public final class AuthorizationData {
         // Amazon CloudWatch Logs
         put("logs:CreateLogStream", List.of(LOG_STREAM), Set.of());
         put("logs:PutLogEvents", List.of(LOG_STREAM), Set.of());
+        put("logs:DescribeLogStreams", List.of(LOG_GROUP), Set.of());
+        // AWS Systems Manager (Session Manager): these take no resource type, only "*"
+        // (Service Authorization Reference, "Amazon Session Manager Message Gateway Service"; AWS Systems Manager).
+        put("ssm:UpdateInstanceInformation", List.of(), Set.of());
+        for (String a : List.of("CreateControlChannel", "CreateDataChannel", "OpenControlChannel", "OpenDataChannel")) {
+            put("ssmmessages:" + a, List.of(), Set.of());
+        }
+        // AWS CodeDeploy
+        put("codedeploy:CreateDeployment", List.of(CODEDEPLOY_GROUP), Set.of());
+        put("codedeploy:GetDeployment", List.of(CODEDEPLOY_GROUP), Set.of());
+        put("codedeploy:GetApplication", List.of(CODEDEPLOY_APPLICATION), Set.of());
+        put("codedeploy:GetApplicationRevision", List.of(CODEDEPLOY_APPLICATION), Set.of());
+        put("codedeploy:RegisterApplicationRevision", List.of(CODEDEPLOY_APPLICATION), Set.of());
+        put("codedeploy:GetDeploymentConfig", List.of(CODEDEPLOY_CONFIG), Set.of());
+        // AWS Secrets Manager
+        put("secretsmanager:GetSecretValue", List.of(SECRET), Set.of("secretsmanager:SecretId",
+                "secretsmanager:ResourceTag/*", "secretsmanager:resource/AllowRotationLambdaArn", "secretsmanager:VersionId",
+                "secretsmanager:VersionStage"));
+        put("secretsmanager:DescribeSecret", List.of(SECRET), Set.of("secretsmanager:SecretId",
+                "secretsmanager:ResourceTag/*", "secretsmanager:resource/AllowRotationLambdaArn"));
+        // Amazon ECR: GetAuthorizationToken takes no resource type
+        put("ecr:GetAuthorizationToken", List.of(), Set.of());
+        for (String a : List.of("BatchGetImage", "GetDownloadUrlForLayer", "BatchCheckLayerAvailability")) {
+            put("ecr:" + a, List.of(ECR_REPOSITORY), Set.of("ecr:ResourceTag/*"));
+        }
         // AWS CodeBuild
         put("codebuild:StartBuild", List.of(CODEBUILD_PROJECT), Set.of());
         put("codebuild:BatchGetBuilds", List.of(CODEBUILD_PROJECT), Set.of());

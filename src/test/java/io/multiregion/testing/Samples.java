@@ -21,6 +21,10 @@ public final class Samples {
     /** The exports of a primary deployed with these regions. */
     public static Map<String, Object> primaryOutputs(String primaryRegion, String secondaryRegion) {
         return Map.of(
+                Value.NETWORK.key(), Map.of("primaryCidr", "10.10.0.0/16", "secondaryCidr", "10.20.0.0/16"),
+                Value.SIZING.key(), Map.of("instanceType", "m7i.large", "minSize", 3.0, "desiredCapacity", 3.0,
+                        "maxSize", 12.0, "natGateways", 3.0),
+                Value.DOMAIN.key(), "",
                 Value.PRIMARY_REGION.key(), primaryRegion,
                 Value.SECONDARY_REGION.key(), secondaryRegion,
                 Value.ARTIFACT_KEY.key(), ARTIFACT_KEY,
