@@ -65,4 +65,26 @@ public final class Actions {
 
     /** For the TLS-only deny statement on every bucket (FSBP S3.5 checks for this form). */
     public static final List<String> S3_ALL = List.of("s3:*");
+    /**
+     * Read a secret's value and metadata (Secrets Manager User Guide, "Retrieve secrets"; both actions accept the
+     * Secret resource type: Service Authorization Reference, "Actions defined by AWS Secrets Manager").
+     */
+    public static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+    /**
+     * Decrypt a secret's value: {@code GetSecretValue} needs only {@code kms:Decrypt} on the secret's key (Secrets
+     * Manager User Guide, "Secret encryption and decryption in AWS Secrets Manager").
+     */
+    public static final List<String> KMS_DECRYPT_SECRET = List.of("kms:Decrypt");
+    /**
+     * Pull an image from one repository (Amazon ECR User Guide, "Private repository policy examples": pull access);
+     * all three accept the repository resource type.
+     */
+    public static final List<String> ECR_PULL = List.of(
+            "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
+    /**
+     * Log in to the registry. This action takes no resource type, so its statement names {@code *} (Service
+     * Authorization Reference, "Actions defined by Amazon Elastic Container Registry": GetAuthorizationToken has an
+     * empty resource-type column; Amazon ECR User Guide, "Private registry authentication").
+     */
+    public static final List<String> ECR_LOGIN = List.of("ecr:GetAuthorizationToken");
 }
