@@ -24,6 +24,7 @@ import com.pulumi.resources.Resource;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;
+import io.multiregion.regions.Arns;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.List;
@@ -132,7 +133,7 @@ public final class ImageRepositories extends ComponentResource {
                         .rules(ReplicationConfigurationReplicationConfigurationRuleArgs.builder()
                                 .destinations(ReplicationConfigurationReplicationConfigurationRuleDestinationArgs.builder()
                                         .region(args.replicaRegion().code())
-                                        .registryId(primary.registryId()) // this account's registry
+                                        .registryId(primary.arn().applyValue(Arns::accountOf)) // this account's registry (read off A's ARN)
                                         .build())
                                 .repositoryFilters(ReplicationConfigurationReplicationConfigurationRuleRepositoryFilterArgs.builder()
                                         .filter(repository)
