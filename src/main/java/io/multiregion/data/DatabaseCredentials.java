@@ -38,6 +38,9 @@ import java.util.Objects;
  * <p><b>Rotation</b> happens outside Pulumi, on the primary secret only: a replica cannot rotate and takes the
  * new value from the primary (Secrets Manager User Guide, "Replicate AWS Secrets Manager secrets across
  * Regions"). Because both inputs ignore changes, a rotated password is never rolled back by a later update.
+ * FSBP SecretsManager.1 and SecretsManager.4 (automatic rotation, rotated within a period) are therefore not met
+ * by this program alone: it configures no rotation function; the README says how to rotate, and a rotation
+ * function can be attached to the primary secret without changing anything here.
  *
  * <p><b>Content.</b> The secret holds {@code username}, {@code password}, {@code engine}, {@code port} and
  * {@code dbname}, not the host: a replica is a copy of the primary's value, so a host in it would name region A's
