@@ -1,7 +1,9 @@
 package io.multiregion.data;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -86,6 +88,26 @@ public enum Engine {
     public String versionHint() {
         return this == AURORA_POSTGRESQL ? "a major.minor version such as " + defaultVersion
                 : "an Aurora MySQL 3 version such as " + defaultVersion;
+    }
+
+    /**
+     * The DB cluster parameter group family (Aurora MySQL 3: aurora-mysql8.0), when the engine needs parameters of its own: Aurora MySQL
+     * writes no audit log unless {@code server_audit_logging} is on in the cluster's parameter group, so exporting
+     * {@code audit} alone would send nothing (Aurora User Guide, "Using Advanced Auditing with an Amazon Aurora MySQL
+     * DB cluster"). Aurora PostgreSQL exports its log with the default group.
+     */
+    public Optional<String> parameterFamily() {
+        return this == AURORA_MYSQL ? Optional.of("aurora-mysql8.0") : Optional.empty();
+    }
+
+    /** The cluster parameters set in that group: Advanced Auditing of connections, DDL and DCL for Aurora MySQL. */
+    public Map<String, String> clusterParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (this == AURORA_MYSQL) {
+            parameters.put("server_audit_logging", "1");
+            parameters.put("server_audit_events", "CONNECT,QUERY_DCL,QUERY_DDL");
+        }
+        return parameters;
     }
 
     public static Optional<Engine> parse(String text) {

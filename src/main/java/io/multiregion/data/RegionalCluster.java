@@ -8,6 +8,9 @@ import com.pulumi.aws.rds.Cluster;
 import com.pulumi.aws.rds.ClusterArgs;
 import com.pulumi.aws.rds.ClusterInstance;
 import com.pulumi.aws.rds.ClusterInstanceArgs;
+import com.pulumi.aws.rds.ClusterParameterGroup;
+import com.pulumi.aws.rds.ClusterParameterGroupArgs;
+import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
 import com.pulumi.aws.rds.SubnetGroup;
 import com.pulumi.aws.rds.SubnetGroupArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
@@ -43,7 +46,8 @@ import java.util.Optional;
  * RDS.12 (IAM database authentication), RDS.11 (automatic backups, at least 7 days), RDS.13/RDS.35 (automatic minor
  * version upgrades on every instance), RDS.16 (copy tags to snapshots), RDS.23 (not the engine's default port,
  * checked by the config reader), RDS.24/RDS.25 (custom master user name, checked by the config reader), RDS.34
- * (Aurora MySQL exports its audit log) and log exports for Aurora PostgreSQL.
+ * (Aurora MySQL exports its audit log, and a cluster parameter group turns Advanced Auditing on so that there is
+ * one) and log exports for Aurora PostgreSQL.
  *
  * <p>Exceptions, by design: RDS.14 (backtracking) cannot hold, since an Aurora global database does not support
  * backtracking (Aurora User Guide, "Limitations of Amazon Aurora global databases"), and Aurora PostgreSQL has no
@@ -184,6 +188,18 @@ public final class RegionalCluster extends ComponentResource {
                 .backupRetentionPeriod(db.backupRetentionDays())
                 .skipFinalSnapshot(false)
                 .finalSnapshotIdentifier(DbNames.finalSnapshot(identifier));
+        db.engine().parameterFamily().ifPresent(family -> {
+            ClusterParameterGroup parameters = new ClusterParameterGroup(name + "-parameters", ClusterParameterGroupArgs.builder()
+                    .name(identifier + "-audit")
+                    .family(family)
+                    .description("Advanced Auditing for " + identifier + " (FSBP RDS.34)")
+                    .parameters(db.engine().clusterParameters().entrySet().stream()
+                            .map(e -> ClusterParameterGroupParameterArgs.builder()
+                                    .name(e.getKey()).value(e.getValue()).applyMethod("immediate").build())
+                            .toList())
+                    .build(), child);
+            cluster.dbClusterParameterGroupName(parameters.name());
+        });
         db.preferredBackupWindow().ifPresent(cluster::preferredBackupWindow);
         db.preferredMaintenanceWindow().ifPresent(cluster::preferredMaintenanceWindow);
         List<String> ignored;

@@ -167,6 +167,8 @@ class DataTierTest {
                     () -> assertTrue(rule.dependsOn(group)),
                     () -> assertEquals(List.of(), run.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")),
                     () -> assertEquals(1, ((List<?>) run.one(CLUSTER).inputs().get("vpcSecurityGroupIds")).size()),
+                () -> assertEquals(List.of(), run.ofType("aws:rds/clusterParameterGroup:ClusterParameterGroup"),
+                        "Aurora PostgreSQL keeps the default parameter group"),
                     () -> assertTrue(run.one(CLUSTER).dependsOn(group)),
                     () -> assertEquals(5433, ((Number) run.one(CLUSTER).inputs().get("port")).intValue()));
         }
@@ -305,6 +307,11 @@ class DataTierTest {
         assertAll(
                 () -> assertEquals(List.of("audit", "error", "general", "slowquery"), cluster.inputs().get("enabledCloudwatchLogsExports")),
                 () -> assertEquals(4, run.ofType(LOG_GROUP).size()),
+                () -> assertEquals("aurora-mysql8.0", run.one("aws:rds/clusterParameterGroup:ClusterParameterGroup").text("family")),
+                () -> assertEquals("1", run.one("aws:rds/clusterParameterGroup:ClusterParameterGroup").at("parameters", 0, "value")),
+                () -> assertEquals("server_audit_logging", run.one("aws:rds/clusterParameterGroup:ClusterParameterGroup").at("parameters", 0, "name")),
+                () -> assertTrue(cluster.dependsOn(run.one("aws:rds/clusterParameterGroup:ClusterParameterGroup")),
+                        "the audit log is written only with Advanced Auditing on"),
                 () -> assertEquals("aurora-mysql", run.one(GLOBAL).text("engine")),
                 () -> assertEquals("03:00-03:30", cluster.text("preferredBackupWindow")),
                 () -> assertEquals("sun:04:00-sun:04:30", cluster.text("preferredMaintenanceWindow")),
