@@ -94,7 +94,11 @@ public final class DatabaseReader {
         })).orElse(Engine.AURORA_POSTGRESQL);
 
         String version = text(object, "engineVersion", problems).orElse(engine.defaultVersion());
-        if (!engine.acceptsVersion(version)) {
+        if (object.get("engineVersion") instanceof JsonPrimitive p && p.isNumber()) {
+            // YAML reads 16.10 as the number 16.1: the version must arrive as text to mean what was written.
+            problems.add(KEY + ".engineVersion: '" + version + "' is a number, which drops trailing zeros (16.10 becomes "
+                    + "16.1); quote it in the stack file, e.g. engineVersion: \"" + engine.defaultVersion() + "\"");
+        } else if (!engine.acceptsVersion(version)) {
             problems.add(KEY + ".engineVersion: '" + version + "' is not a " + engine.value() + " version; set "
                     + engine.versionHint() + " (one listed in Aurora User Guide, \"Supported Regions and DB engines for "
                     + "Aurora global databases\")");

@@ -66,6 +66,7 @@ class DatabaseReaderTest {
             "{\"engine\":\"postgres\"}                       | multiregion:database.engine: 'postgres' is not an engine",
             "{\"engine\":\"aurora-postgresql\",\"engineVersion\":\"8.0.mysql_aurora.3.08.0\"} | multiregion:database.engineVersion: '8.0.mysql_aurora.3.08.0' is not a aurora-postgresql version",
             "{\"engineVersion\":\"16\"}                      | multiregion:database.engineVersion: '16' is not",
+            "{\"engineVersion\":16.1}                        | multiregion:database.engineVersion: '16.1' is a number, which drops trailing zeros",
             "{\"engine\":\"aurora-mysql\",\"engineVersion\":\"5.7.mysql_aurora.2.11.2\"} | is not a aurora-mysql version",
             "{\"port\":5432}                                 | multiregion:database.port: '5432' is the default port of aurora-postgresql, which FSBP RDS.23",
             "{\"engine\":\"aurora-mysql\",\"port\":3306}     | '3306' is the default port of aurora-mysql",
