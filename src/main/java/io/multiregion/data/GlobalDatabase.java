@@ -35,6 +35,13 @@ public final class GlobalDatabase extends ComponentResource {
     /** The global cluster's identifier, which both regional clusters name in {@code globalClusterIdentifier}. */
     @Export(name = "identifier", refs = {String.class}, tree = "[0]")
     public final Output<String> identifier;
+    /**
+     * The global writer endpoint: it always names the current primary cluster, also after a switchover or failover
+     * to another region (Aurora User Guide, "Connecting to an Amazon Aurora global database"), so applications in
+     * both regions write through it and never need a new host after a failover.
+     */
+    @Export(name = "writerEndpoint", refs = {String.class}, tree = "[0]")
+    public final Output<String> writerEndpoint;
     /** The global cluster's ARN. */
     @Export(name = "arn", refs = {String.class}, tree = "[0]")
     public final Output<String> arn;
@@ -55,6 +62,7 @@ public final class GlobalDatabase extends ComponentResource {
         // The identifier as registered: what every member must name (in AWS, also the resource's id).
         this.identifier = cluster.globalClusterIdentifier();
         this.arn = cluster.arn();
-        registerOutputs(Map.of("identifier", identifier, "arn", arn));
+        this.writerEndpoint = cluster.endpoint();
+        registerOutputs(Map.of("identifier", identifier, "arn", arn, "writerEndpoint", writerEndpoint));
     }
 }

@@ -53,6 +53,9 @@ import java.util.Optional;
  * backtracking (Aurora User Guide, "Limitations of Amazon Aurora global databases"), and Aurora PostgreSQL has no
  * backtracking at all; no backtrack window is set. RDS.6 (enhanced monitoring) is not set: it needs a monitoring
  * role and is left to the observability tier; Performance Insights is on, encrypted with this region's key.
+ *
+ * <p>Write forwarding from the secondary is off (not set): the standby serves no traffic until a switchover or
+ * failover makes its cluster the writer, and forwarded writes would cross regions with the primary's latency.
  */
 public final class RegionalCluster extends ComponentResource {
 

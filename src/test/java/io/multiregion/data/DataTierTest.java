@@ -199,6 +199,7 @@ class DataTierTest {
                     () -> assertEquals(false, c.inputs().get("skipFinalSnapshot")),
                     () -> assertEquals(c.text("clusterIdentifier") + "-final", c.text("finalSnapshotIdentifier")),
                     () -> assertNull(c.inputs().get("manageMasterUserPassword"), "not supported for global databases"),
+                () -> assertNull(c.inputs().get("enableGlobalWriteForwarding"), "write forwarding off"),
                     () -> assertTrue(c.protect()));
             List<Registered> instances = run.ofType(INSTANCE);
             for (Registered i : instances) {
