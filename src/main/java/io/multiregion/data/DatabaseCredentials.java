@@ -183,9 +183,20 @@ public final class DatabaseCredentials extends ComponentResource {
             throw new IllegalArgumentException("the credentials exist in " + args.primaryRegion() + " and "
                     + args.replicaRegion() + " only, not in " + region);
         }
+        return readStatements(sid, region, arn, key);
+    }
+
+    /**
+     * The same statements for a stack that holds no {@code DatabaseCredentials} (the secondary reads the replica's ARN
+     * and B's key ARN from the primary's outputs): read the copy of the secret in {@code region} and decrypt it there.
+     *
+     * @param secretArn the ARN of the copy in {@code region} (the secret in A, {@link #replicaArn} in B)
+     * @param keyArn    the key encrypting that copy
+     */
+    public static List<Statement> readStatements(String sid, AwsRegion region, Output<String> secretArn, Output<String> keyArn) {
         return List.of(
-                Statement.allow(sid + "Secret").actions(Actions.SECRET_READ).resource(arn).build(),
-                Statement.allow(sid + "Key").actions(Actions.KMS_DECRYPT_SECRET).resource(key)
+                Statement.allow(sid + "Secret").actions(Actions.SECRET_READ).resource(secretArn).build(),
+                Statement.allow(sid + "Key").actions(Actions.KMS_DECRYPT_SECRET).resource(keyArn)
                         .condition("StringEquals", "kms:ViaService", region.serviceHost("secretsmanager"))
                         .build());
     }

@@ -106,6 +106,9 @@ public final class ImageRepositories extends ComponentResource {
     /** Pull URL in B. */
     @Export(name = "replicaUrl", refs = {String.class}, tree = "[0]")
     public final Output<String> replicaUrl;
+    /** B's repository ARN, for the secondary's instance role ({@link #pullStatements}). */
+    @Export(name = "replicaArn", refs = {String.class}, tree = "[0]")
+    public final Output<String> replicaArn;
     public final Repository primary;
     public final Repository replica;
     public final ReplicationConfiguration replication;
@@ -151,7 +154,9 @@ public final class ImageRepositories extends ComponentResource {
         this.repositoryName = primary.name();
         this.primaryUrl = primary.repositoryUrl();
         this.replicaUrl = replica.repositoryUrl();
-        registerOutputs(Map.of("repositoryName", repositoryName, "primaryUrl", primaryUrl, "replicaUrl", replicaUrl));
+        this.replicaArn = replica.arn();
+        registerOutputs(Map.of("repositoryName", repositoryName, "primaryUrl", primaryUrl, "replicaUrl", replicaUrl,
+                "replicaArn", replicaArn));
     }
 
     private Repository repository(String logicalName, String repository, Output<String> keyArn, Provider provider) {
@@ -238,8 +243,16 @@ public final class ImageRepositories extends ComponentResource {
             throw new IllegalArgumentException("the repositories exist in " + args.primaryRegion() + " and "
                     + args.replicaRegion() + " only, not in " + region);
         }
+        return pullStatements(sid, arn);
+    }
+
+    /**
+     * The same statements for a stack that holds no {@code ImageRepositories} (the secondary reads B's repository ARN
+     * from the primary's outputs).
+     */
+    public static List<Statement> pullStatements(String sid, Output<String> repositoryArn) {
         return List.of(
                 Statement.allow(sid + "Login").actions(Actions.ECR_LOGIN).resource("*").build(),
-                Statement.allow(sid + "Pull").actions(Actions.ECR_PULL).resource(arn).build());
+                Statement.allow(sid + "Pull").actions(Actions.ECR_PULL).resource(repositoryArn).build());
     }
 }

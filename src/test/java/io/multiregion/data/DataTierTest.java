@@ -1,6 +1,8 @@
 package io.multiregion.data;
 
+import com.pulumi.core.Output;
 import io.multiregion.config.DatabaseSettings;
+import io.multiregion.iam.PolicyDocument;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
@@ -144,6 +146,18 @@ class DataTierTest {
                 () -> assertEquals(List.of(PRIMARY.output("replicaArn")), b.sid("DatabaseSecret").resources()),
                 () -> assertEquals(List.of(PRIMARY.output("keyArnB")), b.sid("DatabaseKey").resources()),
                 () -> assertEquals(List.of("secretsmanager.eu-central-1.amazonaws.com"), b.sid("DatabaseKey").condition("StringEquals", "kms:ViaService")));
+    }
+
+    @Test
+    @DisplayName("the secondary, holding only the primary's outputs, grants exactly what the component grants in B")
+    void secondaryStatementsFromOutputs() {
+        String fromOutputs = PolicyView.parse(ProgramRun.program("secondary", Map.of(), ctx ->
+                ctx.export("policy", PolicyDocument.of(DatabaseCredentials.readStatements("Database", B,
+                        Output.of(String.valueOf(PRIMARY.output("replicaArn"))),
+                        Output.of(String.valueOf(PRIMARY.output("keyArnB")))))))
+                .output("policy").toString()).statements().toString();
+        PolicyView fromComponent = PolicyView.parse(String.valueOf(PRIMARY.output("appPolicyB")));
+        assertEquals(List.of(fromComponent.sid("DatabaseSecret"), fromComponent.sid("DatabaseKey")).toString(), fromOutputs);
     }
 
     @Test
