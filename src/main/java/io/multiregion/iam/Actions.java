@@ -113,4 +113,21 @@ public final class Actions {
             "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision");
     /** Same action, on the deployment configuration (resource type deploymentconfig). */
     public static final List<String> CODEDEPLOY_CONFIG = List.of("codedeploy:GetDeploymentConfig");
+    /**
+     * Decrypt a secret's value: {@code GetSecretValue} needs only {@code kms:Decrypt} on the secret's key (Secrets
+     * Manager User Guide, "Secret encryption and decryption in AWS Secrets Manager").
+     */
+    public static final List<String> KMS_DECRYPT_SECRET = List.of("kms:Decrypt");
+    /**
+     * Pull an image from one repository (Amazon ECR User Guide, "Private repository policy examples": pull access);
+     * all three accept the repository resource type.
+     */
+    public static final List<String> ECR_PULL = List.of(
+            "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
+    /**
+     * Log in to the registry. This action takes no resource type, so its statement names {@code *} (Service
+     * Authorization Reference, "Actions defined by Amazon Elastic Container Registry": GetAuthorizationToken has an
+     * empty resource-type column; Amazon ECR User Guide, "Private registry authentication").
+     */
+    public static final List<String> ECR_LOGIN = List.of("ecr:GetAuthorizationToken");
 }

@@ -28,6 +28,21 @@ public final class Names {
     /** CloudTrail trail names: 3 to 128 characters (CloudTrail API Reference, CreateTrail). */
     public static final int TRAIL = 128;
 
+    /**
+     * Aurora global, DB cluster and DB instance identifiers: 1 to 63 letters, digits or hyphens, starting with a
+     * letter, no trailing hyphen and no two consecutive hyphens (RDS API Reference, CreateDBCluster,
+     * CreateGlobalCluster, CreateDBInstance).
+     */
+    public static final int RDS_IDENTIFIER = 63;
+    /** DB cluster snapshot identifiers: 1 to 255 characters, same rules (RDS API Reference, CreateDBClusterSnapshot). */
+    public static final int RDS_SNAPSHOT = 255;
+    /** DB subnet group names: 255 characters (RDS API Reference, CreateDBSubnetGroup). */
+    public static final int RDS_SUBNET_GROUP = 255;
+    /** Secrets Manager secret names: 512 characters of letters, digits and /_+=.@- (Secrets Manager API Reference, CreateSecret). */
+    public static final int SECRET = 512;
+    /** ECR repository names: 2 to 256 lower-case characters (Amazon ECR API Reference, CreateRepository). */
+    public static final int ECR_REPOSITORY = 256;
+
     /** A lower-case, hyphenated name of at most {@code max} characters, trimmed of trailing hyphens. */
     public static String fit(String name, int max) {
         String clean = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-{2,}", "-");
