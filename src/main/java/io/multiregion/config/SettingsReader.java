@@ -57,9 +57,25 @@ public final class SettingsReader {
         }
     };
 
+    /** The Aurora global database: engine, version, port, backups, windows, user and database names. */
+    static final ConcernReader<DatabaseSettings> DATABASE = new ConcernReader<>() {
+        @Override
+        public List<Setting> settings() {
+            return List.of(Setting.both("database", "object", null));
+        }
+
+        @Override
+        public DatabaseSettings read(ConfigInput in, StackContext stack) {
+            List<String> found = new ArrayList<>();
+            DatabaseSettings database = DatabaseReader.read(in.source(), found);
+            found.forEach(in.problems()::add);
+            return database;
+        }
+    };
+
     /** Every concern, in the order they are read. */
     public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NetworkReader.CONCERN, SIZING,
-            DOMAIN, PROVIDERS);
+            DOMAIN, DATABASE, PROVIDERS);
 
     private SettingsReader() {
     }
@@ -89,6 +105,7 @@ public final class SettingsReader {
         NetworkSettings network = NetworkReader.CONCERN.read(in, context);
         Sizing sizing = SIZING.read(in, context);
         Optional<DomainSettings> domain = DOMAIN.read(in, context);
+        DatabaseSettings database = DATABASE.read(in, context);
         // the NAT gateways of the sizing go into the zones of this stack's network
         context.role().ifPresent(role -> SizingReader.checkNatGateways(sizing, network.of(role).zones())
                 .forEach(problems::add));
@@ -99,7 +116,7 @@ public final class SettingsReader {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
         return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, sizing, domain,
-                aws, problems.warnings());
+                database, aws, problems.warnings());
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {

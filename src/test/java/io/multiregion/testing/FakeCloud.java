@@ -60,6 +60,8 @@ public final class FakeCloud implements Mocks {
             case "aws:s3/bucketV2:BucketV2" -> String.valueOf(state.get("bucket"));
             case "aws:kms/key:Key" -> String.valueOf(state.get("keyId"));
             case "aws:cloudwatch/eventRule:EventRule" -> String.valueOf(state.get("name"));
+            case "aws:rds/cluster:Cluster" -> String.valueOf(inputs.get("clusterIdentifier"));
+            case "aws:rds/globalCluster:GlobalCluster" -> String.valueOf(inputs.get("globalClusterIdentifier"));
             default -> id;
         };
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(resourceId), state));
@@ -110,6 +112,21 @@ public final class FakeCloud implements Mocks {
             case "aws:codestarconnections/connection:Connection" ->
                     state.put("arn", prefix + "codeconnections:" + region + ":" + ACCOUNT
                             + ":connection/0b0b0b0b-1111-2222-3333-444444444444");
+            case "aws:secretsmanager/secret:Secret" -> state.put("arn", prefix + "secretsmanager:" + region + ":" + ACCOUNT
+                    + ":secret:" + physical + "-AbCdEf");
+            case "aws:ecr/repository:Repository" -> {
+                state.put("arn", prefix + "ecr:" + region + ":" + ACCOUNT + ":repository/" + physical);
+                state.put("repositoryUrl", ACCOUNT + ".dkr.ecr." + region + ".amazonaws.com/" + physical);
+            }
+            case "aws:rds/globalCluster:GlobalCluster" -> {
+                state.put("arn", prefix + "rds::" + ACCOUNT + ":global-cluster:" + inputs.get("globalClusterIdentifier"));
+                state.put("endpoint", inputs.get("globalClusterIdentifier") + ".global-abc123.global.rds.amazonaws.com");
+            }
+            case "aws:rds/cluster:Cluster" -> {
+                state.put("arn", prefix + "rds:" + region + ":" + ACCOUNT + ":cluster:" + inputs.get("clusterIdentifier"));
+                state.put("endpoint", inputs.get("clusterIdentifier") + ".cluster-abc123." + region + ".rds.amazonaws.com");
+                state.put("readerEndpoint", inputs.get("clusterIdentifier") + ".cluster-ro-abc123." + region + ".rds.amazonaws.com");
+            }
             case "aws:cloudtrail/trail:Trail" ->
                     state.put("arn", prefix + "cloudtrail:" + region + ":" + ACCOUNT + ":trail/" + physical);
             default -> state.putIfAbsent("arn", prefix + args.type.replaceAll("[:/]", "-") + ":" + region + ":"
