@@ -15,7 +15,6 @@ import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** What both stack compositions build or derive in the same way: providers, support, the slice, build settings. */
