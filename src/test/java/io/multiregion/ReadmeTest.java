@@ -8,6 +8,7 @@ import io.multiregion.config.Role;
 import io.multiregion.config.Setting;
 import io.multiregion.config.SettingsReader;
 import io.multiregion.config.SizingReader;
+import io.multiregion.stacks.StackContract;
 import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,6 +134,16 @@ class ReadmeTest {
         String credentials = section(readme(), "### Credentials and provider settings");
         List<String> problems = new ArrayList<>();
         missing(credentials, "aws:", ProviderReader.honoured(), problems);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("every stack output of the contract is listed under Stack outputs")
+    void everyOutputDocumented() throws IOException {
+        String outputs = section(readme(), "### Stack outputs");
+        List<String> problems = new ArrayList<>();
+        missing(outputs, "output ", Arrays.stream(StackContract.Value.values()).map(StackContract.Value::key).toList(),
+                problems);
         assertEquals(List.of(), problems);
     }
 
