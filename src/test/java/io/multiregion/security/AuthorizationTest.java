@@ -39,11 +39,22 @@ class AuthorizationTest {
         Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
         config.put("multiregion:trigger", "eventbridge");
         RUNS.put("secondary/eventbridge", ProgramRun.with("secondary", config, Samples.primaryOutputs()));
+        // native delivery: the pipeline's cross-region statements, and B's instances reading the store in B
+        Map<String, String> nativePrimary = new HashMap<>(StackFiles.config("primary"));
+        nativePrimary.put("multiregion:delivery", "native");
+        ProgramRun primaryNative = ProgramRun.with("primary", nativePrimary, Map.of());
+        RUNS.put("primary/native", primaryNative);
+        Map<String, Object> exported = new HashMap<>();
+        primaryNative.outputs().keySet().forEach(k -> exported.put(k, primaryNative.output(k)));
+        Map<String, String> nativeSecondary = new HashMap<>(StackFiles.config("secondary"));
+        nativeSecondary.put("multiregion:delivery", "native");
+        RUNS.put("secondary/native", ProgramRun.with("secondary", nativeSecondary, exported));
         RUNS.values().forEach(r -> assertFalse(r.failed(), r::errors));
     }
 
     static Stream<String> runs() {
-        return RUNS.isEmpty() ? Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge") : RUNS.keySet().stream();
+        return RUNS.isEmpty() ? Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge", "primary/native",
+                "secondary/native") : RUNS.keySet().stream();
     }
 
     record Found(String where, PolicyView.StatementView statement) {
