@@ -12,6 +12,7 @@ import io.multiregion.config.NetworkSettings;
 import io.multiregion.config.Sizing;
 import io.multiregion.config.SizingReader;
 import io.multiregion.deploy.DeployTarget;
+import io.multiregion.naming.Names;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.ArrayList;
@@ -187,7 +188,9 @@ public final class StackContract {
      */
     public static NativeTarget nativeTarget(String project, String primaryStack, AwsRegion b, String component) {
         String stack = primaryStack.substring(primaryStack.lastIndexOf('/') + 1);
-        return new NativeTarget(project + "-" + stack + "-" + b.code(), DeployTarget.groupName(component));
+        // fitted to CodeDeploy's limit the same way in both stacks, so a long stack name cannot break the agreement
+        return new NativeTarget(Names.fit(project + "-" + stack + "-" + b.code(), Names.CODEDEPLOY),
+                DeployTarget.groupName(component));
     }
 
     /** B's CodeDeploy application and deployment group names in native delivery. */
