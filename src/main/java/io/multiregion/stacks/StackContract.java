@@ -264,7 +264,8 @@ public final class StackContract {
                     .map(Map.Entry::getKey).toList();
             if (values.values().stream().allMatch(Objects::isNull)) {
                 ctx.log().warn("primary stack " + name + " exports nothing yet: deploy it first (pulumi up -s primary); "
-                        + "the replica bucket, its key and the release key stay unknown until then");
+                        + "what this stack reads of it (" + String.join(", ", values.keySet().stream().map(Value::key).toList())
+                        + ") stays unknown until then");
                 return;
             }
             List<String> problems = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.multiregion.security;
 
 import io.multiregion.testing.AuthorizationData;
+import io.multiregion.testing.NativeRuns;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
@@ -40,15 +41,8 @@ class AuthorizationTest {
         config.put("multiregion:trigger", "eventbridge");
         RUNS.put("secondary/eventbridge", ProgramRun.with("secondary", config, Samples.primaryOutputs()));
         // native delivery: the pipeline's cross-region statements, and B's instances reading the store in B
-        Map<String, String> nativePrimary = new HashMap<>(StackFiles.config("primary"));
-        nativePrimary.put("multiregion:delivery", "native");
-        ProgramRun primaryNative = ProgramRun.with("primary", nativePrimary, Map.of());
-        RUNS.put("primary/native", primaryNative);
-        Map<String, Object> exported = new HashMap<>();
-        primaryNative.outputs().keySet().forEach(k -> exported.put(k, primaryNative.output(k)));
-        Map<String, String> nativeSecondary = new HashMap<>(StackFiles.config("secondary"));
-        nativeSecondary.put("multiregion:delivery", "native");
-        RUNS.put("secondary/native", ProgramRun.with("secondary", nativeSecondary, exported));
+        RUNS.put("primary/native", NativeRuns.primary());
+        RUNS.put("secondary/native", NativeRuns.secondary());
         RUNS.values().forEach(r -> assertFalse(r.failed(), r::errors));
     }
 

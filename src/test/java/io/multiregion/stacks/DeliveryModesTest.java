@@ -1,6 +1,7 @@
 package io.multiregion.stacks;
 
 import io.multiregion.stacks.StackContract.Value;
+import io.multiregion.testing.NativeRuns;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,26 +38,18 @@ class DeliveryModesTest {
     private static ProgramRun nativeSecondary;
     private static Map<String, Object> nativeExports;
 
-    static Map<String, String> nativeConfig(String stack) {
-        Map<String, String> config = new HashMap<>(StackFiles.config(stack));
-        config.put("multiregion:delivery", "native");
-        return config;
-    }
-
-    private static Map<String, Object> exports(ProgramRun run) {
-        Map<String, Object> out = new HashMap<>();
-        run.outputs().keySet().forEach(k -> out.put(k, run.output(k)));
-        return out;
+    private static Map<String, String> nativeConfig(String stack) {
+        return NativeRuns.config(stack);
     }
 
     @BeforeAll
     static void run() {
         bespokePrimary = ProgramRun.of("primary", Map.of());
         bespokeSecondary = ProgramRun.of("secondary", Samples.primaryOutputs());
-        nativePrimary = ProgramRun.with("primary", nativeConfig("primary"), Map.of());
+        nativePrimary = NativeRuns.primary();
         assertFalse(nativePrimary.failed(), nativePrimary::errors);
-        nativeExports = exports(nativePrimary);
-        nativeSecondary = ProgramRun.with("secondary", nativeConfig("secondary"), nativeExports);
+        nativeExports = NativeRuns.primaryExports();
+        nativeSecondary = NativeRuns.secondary();
         for (ProgramRun run : List.of(bespokePrimary, bespokeSecondary, nativeSecondary)) {
             assertFalse(run.failed(), run::errors);
         }
@@ -129,6 +121,23 @@ class DeliveryModesTest {
         List<?> bespokeStores = (List<?>) bespokePrimary.one(PIPELINE).inputs().get("artifactStores");
         assertEquals(1, bespokeStores.size());
         assertNull(((Map<?, ?>) bespokeStores.get(0)).get("region"));
+    }
+
+    @Test
+    @DisplayName("native primary: the pipeline waits for both stores, both keys and its role's permissions")
+    void nativePipelineWaitsForWhatCodePipelineChecks() {
+        Registered pipeline = nativePrimary.one(PIPELINE);
+        for (String region : List.of(A, B)) {
+            // CodePipeline checks at creation that each artifact store's bucket exists in its region
+            assertTrue(nativePrimary.inRegion("aws:s3/bucketV2:BucketV2", region).stream().anyMatch(pipeline::dependsOn),
+                    "no store bucket in " + region);
+            assertTrue(nativePrimary.inRegion("aws:kms/key:Key", region).stream().anyMatch(pipeline::dependsOn),
+                    "no key in " + region);
+        }
+        // CodePipeline validates the role's permissions when the pipeline is created
+        Registered rolePolicy = nativePrimary.where(r -> r.type().equals(ROLE_POLICY)
+                && r.name().equals("multiregion-source-pipeline")).get(0);
+        assertTrue(pipeline.dependsOn(rolePolicy));
     }
 
     @Test
