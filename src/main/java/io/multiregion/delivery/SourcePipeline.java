@@ -111,7 +111,8 @@ public final class SourcePipeline extends ComponentResource {
      * @param region           the region the deploy action runs in (region B)
      * @param applicationName  its CodeDeploy application's name
      * @param deploymentGroup  its deployment group's name
-     * @param deploymentConfig its deployment configuration (default {@link DeployTarget#DEFAULT_CONFIG})
+     * @param deploymentConfig its deployment configuration, one of {@link DeployTarget#CONFIGS} (the primary passes
+     *                         {@link DeployTarget#DEFAULT_CONFIG}, as B's target uses)
      */
     public record CrossRegionDeploy(AwsRegion region, String applicationName, String deploymentGroup,
                                     String deploymentConfig) {
