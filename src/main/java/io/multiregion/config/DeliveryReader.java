@@ -1,8 +1,12 @@
 package io.multiregion.config;
 
 import io.multiregion.regions.AwsRegion;
+import io.multiregion.regions.CodePipelineRegions;
 
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -61,8 +65,8 @@ public final class DeliveryReader implements ConcernReader<DeliverySettings> {
                 "is not a delivery mode" + in.raw("delivery").map(v -> Suggest.didYouMean(v, modes)).orElse("")
                         + "; set it to " + DeliveryMode.choices());
         if (mode == DeliveryMode.NATIVE) {
-            problems.add(ConfigInput.key("delivery") + ": 'native' is not built in this version (one pipeline in A with a "
-                    + "cross-region deploy action); set it to bespoke (replication to B and a pipeline in B) or leave it unset");
+            checkNativeRegions(problems, stack);
+            stack.role().ifPresent(role -> warnBespokeOnly(in, role));
         }
         List<String> hosts = List.of(SourceProvider.values()).stream().map(SourceProvider::value).toList();
         SourceProvider sourceProvider = in.optional("sourceProvider", SourceProvider::parse, SourceProvider.GITHUB,
@@ -108,6 +112,50 @@ public final class DeliveryReader implements ConcernReader<DeliverySettings> {
         boolean replicateDeleteMarkers = in.bool("replicateDeleteMarkers", false);
         return new DeliverySettings(trigger, mode, sourceProvider, repository, branch, connectionArn, artifactKey,
                 testCommands, buildImage, computeType, buildTimeout, containerBuilds, replicateDeleteMarkers);
+    }
+
+    /**
+     * The keys that only bespoke delivery reads, and the stacks that read them there: native delivery has no
+     * replication (primary), and no trigger and no build in B (secondary). No key is read by native delivery only.
+     */
+    public static final Map<String, Set<Role>> BESPOKE_ONLY = bespokeOnly();
+
+    private static Map<String, Set<Role>> bespokeOnly() {
+        Map<String, Set<Role>> keys = new LinkedHashMap<>();
+        keys.put("trigger", EnumSet.of(Role.SECONDARY));
+        keys.put("replicateDeleteMarkers", EnumSet.of(Role.PRIMARY));
+        for (String build : List.of("testCommands", "buildImage", "buildComputeType", "buildTimeoutMinutes", "containerBuilds")) {
+            keys.put(build, EnumSet.of(Role.SECONDARY));
+        }
+        return Map.copyOf(keys);
+    }
+
+    /** Native delivery needs CodePipeline's cross-region actions in both regions ({@link CodePipelineRegions}). */
+    private static void checkNativeRegions(Problems problems, StackContext stack) {
+        Map<String, Optional<AwsRegion>> regions = new LinkedHashMap<>();
+        regions.put("primaryRegion", stack.primaryRegion());
+        regions.put("secondaryRegion", stack.secondaryRegion());
+        regions.forEach((key, region) -> region.filter(r -> !CodePipelineRegions.supportsCrossRegionActions(r))
+                .ifPresent(r -> problems.add(ConfigInput.key("delivery") + ": 'native' needs CodePipeline cross-region "
+                        + "actions in both regions, and " + ConfigInput.key(key) + " " + r + " has none (CodePipeline "
+                        + "User Guide, \"Add a cross-Region action in CodePipeline\"); set multiregion:delivery to bespoke "
+                        + "(S3 replication to B and a pipeline in B) or leave it unset")));
+    }
+
+    /** A key set on purpose that native delivery never reads does nothing: say so, and how to fix it. */
+    private static void warnBespokeOnly(ConfigInput in, Role role) {
+        Map<String, Setting> declared = new LinkedHashMap<>();
+        new DeliveryReader().settings().forEach(s -> declared.put(s.name(), s));
+        BESPOKE_ONLY.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            String key = ConfigInput.key(e.getKey());
+            String value = in.source().isUndecryptable(key) ? "" : in.source().get(key).orElse("");
+            // the engine hands the program the project's declared defaults too: only a value set on purpose counts
+            if (e.getValue().contains(role) && !declared.get(e.getKey()).isDefault(value)) {
+                in.problems().warn(key + ": '" + (in.source().isSecret(key) ? "[secret]" : value) + "' is set for the " + role.value()
+                        + " stack, but only bespoke delivery reads it there and multiregion:delivery is native: it has "
+                        + "no effect; remove it from the stack file, or set multiregion:delivery to bespoke");
+            }
+        });
     }
 
     private static void checkBranch(Problems problems, String branch) {

@@ -26,10 +26,19 @@ public record DeployTo(DeployTarget target, Output<String> instanceRoleName) {
      */
     void grantRevisions(String name, AwsRegion region, SecureBucket artifacts, RegionalKey key,
                         CustomResourceOptions options) {
+        grantRevisions(name, region, new AppTier.ReleaseSource(artifacts.arn, key.arn), options);
+    }
+
+    /**
+     * The same grant on a store known by its ARNs: native delivery's store in B belongs to the primary, whose pipeline
+     * copies the revisions there, but B's instance role belongs to the secondary. A bucket policy naming that role
+     * would be refused by S3 while the role does not exist yet (the primary is deployed first), so the secondary
+     * grants its own role, on the ARNs the primary exports ({@code StackContract}).
+     */
+    public void grantRevisions(String name, AwsRegion region, AppTier.ReleaseSource store, CustomResourceOptions options) {
         new RolePolicy(name + "-release-read", RolePolicyArgs.builder()
                 .role(instanceRoleName)
-                .policy(PolicyDocument.of(AppTier.releaseStatements(region,
-                        new AppTier.ReleaseSource(artifacts.arn, key.arn))))
+                .policy(PolicyDocument.of(AppTier.releaseStatements(region, store)))
                 .build(), options);
     }
 }

@@ -2,6 +2,7 @@ package io.multiregion.delivery;
 
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushArgs;
@@ -15,6 +16,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.config.SourceProvider;
+import io.multiregion.deploy.DeployTarget;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
@@ -35,6 +37,12 @@ import java.util.Optional;
  * (or an existing one), a V2 pipeline started by pushes to the configured branch, a CodeBuild project
  * that tests and packages the source as one zip, and an S3 deploy action that publishes the zip,
  * unextracted and KMS-encrypted, at the fixed release key of the source bucket.
+ *
+ * <p>In native delivery ({@link Args#crossRegion}) the same pipeline also deploys to region B: after A's deploy
+ * stage, a CodeDeploy action that runs in B deploys the release to B's target. CodePipeline copies the release into an
+ * artifact store in B (CodePipeline User Guide, "Add a cross-Region action in CodePipeline": one artifact bucket per
+ * region where an action runs, and CodePipeline copies the artifacts between them); that store and B's key are built
+ * here, through B's provider (a pair owned by the primary), by the stack's per-region support.
  */
 public final class SourcePipeline extends ComponentResource {
 
@@ -52,6 +60,8 @@ public final class SourcePipeline extends ComponentResource {
     public final Output<String> connectionArn;
     /** Whether this stack created the connection (its handshake must then be completed once in the console). */
     public final boolean createdConnection;
+    /** Native delivery: the artifact store in B (encrypted with B's key), which B's instances read revisions from. */
+    public final Optional<SecureBucket> secondaryStore;
 
     /**
      * The pipeline is created in {@code region} through the provider its options carry.
@@ -68,11 +78,48 @@ public final class SourcePipeline extends ComponentResource {
      * @param build              how the package project builds
      * @param logRetentionDays   retention of the build's log group (default 365)
      * @param deployTo           region A's CodeDeploy target, deployed after the release is published (default none)
+     * @param crossRegion        native delivery: B's CodeDeploy target, deployed by an action that runs in B after
+     *                           A's deploy stage (default none: bespoke delivery)
      */
     public record Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider, String repository, String branch,
                        Optional<String> existingConnection, String artifactKey, SecureBucket release,
-                       BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo) {
+                       BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo,
+                       Optional<CrossRegionDeploy> crossRegion) {
+
+        /** Without a cross-region deploy action (bespoke delivery). */
+        public Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider, String repository,
+                    String branch, Optional<String> existingConnection, String artifactKey, SecureBucket release,
+                    BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo) {
+            this(region, stack, connectionName, sourceProvider, repository, branch, existingConnection, artifactKey,
+                    release, build, logRetentionDays, deployTo, Optional.empty());
+        }
+
+        public Args {
+            if (crossRegion.isPresent() && deployTo.isEmpty()) {
+                throw new IllegalArgumentException("a deploy action in another region follows the deploy stage in "
+                        + region + ": give deployTo too");
+            }
+            crossRegion.filter(c -> c.region().equals(region)).ifPresent(c -> {
+                throw new IllegalArgumentException("the cross-region deploy action must run in another region than " + region);
+            });
+        }
     }
+
+    /**
+     * A CodeDeploy target in another region, known by name only (it belongs to another stack, deployed later).
+     *
+     * @param region           the region the deploy action runs in (region B)
+     * @param applicationName  its CodeDeploy application's name
+     * @param deploymentGroup  its deployment group's name
+     * @param deploymentConfig its deployment configuration, one of {@link DeployTarget#CONFIGS} (the primary passes
+     *                         {@link DeployTarget#DEFAULT_CONFIG}, as B's target uses)
+     */
+    public record CrossRegionDeploy(AwsRegion region, String applicationName, String deploymentGroup,
+                                    String deploymentConfig) {
+    }
+
+    /** Name of the stage (and its one action) that deploys to region B in native delivery. */
+    public static final String CROSS_REGION_STAGE = "DeploySecondary";
 
     /**
      * @param support the stack's per-region key and buckets (the artifact store is one of them)
@@ -117,6 +164,16 @@ public final class SourcePipeline extends ComponentResource {
         statements.add(build.grantRun("RunPackageBuild"));
         statements.addAll(release.grantPutObject("PublishRelease", args.artifactKey()));
         args.deployTo().ifPresent(d -> statements.addAll(d.target().grantDeploy("DeployRelease")));
+        // Native delivery: the artifact store in B, with B's key, and the deploy action in B.
+        Optional<SecureBucket> storeInB = args.crossRegion().map(c ->
+                support.bucket(name + "-artifacts-" + c.region().code(), c.region(), this, ref -> List.of()));
+        args.crossRegion().ifPresent(c -> {
+            // CodePipeline copies each artifact an action in B uses into B's store, with the pipeline's role (CodePipeline
+            // User Guide, "Add a cross-Region action in CodePipeline"): reading A's store (above) and writing B's.
+            statements.addAll(storeInB.orElseThrow().grantReadWrite("SecondaryArtifacts"));
+            statements.addAll(DeployTarget.deployStatements("DeploySecondary", c.region(), support.key(c.region()).accountId,
+                    Output.of(c.applicationName()), Output.of(c.deploymentGroup()), c.deploymentConfig()));
+        });
         ServiceRole role = ServiceRole.create(name + "-pipeline", "codepipeline.amazonaws.com", List.of(),
                 "CodePipeline: source pipeline for " + args.repository(), statements, child);
 
@@ -137,7 +194,9 @@ public final class SourcePipeline extends ComponentResource {
                 .pipelineType("V2")
                 .executionMode("QUEUED")
                 .roleArn(role.arn())
-                .artifactStores(ArtifactStores.encrypted(artifacts, key))
+                .artifactStores(storeInB.map(b -> List.of(ArtifactStores.inRegion(artifacts, key),
+                                ArtifactStores.inRegion(b, support.key(b.region))))
+                        .orElseGet(() -> List.of(ArtifactStores.encrypted(artifacts, key))))
                 .triggers(PipelineTriggerArgs.builder()
                         .providerType("CodeStarSourceConnection")
                         .gitConfiguration(PipelineTriggerGitConfigurationArgs.builder()
@@ -148,13 +207,14 @@ public final class SourcePipeline extends ComponentResource {
                                         .build())
                                 .build())
                         .build())
-                .stages(Stages.thenDeploy(List.of(
+                .stages(thenDeployToB(Stages.thenDeploy(List.of(
                         Stages.single("Source", SOURCE_ACTION, "Source", "CodeStarSourceConnection",
                                 List.of(), List.of("source"), sourceConfig),
                         Stages.single("Build", "TestAndPackage", "Build", "CodeBuild",
                                 List.of("source"), List.of("release"), buildConfig),
                         Stages.single("Publish", "PublishRelease", "Deploy", "S3",
-                                List.of("release"), List.of(), publishConfig)), "release", args.deployTo()))
+                                List.of("release"), List.of(), publishConfig)), "release", args.deployTo()),
+                        "release", args.crossRegion()))
                 .build(),
                 CustomResourceOptions.builder().parent(this)
                         // CodePipeline validates the role's permissions when the pipeline is created.
@@ -163,6 +223,16 @@ public final class SourcePipeline extends ComponentResource {
         args.deployTo().ifPresent(d -> d.grantRevisions(name, region, artifacts, key, child));
         this.pipelineName = pipeline.name();
         this.pipelineArn = pipeline.arn();
+        this.secondaryStore = storeInB;
         registerOutputs(Map.of("pipelineName", pipelineName, "pipelineArn", pipelineArn, "connectionArn", connectionArn));
+    }
+
+    /** The stages, followed in native delivery by the stage whose one action deploys the release in B. */
+    private static List<PipelineStageArgs> thenDeployToB(List<PipelineStageArgs> stages, String releaseArtifact,
+                                                         Optional<CrossRegionDeploy> crossRegion) {
+        List<PipelineStageArgs> all = new ArrayList<>(stages);
+        crossRegion.ifPresent(c -> all.add(DeployTarget.deployStage(CROSS_REGION_STAGE, releaseArtifact,
+                Output.of(c.applicationName()), Output.of(c.deploymentGroup()), Optional.of(c.region()))));
+        return all;
     }
 }

@@ -52,11 +52,28 @@ public final class RegionSlice extends ComponentResource {
      * @param noncurrentVersionDays  days old log object versions are kept (default 90)
      * @param key                    the region's KMS key (flow logs, EBS volumes, the database); its policy admits them
      * @param data                   the slice's share of the data tier and images
+     * @param deployApplicationName  the CodeDeploy application's name (default {@code <project>-<stack>}; native
+     *                               delivery names B's application so that A's pipeline knows it, see
+     *                               {@code StackContract.nativeTarget})
      */
     public record Args(AwsRegion region, Profile profile, String project, String stack,
                        NetworkSettings.RegionNetwork network, int flowLogRetentionDays, Sizing sizing,
                        Optional<DomainSettings> domain, boolean deletionProtection, boolean protectData,
-                       int noncurrentVersionDays, RegionalKey key, Data data) {
+                       int noncurrentVersionDays, RegionalKey key, Data data, String deployApplicationName) {
+
+        /** With the default CodeDeploy application name, {@code <project>-<stack>}. */
+        public Args(AwsRegion region, Profile profile, String project, String stack,
+                    NetworkSettings.RegionNetwork network, int flowLogRetentionDays, Sizing sizing,
+                    Optional<DomainSettings> domain, boolean deletionProtection, boolean protectData,
+                    int noncurrentVersionDays, RegionalKey key, Data data) {
+            this(region, profile, project, stack, network, flowLogRetentionDays, sizing, domain, deletionProtection,
+                    protectData, noncurrentVersionDays, key, data, project + "-" + stack);
+        }
+    }
+
+    /** The name of the CodeDeploy target component of the slice named {@code sliceName}. */
+    public static String deployComponent(String sliceName) {
+        return sliceName + "-deploy";
     }
 
     /**
@@ -133,8 +150,8 @@ public final class RegionSlice extends ComponentResource {
                         data.imageRepositoryArn())))
                 .build(), child);
 
-        this.deploy = new DeployTarget(name + "-deploy", DeployTarget.Args.of(region,
-                args.project() + "-" + args.stack(), app.autoScalingGroupName, web.targetGroupName), inside);
+        this.deploy = new DeployTarget(deployComponent(name), DeployTarget.Args.of(region,
+                args.deployApplicationName(), app.autoScalingGroupName, web.targetGroupName), inside);
 
         this.url = web.url;
         registerOutputs(Map.of("url", url));

@@ -4,20 +4,24 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.multiregion.config.DatabaseSettings;
+import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
 import io.multiregion.data.DatabaseCredentials;
 import io.multiregion.data.GlobalDatabase;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.delivery.SourcePipeline;
+import io.multiregion.deploy.DeployTarget;
 import io.multiregion.images.ImageRepositories;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
+import io.multiregion.storage.SecureBucket;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +30,11 @@ import java.util.Set;
  * The primary stack: the pairs that span both regions (the replicating release bucket pair, the global database and
  * its replicated secret, the image repository pair), region A's slice and
  * region A's delivery (the source pipeline, which deploys to the slice). It is allowed both regions' providers.
+ *
+ * <p>In native delivery there is no replicating pair: the release archive stays in A (the publish step), and the
+ * source pipeline also deploys to B through an action that runs in B, with its artifact store in B (built here, with
+ * B's key, as a pair). B's CodeDeploy target belongs to the secondary; the pipeline names it by
+ * {@link StackContract#nativeTarget}.
  */
 public final class PrimaryStack {
     private PrimaryStack() {
@@ -38,11 +47,15 @@ public final class PrimaryStack {
         RegionalSupport support = StackParts.support(settings, providers);
         DeliverySettings delivery = settings.delivery();
 
-        // Pairs belong to the primary, built with both regions' providers.
-        ReplicatedBucket release = new ReplicatedBucket(settings.project() + "-release",
-                new ReplicatedBucket.Args(a, b, providers.forRegion(a), providers.forRegion(b),
-                        delivery.replicateDeleteMarkers()),
-                support, ComponentResourceOptions.builder().build());
+        boolean nativeDelivery = delivery.mode() == DeliveryMode.NATIVE;
+        // Pairs belong to the primary, built with both regions' providers. Native delivery replaces the replicating
+        // pair with the pipeline's artifact store in B (below); the release archive in A stays.
+        Optional<ReplicatedBucket> pair = nativeDelivery ? Optional.empty() : Optional.of(new ReplicatedBucket(
+                settings.project() + "-release", new ReplicatedBucket.Args(a, b, providers.forRegion(a),
+                providers.forRegion(b), delivery.replicateDeleteMarkers()),
+                support, ComponentResourceOptions.builder().build()));
+        SecureBucket release = pair.map(p -> p.source).orElseGet(() ->
+                support.bucket(settings.project() + "-release-archive", a, null, ref -> List.of()));
 
         DatabaseSettings database = settings.database();
         boolean protect = settings.storage().protectData();
@@ -65,13 +78,16 @@ public final class PrimaryStack {
                 Optional.of(credentials.masterPassword), credentials.secretArn, images.primaryArn,
                 settings.storage().logRetentionDays()));
 
-        // Region A's delivery: the source pipeline publishes each release into the pair and deploys it to A.
+        // Region A's delivery: the source pipeline publishes each release (into the pair in bespoke delivery) and
+        // deploys it to A, and in native delivery to B too.
+        Optional<SourcePipeline.CrossRegionDeploy> toB = nativeDelivery
+                ? Optional.of(crossRegion(settings)) : Optional.empty();
         SourcePipeline source = new SourcePipeline(settings.project() + "-source", new SourcePipeline.Args(a,
                 settings.stack(), settings.project() + "-" + settings.stack() + "-" + delivery.sourceProvider().value(),
                 delivery.sourceProvider(), delivery.repository().orElseThrow(), // required for the primary
-                delivery.branch(), delivery.connectionArn(), delivery.artifactKey(), release.source,
+                delivery.branch(), delivery.connectionArn(), delivery.artifactKey(), release,
                 StackParts.build(delivery), settings.storage().logRetentionDays(),
-                Optional.of(StackParts.deployTo(slice))),
+                Optional.of(StackParts.deployTo(slice)), toB),
                 support, support.in(a, null));
 
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
@@ -81,11 +97,18 @@ public final class PrimaryStack {
         exports.put(Value.PRIMARY_REGION, Output.of(a.code()));
         exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
         exports.put(Value.ARTIFACT_KEY, Output.of(delivery.artifactKey()));
-        exports.put(Value.SOURCE_BUCKET, release.source.bucketName);
-        exports.put(Value.REPLICA_BUCKET, release.replica.bucketName);
-        exports.put(Value.REPLICA_BUCKET_ARN, release.replica.arn);
-        exports.put(Value.REPLICA_KEY_ARN, release.replicaKey.arn);
-        exports.put(Value.REPLICATION_ROLE_ARN, release.replicationRoleArn);
+        exports.put(Value.SOURCE_BUCKET, release.bucketName);
+        pair.ifPresent(p -> {
+            exports.put(Value.REPLICA_BUCKET, p.replica.bucketName);
+            exports.put(Value.REPLICA_BUCKET_ARN, p.replica.arn);
+            exports.put(Value.REPLICA_KEY_ARN, p.replicaKey.arn);
+            exports.put(Value.REPLICATION_ROLE_ARN, p.replicationRoleArn);
+        });
+        source.secondaryStore.ifPresent(store -> {
+            exports.put(Value.NATIVE_STORE_BUCKET, store.bucketName);
+            exports.put(Value.NATIVE_STORE_ARN, store.arn);
+            exports.put(Value.NATIVE_STORE_KEY_ARN, support.key(b).arn);
+        });
         exports.put(Value.SOURCE_PIPELINE, source.pipelineName);
         exports.put(Value.CONNECTION_ARN, source.connectionArn);
         exports.put(Value.CONNECTION_NOTE, Output.of(source.createdConnection
@@ -98,6 +121,13 @@ public final class PrimaryStack {
         exports.put(Value.IMAGE_REPOSITORY_REPLICA_ARN, images.replicaArn);
         exports.put(Value.IMAGE_REPOSITORY_URL, images.primaryUrl);
         StackParts.sliceExports(settings, slice, exports);
-        StackContract.export(ctx, StackContract.Exporter.PRIMARY, exports);
+        StackContract.export(ctx, StackContract.Exporter.PRIMARY, delivery.mode(), exports);
+    }
+
+    /** Native delivery: B's CodeDeploy target, which the secondary creates with these names. */
+    private static SourcePipeline.CrossRegionDeploy crossRegion(StackSettings settings) {
+        StackContract.NativeTarget target = StackParts.nativeTarget(settings);
+        return new SourcePipeline.CrossRegionDeploy(settings.secondaryRegion(), target.applicationName(),
+                target.deploymentGroupName(), DeployTarget.DEFAULT_CONFIG);
     }
 }

@@ -2,6 +2,9 @@ package io.multiregion.stacks;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import io.multiregion.compute.AppTier;
+import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.ReplicaPipeline;
@@ -22,6 +25,10 @@ import java.util.Set;
  * The secondary stack: region B's slice (the warm standby) and region B's own delivery (the trigger and the
  * pipeline in B, which deploys to the slice). It reads the primary only
  * through the {@link StackContract} and has no provider for region A at all (static stability).
+ *
+ * <p>In native delivery the secondary has no delivery of its own: A's pipeline deploys to B's CodeDeploy target
+ * (which keeps the names {@link StackContract#nativeTarget} gives it), and this stack lets B's instances read the
+ * revisions from the primary's artifact store in B.
  */
 public final class SecondaryStack {
     private SecondaryStack() {
@@ -31,7 +38,8 @@ public final class SecondaryStack {
         AwsRegion b = settings.secondaryRegion();
         StackContract.PrimaryReference primary = new StackContract.PrimaryReference(settings.primaryStack().orElseThrow());
         primary.check(ctx, settings.stack(), new StackContract.Agreement(settings.primaryRegion(), b, settings.network(),
-                settings.sizing(), settings.domain().map(d -> d.name()).orElse(""), settings.database()));
+                settings.sizing(), settings.domain().map(d -> d.name()).orElse(""), settings.database(),
+                settings.delivery().mode()));
 
         ProviderRegistry providers = StackParts.providers(settings, Set.of(b));
         RegionalSupport support = StackParts.support(settings, providers);
@@ -43,6 +51,31 @@ public final class SecondaryStack {
                 settings.database(), false, Optional.empty(), primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
                 primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays()));
 
+        Map<Value, Output<?>> exports = new LinkedHashMap<>();
+        if (delivery.mode() == DeliveryMode.NATIVE) {
+            // A's pipeline copies each release into its artifact store in B and deploys it here: the instances may
+            // read the revisions and decrypt them with B's key of the primary (the role is this stack's).
+            StackParts.deployTo(slice).grantRevisions(settings.project() + "-native", b, new AppTier.ReleaseSource(
+                    primary.text(Value.NATIVE_STORE_ARN), primary.text(Value.NATIVE_STORE_KEY_ARN)),
+                    CustomResourceOptions.builder().parent(slice).build());
+        } else {
+            bespokeDelivery(settings, primary, slice, support, exports);
+        }
+
+        // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
+        support.seal();
+
+        exports.put(Value.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
+        exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
+        StackParts.sliceExports(settings, slice, exports);
+        StackContract.export(ctx, StackContract.Exporter.SECONDARY, delivery.mode(), exports);
+    }
+
+    /** B's own delivery: the pipeline in B, fed by the replica bucket, and the trigger that starts it. */
+    private static void bespokeDelivery(StackSettings settings, StackContract.PrimaryReference primary, RegionSlice slice,
+                                        RegionalSupport support, Map<Value, Output<?>> exports) {
+        AwsRegion b = settings.secondaryRegion();
+        DeliverySettings delivery = settings.delivery();
         ReplicaSource replica = ReplicaSource.of(
                 primary.text(Value.REPLICA_BUCKET),
                 primary.text(Value.REPLICA_BUCKET_ARN),
@@ -57,20 +90,11 @@ public final class SecondaryStack {
                         settings.project() + "-" + settings.stack() + "-release-trigger",
                         settings.storage().logRetentionDays()),
                 support, support.in(b, null));
-
-        // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
-        support.seal();
-
-        Map<Value, Output<?>> exports = new LinkedHashMap<>();
-        exports.put(Value.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
-        exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
         exports.put(Value.REPLICA_PIPELINE, pipeline.pipelineName);
         exports.put(Value.TRIGGER_MODE, Output.of(delivery.trigger().value()));
         exports.put(Value.TRIGGER_RULE, trigger.ruleName);
         trigger.trailName.ifPresent(name -> exports.put(Value.TRIGGER_TRAIL, Output.of(name)));
         exports.put(Value.RELEASE_OBJECT, Output.tuple(replica.bucketName(), replica.artifactKey())
                 .applyValue(t -> "s3://" + t.t1 + "/" + t.t2));
-        StackParts.sliceExports(settings, slice, exports);
-        StackContract.export(ctx, StackContract.Exporter.SECONDARY, exports);
     }
 }

@@ -1,6 +1,7 @@
 package io.multiregion.stacks;
 
 import com.pulumi.core.Output;
+import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.DomainSettings;
 import io.multiregion.config.Role;
@@ -43,8 +44,27 @@ final class StackParts {
                 settings.project(), settings.stack(), settings.network().of(settings.role()),
                 settings.network().flowLogRetentionDays(), settings.sizing(), settings.domain(),
                 settings.storage().loadBalancerDeletionProtection(), settings.storage().protectData(),
-                settings.storage().noncurrentVersionDays(), support.key(home), data),
+                settings.storage().noncurrentVersionDays(), support.key(home), data, deployApplication(settings)),
                 support.in(home, null));
+    }
+
+    /**
+     * The stack's CodeDeploy application name: {@code <project>-<stack>}, except B's in native delivery, which A's
+     * pipeline deploys to and so must know before the secondary exists ({@link #nativeTarget}).
+     */
+    private static String deployApplication(StackSettings settings) {
+        boolean nativeB = settings.role() == Role.SECONDARY && settings.delivery().mode() == DeliveryMode.NATIVE;
+        return nativeB ? nativeTarget(settings).applicationName() : settings.project() + "-" + settings.stack();
+    }
+
+    /**
+     * B's CodeDeploy target in native delivery, named from the project, the primary stack's name (its own in the
+     * primary, {@code multiregion:primaryStack} in the secondary) and region B: both stacks derive the same names.
+     */
+    static StackContract.NativeTarget nativeTarget(StackSettings settings) {
+        String primaryStack = settings.role() == Role.PRIMARY ? settings.stack() : settings.primaryStack().orElseThrow();
+        return StackContract.nativeTarget(settings.project(), primaryStack, settings.secondaryRegion(),
+                RegionSlice.deployComponent(settings.project()));
     }
 
     /** Where the stack's pipeline deploys: its own slice. */
@@ -54,6 +74,7 @@ final class StackParts {
 
     /** The exports both stacks make about their own slice and the values both stack files must agree on. */
     static void sliceExports(StackSettings settings, RegionSlice slice, Map<Value, Output<?>> exports) {
+        exports.put(Value.DELIVERY_MODE, Output.of(settings.delivery().mode().value()));
         exports.put(Value.NETWORK, Output.of(StackContract.Agreement.network(settings.network())));
         exports.put(Value.SIZING, Output.of(SizingReader.export(settings.sizing())));
         exports.put(Value.DOMAIN, Output.of(settings.domain().map(DomainSettings::name).orElse("")));

@@ -103,18 +103,19 @@ class UnknownKeysTest {
     }
 
     @Test
-    @DisplayName("delivery: bespoke is accepted; native is refused with the reason")
+    @DisplayName("delivery: bespoke and native are accepted; anything else is refused with the choices")
     void deliveryMode() {
         Map<String, String> config = new java.util.HashMap<>(SettingsReaderTest.primary());
         config.put("multiregion:delivery", "bespoke");
-        SettingsReader.read(ConfigSource.of(config), "multiregion", "primary");
+        assertEquals(DeliveryMode.BESPOKE, SettingsReader.read(ConfigSource.of(config), "multiregion", "primary").delivery().mode());
         config.put("multiregion:delivery", "native");
+        assertEquals(DeliveryMode.NATIVE, SettingsReader.read(ConfigSource.of(config), "multiregion", "primary").delivery().mode());
+        config.put("multiregion:delivery", "nativ");
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SettingsReader.read(ConfigSource.of(config), "multiregion", "primary"));
         assertEquals(1, e.problems().size());
-        assertTrue(e.problems().get(0).startsWith("multiregion:delivery: 'native' is not built in this version"),
-                e.problems().get(0));
-        assertTrue(e.problems().get(0).contains("set it to bespoke"));
+        assertTrue(e.problems().get(0).startsWith("multiregion:delivery: 'nativ' is not a delivery mode"), e.problems().get(0));
+        assertTrue(e.problems().get(0).contains("bespoke or native"), e.problems().get(0));
     }
 
     @Test

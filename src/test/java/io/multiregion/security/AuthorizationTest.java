@@ -1,6 +1,7 @@
 package io.multiregion.security;
 
 import io.multiregion.testing.AuthorizationData;
+import io.multiregion.testing.NativeRuns;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
@@ -39,11 +40,15 @@ class AuthorizationTest {
         Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
         config.put("multiregion:trigger", "eventbridge");
         RUNS.put("secondary/eventbridge", ProgramRun.with("secondary", config, Samples.primaryOutputs()));
+        // native delivery: the pipeline's cross-region statements, and B's instances reading the store in B
+        RUNS.put("primary/native", NativeRuns.primary());
+        RUNS.put("secondary/native", NativeRuns.secondary());
         RUNS.values().forEach(r -> assertFalse(r.failed(), r::errors));
     }
 
     static Stream<String> runs() {
-        return RUNS.isEmpty() ? Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge") : RUNS.keySet().stream();
+        return RUNS.isEmpty() ? Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge", "primary/native",
+                "secondary/native") : RUNS.keySet().stream();
     }
 
     record Found(String where, PolicyView.StatementView statement) {

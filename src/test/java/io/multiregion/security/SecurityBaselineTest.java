@@ -2,6 +2,7 @@ package io.multiregion.security;
 
 import io.multiregion.naming.Names;
 import io.multiregion.testing.AuthorizationData;
+import io.multiregion.testing.NativeRuns;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
@@ -50,11 +51,14 @@ class SecurityBaselineTest {
         Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
         config.put("multiregion:trigger", "eventbridge");
         RUNS.put("secondary/eventbridge", ProgramRun.with("secondary", config, Samples.primaryOutputs()));
+        RUNS.put("primary/native", NativeRuns.primary());
+        RUNS.put("secondary/native", NativeRuns.secondary());
         RUNS.values().forEach(r -> assertFalse(r.failed(), r::errors));
     }
 
     static Stream<Arguments> runs() {
-        return Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge").map(Arguments::of);
+        return Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge", "primary/native", "secondary/native")
+                .map(Arguments::of);
     }
 
     /** Every policy document a run registered, with where it came from. */
