@@ -7,7 +7,6 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
@@ -88,20 +87,14 @@ public final class ReplicaPipeline extends ComponentResource {
                         "PollForSourceChanges", "false"));
         Output<Map<String, String>> verifyConfig = verify.projectName.applyValue(project -> ActionConfig.of("ProjectName", project));
 
-        Pipeline pipeline = new Pipeline(name, PipelineArgs.builder()
-                .pipelineType("V2")
-                .executionMode("QUEUED")
-                .roleArn(role.arn())
+        Pipeline pipeline = Stages.pipeline(name, role, this, PipelineArgs.builder()
                 .artifactStores(ArtifactStores.encrypted(artifacts, key))
                 .stages(Stages.thenDeploy(List.of(
                         Stages.single("Source", "ReplicaRelease", "Source", "S3",
                                 List.of(), List.of("release"), sourceConfig),
                         Stages.single("Verify", "TestRelease", "Test", "CodeBuild",
                                 List.of("release"), List.of("verified"), verifyConfig)), "release", args.deployTo()))
-                .build(),
-                CustomResourceOptions.builder().parent(this)
-                        // CodePipeline validates the role's permissions when the pipeline is created.
-                        .dependsOn(List.<Resource>of(role.policy())).build());
+                );
         // the instances of region B download the revisions this pipeline stores
         args.deployTo().ifPresent(d -> d.grantRevisions(name, region, artifacts, key, child));
         this.pipelineName = pipeline.name();

@@ -14,7 +14,6 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import io.multiregion.config.SourceProvider;
 import io.multiregion.deploy.DeployTarget;
 import io.multiregion.iam.Actions;
@@ -190,10 +189,7 @@ public final class SourcePipeline extends ComponentResource {
                 "Extract", "false",
                 "KMSEncryptionKeyARN", t.t2));
 
-        Pipeline pipeline = new Pipeline(name, PipelineArgs.builder()
-                .pipelineType("V2")
-                .executionMode("QUEUED")
-                .roleArn(role.arn())
+        Pipeline pipeline = Stages.pipeline(name, role, this, PipelineArgs.builder()
                 .artifactStores(storeInB.map(b -> List.of(ArtifactStores.inRegion(artifacts, key),
                                 ArtifactStores.inRegion(b, support.key(b.region))))
                         .orElseGet(() -> List.of(ArtifactStores.encrypted(artifacts, key))))
@@ -215,10 +211,7 @@ public final class SourcePipeline extends ComponentResource {
                         Stages.single("Publish", "PublishRelease", "Deploy", "S3",
                                 List.of("release"), List.of(), publishConfig)), "release", args.deployTo()),
                         "release", args.crossRegion()))
-                .build(),
-                CustomResourceOptions.builder().parent(this)
-                        // CodePipeline validates the role's permissions when the pipeline is created.
-                        .dependsOn(List.<Resource>of(role.policy())).build());
+                );
         // the instances of region A download the revisions this pipeline stores
         args.deployTo().ifPresent(d -> d.grantRevisions(name, region, artifacts, key, child));
         this.pipelineName = pipeline.name();

@@ -1,11 +1,18 @@
 package io.multiregion.delivery;
 
+import com.pulumi.aws.codepipeline.Pipeline;
+import com.pulumi.aws.codepipeline.PipelineArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.iam.ServiceRole;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** CodePipeline stages of one AWS-owned action, as both pipelines here are built. */
 final class Stages {
@@ -41,9 +48,25 @@ final class Stages {
      * {@code appspec.yml} at the root) is the deploy action's input artifact.
      */
     static List<PipelineStageArgs> thenDeploy(List<PipelineStageArgs> stages, String releaseArtifact,
-                                             java.util.Optional<DeployTo> deployTo) {
-        List<PipelineStageArgs> all = new java.util.ArrayList<>(stages);
-        deployTo.ifPresent(d -> all.add(d.target().stage("Deploy", releaseArtifact, java.util.Optional.empty())));
+                                             Optional<DeployTo> deployTo) {
+        List<PipelineStageArgs> all = new ArrayList<>(stages);
+        deployTo.ifPresent(d -> all.add(d.target().stage("Deploy", releaseArtifact, Optional.empty())));
         return all;
+    }
+
+    /**
+     * A V2 pipeline in queued mode with its stages and stores, run by its role, created once the role's policy
+     * exists: CodePipeline validates the role's permissions when the pipeline is created.
+     */
+    static Pipeline pipeline(String name, ServiceRole role,
+                                                       Resource parent,
+                                                       PipelineArgs.Builder args) {
+        return new Pipeline(name, args
+                .pipelineType("V2")
+                .executionMode("QUEUED")
+                .roleArn(role.arn())
+                .build(),
+                CustomResourceOptions.builder().parent(parent)
+                        .dependsOn(List.<Resource>of(role.policy())).build());
     }
 }

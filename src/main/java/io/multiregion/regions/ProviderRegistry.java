@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One explicit AWS provider per region, created on first use and reused (as CDK's per-region support
@@ -111,27 +112,13 @@ public final class ProviderRegistry {
             case "assumeRole" -> {
                 Map<String, Object> o = (Map<String, Object>) value;
                 var role = ProviderAssumeRoleArgs.builder().roleArn((String) o.get("roleArn"));
-                if (o.get("sessionName") instanceof String s) {
-                    role.sessionName(s);
-                }
-                if (o.get("externalId") instanceof String s) {
-                    role.externalId(s);
-                }
-                if (o.get("duration") instanceof String s) {
-                    role.duration(s);
-                }
-                if (o.get("policy") instanceof String s) {
-                    role.policy(s);
-                }
-                if (o.get("sourceIdentity") instanceof String s) {
-                    role.sourceIdentity(s);
-                }
-                if (o.get("policyArns") instanceof List<?> l) {
-                    role.policyArns((List<String>) l);
-                }
-                if (o.get("transitiveTagKeys") instanceof List<?> l) {
-                    role.transitiveTagKeys((List<String>) l);
-                }
+                text(o, "sessionName", role::sessionName);
+                text(o, "externalId", role::externalId);
+                text(o, "duration", role::duration);
+                text(o, "policy", role::policy);
+                text(o, "sourceIdentity", role::sourceIdentity);
+                texts(o, "policyArns", role::policyArns);
+                texts(o, "transitiveTagKeys", role::transitiveTagKeys);
                 if (o.get("tags") instanceof Map<?, ?> m) {
                     role.tags((Map<String, String>) m);
                 }
@@ -140,27 +127,30 @@ public final class ProviderRegistry {
             case "assumeRoleWithWebIdentity" -> {
                 Map<String, Object> o = (Map<String, Object>) value;
                 var role = ProviderAssumeRoleWithWebIdentityArgs.builder().roleArn((String) o.get("roleArn"));
-                if (o.get("sessionName") instanceof String s) {
-                    role.sessionName(s);
-                }
-                if (o.get("webIdentityToken") instanceof String s) {
-                    role.webIdentityToken(Output.ofSecret(s));
-                }
-                if (o.get("webIdentityTokenFile") instanceof String s) {
-                    role.webIdentityTokenFile(s);
-                }
-                if (o.get("duration") instanceof String s) {
-                    role.duration(s);
-                }
-                if (o.get("policy") instanceof String s) {
-                    role.policy(s);
-                }
-                if (o.get("policyArns") instanceof List<?> l) {
-                    role.policyArns((List<String>) l);
-                }
+                text(o, "sessionName", role::sessionName);
+                text(o, "webIdentityToken", token -> role.webIdentityToken(Output.ofSecret(token)));
+                text(o, "webIdentityTokenFile", role::webIdentityTokenFile);
+                text(o, "duration", role::duration);
+                text(o, "policy", role::policy);
+                texts(o, "policyArns", role::policyArns);
                 b.assumeRoleWithWebIdentity(role.build());
             }
             default -> throw new IllegalArgumentException("aws:" + name + " has no provider input here");
+        }
+    }
+
+    /** A text field of a structured setting onto its builder method, when set. */
+    private static void text(Map<String, Object> o, String field, Consumer<String> setter) {
+        if (o.get(field) instanceof String s) {
+            setter.accept(s);
+        }
+    }
+
+    /** A list-of-text field of a structured setting onto its builder method, when set. */
+    @SuppressWarnings("unchecked")
+    private static void texts(Map<String, Object> o, String field, Consumer<List<String>> setter) {
+        if (o.get(field) instanceof List<?> l) {
+            setter.accept((List<String>) l);
         }
     }
 
