@@ -31,15 +31,58 @@ public final class FakeInvokes {
      * @param region the region of the provider the call goes through, or null (then {@code us-east-1})
      */
     public static Optional<Map<String, Object>> answer(String token, String region) {
+        return answer(token, region, Map.of(), ACCOUNT);
+    }
+
+    /** The answer to a data source called with these arguments, for {@link #ACCOUNT}. */
+    public static Optional<Map<String, Object>> answer(String token, String region, Map<String, Object> args) {
+        return answer(token, region, args, ACCOUNT);
+    }
+
+    /**
+     * The arguments of a mocked call. Read reflectively: the SDK declares the field with a Guava type that is not on
+     * this project's compile classpath.
+     */
+    public static Map<String, Object> arguments(com.pulumi.test.Mocks.CallArgs call) {
+        try {
+            Object value = com.pulumi.test.Mocks.CallArgs.class.getField("args").get(call);
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (value instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            }
+            return out;
+        } catch (ReflectiveOperationException e) {
+            return Map.of();
+        }
+    }
+
+    /** The prefix of the public SSM parameters that name the current Amazon Linux AMIs. */
+    public static final String AMAZON_LINUX_PARAMETERS = "/aws/service/ami-amazon-linux-latest/";
+
+    /** The AMI id the fake cloud answers for a public Amazon Linux parameter in a region: stable, well-formed. */
+    public static String amiId(String parameter, String region) {
+        return "ami-0" + FakeCloudState.hex(parameter + "@" + region, 16);
+    }
+
+    /**
+     * The answer to a data source, or empty for one the fake cloud does not know.
+     *
+     * @param token   the function's token
+     * @param region  the region of the provider the call goes through, or null (then {@code us-east-1})
+     * @param args    the call's arguments (e.g. the SSM parameter's name)
+     * @param account the account id the answers use (the offline plan passes a placeholder)
+     */
+    public static Optional<Map<String, Object>> answer(String token, String region, Map<String, Object> args,
+                                                       String account) {
         String name = region == null ? "us-east-1" : region;
         String partition = AwsRegion.parse(name).map(AwsRegion::partition).orElse("aws");
         Map<String, Object> result = new LinkedHashMap<>();
         switch (token) {
             case "aws:index/getCallerIdentity:getCallerIdentity" -> {
-                result.put("accountId", ACCOUNT);
-                result.put("arn", "arn:" + partition + ":iam::" + ACCOUNT + ":user/offline-plan");
+                result.put("accountId", account);
+                result.put("arn", "arn:" + partition + ":iam::" + account + ":user/offline-plan");
                 result.put("userId", "AIDAOFFLINEPLAN000000");
-                result.put("id", ACCOUNT);
+                result.put("id", account);
             }
             case "aws:index/getPartition:getPartition" -> {
                 result.put("partition", partition);
@@ -59,6 +102,24 @@ public final class FakeInvokes {
                 result.put("zoneIds", List.of("az1", "az2", "az3").stream().map(z -> name + "-" + z).toList());
                 result.put("groupNames", List.of(name));
                 result.put("id", name);
+            }
+            case "aws:ssm/getParameter:getParameter" -> {
+                // The public parameters AWS publishes for the latest Amazon Linux AMIs in every region
+                // (Amazon EC2 User Guide, "Query for the latest Amazon Linux AMI IDs using Systems Manager Parameter
+                // Store"); their ARNs carry no account.
+                Object parameter = args == null ? null : args.get("name");
+                if (!(parameter instanceof String p) || !p.startsWith(AMAZON_LINUX_PARAMETERS)) {
+                    return Optional.empty();
+                }
+                String ami = amiId(p, name);
+                result.put("arn", "arn:" + partition + ":ssm:" + name + "::parameter" + p);
+                result.put("name", p);
+                result.put("type", "String");
+                result.put("value", ami);
+                result.put("insecureValue", ami);
+                result.put("version", 1);
+                result.put("withDecryption", true);
+                result.put("id", p);
             }
             default -> {
                 return Optional.empty();

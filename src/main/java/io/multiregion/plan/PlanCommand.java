@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + " Pulumi CLI needed. Writes OUT/STACK.json (machine-readable) and OUT/STACK.mmd (Mermaid)."},
         subcommands = {PlanCommand.Diff.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the plan was computed", "2:bad input (stack, stack files, plan files, arguments)",
+        exitCodeList = {"0:the plan was computed (diff: no changes, or changes without --exit-code)",
+                "1:diff --exit-code: the plans differ", "2:bad input (stack, stack files, plan files, arguments)",
                 "3:the program refused its configuration or failed"})
 public final class PlanCommand implements Callable<Integer> {
 
@@ -108,8 +109,9 @@ public final class PlanCommand implements Callable<Integer> {
         try (Spinner spinner = Spinner.start(stderr)) {
             plan = Planner.plan(config, program, this::earlierPlan, spinner);
         }
-        err(String.format("planned %d resources in %d ms", plan.resources().size(),
-                (System.nanoTime() - start) / 1_000_000));
+        err(String.format("planned in %d ms: %s", (System.nanoTime() - start) / 1_000_000,
+                PlanText.counts(plan).describe()));
+        plan.notes().stream().filter(n -> n.startsWith(PlanMocks.UNRESOLVED)).forEach(n -> err("WARNING: " + n));
         Path json = out.resolve(stack + ".json");
         Path mermaid = out.resolve(stack + ".mmd");
         PlanJson.write(plan, json);
@@ -158,6 +160,13 @@ public final class PlanCommand implements Callable<Integer> {
         @Option(names = "--markdown", description = "Markdown for a pull-request comment.")
         boolean markdown;
 
+        @Option(names = "--exit-code", description = "Exit 1 when the plans differ, 0 when they do not (for gating).")
+        boolean exitCode;
+
+        @Option(names = "--allow-different-stacks", description = "Compare plans of different stacks (refused"
+                + " otherwise: every resource would show as removed and added).")
+        boolean allowDifferentStacks;
+
         private final PrintWriter stdout;
 
         Diff(PrintWriter stdout) {
@@ -171,10 +180,10 @@ public final class PlanCommand implements Callable<Integer> {
                 for (String name : planNames(before, after)) {
                     Plan old = planOrEmpty(before.resolve(name), name);
                     Plan now = planOrEmpty(after.resolve(name), name);
-                    diffs.add(PlanDiff.between(old, now));
+                    diffs.add(PlanDiff.between(old, now, allowDifferentStacks));
                 }
             } else {
-                diffs.add(PlanDiff.between(PlanJson.read(before), PlanJson.read(after)));
+                diffs.add(PlanDiff.between(PlanJson.read(before), PlanJson.read(after), allowDifferentStacks));
             }
             if (markdown) {
                 stdout.print("## Offline plan diff\n\nComputed without cloud credentials by `plan`; values only the"
@@ -182,7 +191,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
             diffs.forEach(d -> stdout.print(d.render(markdown)));
             stdout.flush();
-            return 0;
+            return exitCode && diffs.stream().anyMatch(d -> !d.isEmpty()) ? 1 : 0;
         }
 
         private static TreeSet<String> planNames(Path... dirs) {
@@ -206,7 +215,7 @@ public final class PlanCommand implements Callable<Integer> {
                 return PlanJson.read(file);
             }
             String stackName = name.substring(0, name.length() - ".json".length());
-            return new Plan("", stackName, List.of(), java.util.Map.of(), List.of(), List.of());
+            return new Plan("", stackName, List.of(), java.util.Map.of(), List.of(), List.of(), java.util.Map.of());
         }
     }
 

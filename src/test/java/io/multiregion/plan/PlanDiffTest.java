@@ -35,13 +35,17 @@ class PlanDiffTest {
         assertEquals(2, diff.changed().size());
         assertEquals(List.of("acl", "tags"), diff.changed().get(0).keys());
         assertEquals(List.of("(region)", "(provider)"), diff.changed().get(1).keys());
-        assertEquals(List.of("a"), diff.outputs());
+        assertEquals(List.of("a"), diff.outputs().stream().map(PlanDiff.ValueChange::key).toList());
 
         String text = diff.render(false);
-        assertTrue(text.contains("1 to add, 2 to change, 1 to remove"), text);
+        assertTrue(text.contains("1 to add, 2 to change (1 replaced), 1 to remove"), text);
         assertTrue(text.contains("+ aws:s3/bucketV2:BucketV2  new  [eu-west-1]"), text);
         assertTrue(text.contains("- aws:s3/bucketV2:BucketV2  gone  [eu-west-1]"), text);
-        assertTrue(text.contains("~ aws:s3/bucketV2:BucketV2  kept  [eu-west-1]  changed: acl, tags"), text);
+        assertTrue(text.contains("~ aws:s3/bucketV2:BucketV2  kept  [eu-west-1]  update (may replace)"), text);
+        assertTrue(text.contains("    acl: (none) → \"private\"  [may replace]"), text);
+        assertTrue(text.contains("        t: \"1\" → \"2\""), text);
+        assertTrue(text.contains("~ aws:s3/bucketV2:BucketV2  moved  [eu-central-1]  REPLACE (moves to another region)"), text);
+        assertTrue(text.contains("~ output a: 1 → 2"), text);
         String markdown = diff.render(true);
         assertTrue(markdown.contains("```diff"), markdown);
     }
