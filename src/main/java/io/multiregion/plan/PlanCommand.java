@@ -116,7 +116,7 @@ public final class PlanCommand implements Callable<Integer> {
         Path mermaid = out.resolve(stack + ".mmd");
         PlanJson.write(plan, json);
         try {
-            Files.writeString(mermaid, PlanMermaid.render(plan));
+            Files.writeString(mermaid, PlanMermaid.render(plan, regionOrder(config)));
         } catch (IOException e) {
             throw new PlanException(PlanException.BAD_INPUT, "cannot write " + mermaid + ": " + e.getMessage(), e);
         }
@@ -124,6 +124,18 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.flush();
         err("wrote " + json + " and " + mermaid);
         return 0;
+    }
+
+    /** Region A then region B, as the stack's configuration names them (the diagram draws A left of B). */
+    static List<String> regionOrder(StackConfig config) {
+        List<String> order = new ArrayList<>();
+        for (String key : List.of("primaryRegion", "secondaryRegion")) {
+            String value = config.value(config.project() + ":" + key);
+            if (value != null && !value.isBlank()) {
+                order.add(value);
+            }
+        }
+        return order;
     }
 
     /** The earlier plan of a referenced stack ({@code org/project/stack}): {@code OUT/stack.json} when it exists. */
