@@ -11,9 +11,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A Mermaid flowchart of the architecture a plan builds, read left to right: the stacks as groups (the stack read
- * through a StackReference first, then this one), inside each the regions (region A, the primary, left of region B;
- * any other region, such as the global front door's us-east-1, after them), inside each region one box per component
+ * A Mermaid flowchart of the architecture a plan builds, read left to right: one group per stack and region (the
+ * stack read through a StackReference first, then this stack's region A, the primary, left of its region B, then any
+ * other region, such as the global front door's us-east-1); groups are not nested, because Mermaid's layout turns
+ * nested groups top to bottom; invisible links rank each group after the one on its left. In each group one box per
+ * component
  * with a short label (what it is, from its type, and its role, from its name). Arrows follow the release: from the
  * component that uses another to the one it uses ("publishes to", "triggers"), across regions always from A to B
  * (replication), and from the referenced stack's resources to the components that read them. A component that many
@@ -139,22 +141,27 @@ public final class PlanMermaid {
                     .append("\"]\n"));
             out.append("  end\n");
         });
-        out.append("  subgraph ").append(ids.of("stack|" + plan.stack(), "stack_" + plan.stack())).append("[\"")
-                .append(escape("Stack " + plan.stack())).append("\"]\n");
-        out.append("    direction LR\n");
         for (String region : regions) {
-            out.append("    subgraph ").append(ids.of("region|" + plan.stack() + "|" + region, "region_" + region)).append("[\"")
-                    .append(escape(regionTitle(region, regionOrder))).append("\"]\n");
+            out.append("  subgraph ").append(ids.of("region|" + plan.stack() + "|" + region, "region_" + region))
+                    .append("[\"").append(escape("Stack " + plan.stack() + " · " + regionTitle(region, regionOrder)))
+                    .append("\"]\n");
             for (String node : nodesByRegion.get(region)) {
                 int n = counts.getOrDefault(node, 0);
                 String extra = hubs.contains(node) ? "used by " + usedBy.get(node).size() + " components" : "";
-                out.append("      ").append(node).append("[\"").append(escape(labels.get(node)))
+                out.append("    ").append(node).append("[\"").append(escape(labels.get(node)))
                         .append("<br/>").append(escape(n + (n == 1 ? " resource" : " resources")
                                 + (extra.isEmpty() ? "" : ", " + extra))).append("\"]\n");
             }
-            out.append("    end\n");
+            out.append("  end\n");
         }
-        out.append("  end\n");
+        // Invisible links that rank every group after the one on its left: the referenced stack, then A, B, others.
+        List<Set<String>> columns = new ArrayList<>();
+        foreignStacks.values().forEach(columns::add);
+        regions.forEach(r -> columns.add(nodesByRegion.get(r)));
+        for (int i = 0; i + 1 < columns.size(); i++) {
+            out.append("  ").append(String.join(" & ", columns.get(i))).append(" ~~~ ")
+                    .append(String.join(" & ", columns.get(i + 1))).append("\n");
+        }
         edgeLabels.forEach((edge, verb) -> {
             String[] ends = edge.split(" --> ");
             if (hubs.contains(ends[0]) || hubs.contains(ends[1])) {

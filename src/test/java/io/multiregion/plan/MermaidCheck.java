@@ -22,6 +22,7 @@ final class MermaidCheck {
     private static final Pattern SUBGRAPH = Pattern.compile("^subgraph (\\S+)\\[\"([^\"]*)\"]$");
     private static final Pattern NODE = Pattern.compile("^(\\S+)\\[\"([^\"]*)\"]$");
     private static final Pattern EDGE = Pattern.compile("^(\\S+) -->(?:\\|([^|]*)\\|)? (\\S+)$");
+    private static final Pattern INVISIBLE = Pattern.compile("^(\\S+(?: & \\S+)*) ~~~ (\\S+(?: & \\S+)*)$");
 
     /** What the diagram holds, for further assertions. */
     record Diagram(Map<String, String> nodes, Map<String, String> subgraphs, Map<String, String> parentOf,
@@ -81,6 +82,13 @@ final class MermaidCheck {
                     label(m.group(2), at);
                 }
                 edges.add(new String[] {m.group(1), m.group(3), m.group(2) == null ? "" : m.group(2)});
+                continue;
+            }
+            m = INVISIBLE.matcher(line);
+            if (m.matches()) {
+                for (String end : (m.group(1) + " & " + m.group(2)).split(" & ")) {
+                    require(nodes.containsKey(end), "an invisible link between declared nodes, " + at);
+                }
                 continue;
             }
             m = NODE.matcher(line);

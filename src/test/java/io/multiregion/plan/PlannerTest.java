@@ -126,7 +126,8 @@ class PlannerTest {
         assertTrue(mermaid.contains("flowchart LR"), mermaid);
         MermaidCheck.check(mermaid);
         String ordered = PlanMermaid.render(plan, List.of("eu-west-1", "eu-central-1"));
-        assertTrue(ordered.indexOf("Region A: eu-west-1") < ordered.indexOf("Region B: eu-central-1"), ordered);
+        assertTrue(ordered.indexOf("Region A: eu-west-1") < ordered.indexOf("Region B: eu-central-1")
+                && ordered.contains("Stack primary · Region A"), ordered);
         assertTrue(ordered.contains("n_eu_west_1_artifacts --> n_eu_central_1_artifacts"),
                 "the replica depends on the source: drawn from A to B: " + ordered);
     }
