@@ -28,6 +28,17 @@ public interface ConfigSource {
         return Optional.empty();
     }
 
+    /**
+     * What a secret's value is when it cannot be decrypted (the offline plan has no access to the stack's secrets
+     * provider): a reader skips the checks of such a value instead of calling it invalid.
+     */
+    String UNDECRYPTABLE = "[secret: cannot be decrypted offline]";
+
+    /** Whether a key holds a secret that cannot be decrypted here (see {@link #UNDECRYPTABLE}). */
+    default boolean isUndecryptable(String qualifiedKey) {
+        return get(qualifiedKey).filter(UNDECRYPTABLE::equals).isPresent();
+    }
+
     /** Whether a key holds a secret; its value then never appears in an error message. */
     default boolean isSecret(String qualifiedKey) {
         return false;

@@ -319,6 +319,9 @@ public final class SettingsReader {
 
     private <T> Optional<T> required(String name, Function<String, Optional<T>> parse, String fix) {
         String value = raw(name).orElse(null);
+        if (value == null && source.isUndecryptable(key(name))) {
+            return Optional.empty(); // a secret that cannot be decrypted here is set, just not checkable
+        }
         if (value == null) {
             problems.add(key(name) + ": missing; " + fix.replaceFirst("^is not [^;]*; ", ""));
             return Optional.empty();
@@ -377,6 +380,9 @@ public final class SettingsReader {
 
     /** A key's raw value; an empty string counts as unset (project defaults may declare "" for optional keys). */
     private Optional<String> raw(String name) {
+        if (source.isUndecryptable(key(name))) {
+            return Optional.empty(); // not checked: the offline plan notes that it could not read it
+        }
         return source.get(NS + ":" + name).filter(v -> !v.isEmpty());
     }
 

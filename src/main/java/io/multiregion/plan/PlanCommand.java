@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code plan/STACK.json} and {@code plan/STACK.mmd}. {@code plan diff OLD NEW} compares two plans.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = PlanCommand.Version.class,
         description = {"Shows what `pulumi up` would create for STACK, offline: no cloud account, credentials or"
                 + " Pulumi CLI needed. Writes OUT/STACK.json (machine-readable) and OUT/STACK.mmd (Mermaid)."},
         subcommands = {PlanCommand.Diff.class},
@@ -86,8 +87,9 @@ public final class PlanCommand implements Callable<Integer> {
                 err.println("plan: error: " + p.getMessage());
                 return p.exitCode();
             }
-            err.println("plan: unexpected error: " + e);
-            return 1;
+            err.println("plan: error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + " (unexpected; please report it with the command line)");
+            return PlanException.PROGRAM_FAILED;
         });
         int code = cli.execute(args);
         out.flush();
@@ -102,12 +104,37 @@ public final class PlanCommand implements Callable<Integer> {
         }
         err("loading the configuration of stack '" + stack + "' from " + dir.resolve("Pulumi.yaml") + " and "
                 + dir.resolve("Pulumi." + stack + ".yaml"));
-        StackConfig config = ConfigLoader.load(dir, stack);
+        ConfigLoader.Loaded loaded = ConfigLoader.read(dir, stack);
+        StackConfig config = loaded.config();
+        List<String> undecryptable = config.secretKeys().stream()
+                .filter(k -> StackConfig.SECRET_PLACEHOLDER.equals(config.value(k)))
+                .map(k -> k + " is a secret (secure:) that cannot be decrypted offline: the program ran without it"
+                        + " and its value was not checked (pulumi preview, with the stack's secrets provider, checks it)")
+                .toList();
+        undecryptable.forEach(n -> err("note: " + n));
         err("running the program in preview mode on the in-process engine (offline)");
         long start = System.nanoTime();
         Plan plan;
         try (Spinner spinner = Spinner.start(stderr)) {
             plan = Planner.plan(config, program, this::earlierPlan, spinner);
+        } catch (PlanException e) {
+            // every problem at once: what the CLI would refuse and what the program refuses, in one report
+            throw loaded.cliErrors().isEmpty() ? e : new PlanException(PlanException.BAD_INPUT,
+                    cliRefusal(loaded) + "\nand " + e.getMessage(), e);
+        }
+        if (!loaded.cliErrors().isEmpty()) {
+            throw new PlanException(PlanException.BAD_INPUT, cliRefusal(loaded));
+        }
+        List<String> references = referenceProblems(plan, config);
+        if (!references.isEmpty()) {
+            throw new PlanException(PlanException.BAD_INPUT, "stack '" + stack + "' reads a stack that does not exist:"
+                    + "\n  - " + String.join("\n  - ", references));
+        }
+        if (!undecryptable.isEmpty()) {
+            List<String> notes = new ArrayList<>(plan.notes());
+            notes.addAll(undecryptable);
+            plan = new Plan(plan.project(), plan.stack(), plan.resources(), plan.outputs(), plan.invokes(), notes,
+                    plan.references());
         }
         err(String.format("planned in %d ms: %s", (System.nanoTime() - start) / 1_000_000,
                 PlanText.counts(plan).describe()));
@@ -124,6 +151,42 @@ public final class PlanCommand implements Callable<Integer> {
         stdout.flush();
         err("wrote " + json + " and " + mermaid);
         return 0;
+    }
+
+    private static String cliRefusal(ConfigLoader.Loaded loaded) {
+        return "the configuration of stack '" + loaded.config().stack() + "' would be refused by the Pulumi CLI:\n  - "
+                + String.join("\n  - ", loaded.cliErrors());
+    }
+
+    /**
+     * StackReferences that name another project, or a stack of this project with no stack file: a misspelt name
+     * would otherwise plan with every value read from it unknown.
+     */
+    private List<String> referenceProblems(Plan plan, StackConfig config) {
+        List<String> problems = new ArrayList<>();
+        for (Plan.PlannedResource r : plan.resources()) {
+            if (!r.type().equals("pulumi:pulumi:StackReference")) {
+                continue;
+            }
+            String name = r.inputs().get("name") instanceof String n ? n : r.name();
+            String[] parts = name.split("/");
+            String project = parts.length == 3 ? parts[1] : config.project();
+            String referenced = parts[parts.length - 1];
+            List<String> keys = config.values().entrySet().stream().filter(e -> e.getValue().equals(name))
+                    .map(java.util.Map.Entry::getKey).sorted().toList();
+            String from = keys.isEmpty() ? "" : " (" + String.join(", ", keys) + ")";
+            List<String> known = ConfigLoader.knownStacks(dir);
+            if (!project.equals(config.project())) {
+                problems.add("the StackReference '" + name + "'" + from + " names project '" + project + "', but this"
+                        + " is project '" + config.project() + "': write it as <organization>/" + config.project()
+                        + "/<stack>");
+            } else if (!known.contains(referenced)) {
+                problems.add("the StackReference '" + name + "'" + from + " names stack '" + referenced + "', but there"
+                        + " is no " + dir.resolve("Pulumi." + referenced + ".yaml") + (known.isEmpty() ? ""
+                        : "; stacks of this project: " + String.join(", ", known)));
+            }
+        }
+        return problems;
     }
 
     /** Region A then region B, as the stack's configuration names them (the diagram draws A left of B). */
@@ -228,6 +291,31 @@ public final class PlanCommand implements Callable<Integer> {
             }
             String stackName = name.substring(0, name.length() - ".json".length());
             return new Plan("", stackName, List.of(), java.util.Map.of(), List.of(), List.of(), java.util.Map.of());
+        }
+    }
+
+    /** {@code plan -V}: the project's version (from the jar) and the Pulumi SDK the plan runs on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"plan (offline plan of the multiregion program) " + version("io.multiregion",
+                    "multiregion", "development build"), "Pulumi Java SDK " + version("com.pulumi", "pulumi", "unknown")
+                    + ", Pulumi AWS provider SDK " + version("com.pulumi", "aws", "unknown"),
+                    "Java " + System.getProperty("java.version")};
+        }
+
+        private static String version(String group, String artifact, String fallback) {
+            String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+            try (java.io.InputStream in = PlanCommand.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    return fallback;
+                }
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(in);
+                return properties.getProperty("version", fallback);
+            } catch (IOException e) {
+                return fallback;
+            }
         }
     }
 

@@ -91,8 +91,7 @@ public final class Planner {
         }
         String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
         return new PlanException(PlanException.PROGRAM_FAILED,
-                "the program refused to run for stack '" + config.stack() + "' (" + cause.getClass().getSimpleName()
-                        + "):\n" + message, cause);
+                "the program refused to run for stack '" + config.stack() + "':\n" + message, cause);
     }
 
     private static Plan toPlan(StackConfig config, Recorder recorder) {
