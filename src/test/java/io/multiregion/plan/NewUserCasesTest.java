@@ -50,7 +50,8 @@ class NewUserCasesTest {
         assertEquals(PlanException.BAD_INPUT, run.code(), run.err());
         assertTrue(run.err().contains("names stack 'primry'"), run.err());
         assertTrue(run.err().contains("multiregion:primaryStack"), run.err());
-        assertTrue(run.err().contains("stacks of this project: primary, secondary"), run.err());
+        assertTrue(run.err().contains("stacks of this project: primary, secondary (did you mean 'primary'?)"),
+                run.err());
         assertEquals("", run.out());
         assertFalse(Files.exists(dir.resolve("plan/secondary.json")), "nothing written");
 
