@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * tiers are added. Providers are left out.
  */
 public final class PlanMermaid {
+    /** Group key prefix of resources registered through a provider for global services. */
+    private static final String GLOBAL = "global ";
     /** A component used by at least this many others is drawn without arrows. */
     private static final int HUB = 3;
 
@@ -58,10 +60,13 @@ public final class PlanMermaid {
                 continue;
             }
             String region = r.region() == null ? "no region" : r.region();
+            if (r.provider() != null && r.provider().substring(r.provider().lastIndexOf("::") + 2).contains("global")) {
+                region = GLOBAL + region; // the provider used only for global services (the front door)
+            }
             Plan.PlannedResource owner = r.parent() == null ? null : byUrn.get(r.parent());
             boolean component = owner != null && !owner.isStack();
             String key = plan.stack() + "|" + region + "|" + (component ? owner.urn() : r.urn());
-            String id = ids.of(key, region + "_" + (component ? owner.name() : r.name()));
+            String id = ids.of(key, region.replace(GLOBAL, "global_") + "_" + (component ? owner.name() : r.name()));
             labels.putIfAbsent(id, component ? label(owner.type(), owner.name(), parentName(owner, byUrn), plan.project())
                     : label(r.type(), r.name(), null, plan.project()));
             counts.merge(id, 1, Integer::sum);
@@ -174,6 +179,9 @@ public final class PlanMermaid {
     }
 
     private static String regionTitle(String region, List<String> order) {
+        if (region.startsWith(GLOBAL)) {
+            return "Global: " + region.substring(GLOBAL.length()) + " (front door, global services)";
+        }
         int i = order.indexOf(region);
         if (i == 0) {
             return "Region A: " + region + " (primary)";

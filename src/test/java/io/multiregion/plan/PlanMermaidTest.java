@@ -66,6 +66,29 @@ class PlanMermaidTest {
     }
 
     @Test
+    void theGlobalProvidersResourcesAreTheirOwnGroupRightOfB() {
+        StackConfig config = new StackConfig("multiregion", "edge", java.util.Map.of(), java.util.Set.of());
+        Plan plan = Planner.plan(config, ctx -> {
+            var a = new com.pulumi.aws.Provider("aws-eu-west-1",
+                    com.pulumi.aws.ProviderArgs.builder().region("eu-west-1").build());
+            var global = new com.pulumi.aws.Provider("aws-global",
+                    com.pulumi.aws.ProviderArgs.builder().region("us-east-1").build());
+            var origin = new com.pulumi.aws.s3.BucketV2("origin", com.pulumi.aws.s3.BucketV2Args.builder().build(),
+                    com.pulumi.resources.CustomResourceOptions.builder().provider(a).build());
+            new com.pulumi.aws.s3.BucketV2("edge-logs", com.pulumi.aws.s3.BucketV2Args.builder()
+                    .tags(origin.arn().applyValue(arn -> java.util.Map.of("origin", arn))).build(),
+                    com.pulumi.resources.CustomResourceOptions.builder().provider(global).build());
+        });
+        String mermaid = PlanMermaid.render(plan, List.of("eu-west-1", "eu-central-1"));
+        MermaidCheck.Diagram d = MermaidCheck.check(mermaid);
+        List<String> titles = List.copyOf(d.subgraphs().values());
+        assertEquals(List.of("Stack edge · Region A: eu-west-1 (primary)",
+                "Stack edge · Global: us-east-1 (front door, global services)"), titles, mermaid);
+        assertTrue(d.edges().stream().anyMatch(e -> d.nodes().get(e[0]).startsWith("Bucket · origin")
+                && d.nodes().get(e[1]).startsWith("Bucket · edge-logs")), mermaid);
+    }
+
+    @Test
     void labelsAreWordsNotTypeTokensAndAreEscaped() {
         assertEquals("Secure bucket · release source",
                 PlanMermaid.label("multiregion:storage:SecureBucket", "multiregion-release-source", "multiregion-release",
