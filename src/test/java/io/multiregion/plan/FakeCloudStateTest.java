@@ -129,6 +129,14 @@ class FakeCloudStateTest {
     }
 
     @Test
+    void theLoadBalancerLogDeliveryAccountIsTheRegionsOwn() {
+        assertEquals("arn:aws:iam::156460612806:root", FakeInvokes.answer("aws:elb/getServiceAccount:getServiceAccount",
+                "eu-west-1").orElseThrow().get("arn"));
+        assertEquals("054676820928", FakeInvokes.answer("aws:elb/getServiceAccount:getServiceAccount",
+                "eu-central-1").orElseThrow().get("id"));
+    }
+
+    @Test
     void theAmazonLinuxParameterAnswersAnAmiInTheRegion() {
         String parameter = FakeInvokes.AMAZON_LINUX_PARAMETERS + "al2023-ami-kernel-default-x86_64";
         Optional<Map<String, Object>> answer = FakeInvokes.answer("aws:ssm/getParameter:getParameter", "eu-central-1",
