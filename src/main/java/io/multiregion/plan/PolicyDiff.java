@@ -81,6 +81,11 @@ final class PolicyDiff {
         return lines;
     }
 
+    /**
+     * Statements by {@code Sid}; a statement without one by what it does (effect and actions, e.g.
+     * {@code [Deny s3:*]}), numbered when several do the same, so that adding or removing one statement does not
+     * shift the others.
+     */
     private static Map<String, Map<?, ?>> bySid(Object policy) {
         Map<String, Map<?, ?>> out = new LinkedHashMap<>();
         if (!(policy instanceof Map<?, ?> m)) {
@@ -88,10 +93,21 @@ final class PolicyDiff {
         }
         Object statements = m.get("Statement");
         List<?> list = statements instanceof List<?> l ? l : statements == null ? List.of() : List.of(statements);
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i) instanceof Map<?, ?> s) {
-                String sid = s.get("Sid") instanceof String id && !id.isEmpty() ? "\"" + id + "\"" : "#" + (i + 1);
-                out.put(sid, s);
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> s) {
+                String key;
+                if (s.get("Sid") instanceof String id && !id.isEmpty()) {
+                    key = "\"" + id + "\"";
+                } else {
+                    Set<String> actions = strings(s.containsKey("Action") ? s.get("Action") : s.get("NotAction"));
+                    String base = "[" + s.get("Effect") + (s.containsKey("NotAction") ? " not " : " ")
+                            + String.join(",", actions) + "]";
+                    key = base;
+                    for (int n = 2; out.containsKey(key); n++) {
+                        key = base + " #" + n;
+                    }
+                }
+                out.put(key, s);
             }
         }
         return out;
