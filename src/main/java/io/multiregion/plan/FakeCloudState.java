@@ -1,10 +1,12 @@
 package io.multiregion.plan;
 
 import io.multiregion.regions.AwsRegion;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +116,7 @@ public final class FakeCloudState {
 
         Shape shape() {
             return new Shape(nameOutput, prefixInput, Map.copyOf(assigned), Map.copyOf(computed),
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(derived)), idOf);
+                    Collections.unmodifiableMap(new LinkedHashMap<>(derived)), idOf);
         }
     }
 
@@ -367,7 +369,7 @@ public final class FakeCloudState {
             return new Answer(assigner.value("id", logicalName + "-id"), state);
         }
         Map<String, String> values = new LinkedHashMap<>(context);
-        java.util.Set<String> opaque = new java.util.HashSet<>();
+        Set<String> opaque = new HashSet<>();
         inputs.forEach((k, v) -> {
             if (v instanceof String s) {
                 values.put(k, s);
@@ -471,7 +473,7 @@ public final class FakeCloudState {
         if (shape == null) {
             return List.of("arn");
         }
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (shape.nameOutput() != null) {
             out.add(shape.nameOutput());
         }

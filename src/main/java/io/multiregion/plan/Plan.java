@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What {@code pulumi up} would create for one stack, as planned offline: the machine-readable plan written to
@@ -37,7 +38,7 @@ public record Plan(String project, String stack, List<PlannedResource> resources
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         invokes = List.copyOf(invokes);
         notes = List.copyOf(notes);
-        references = references == null ? Map.of() : Collections.unmodifiableMap(new java.util.TreeMap<>(references));
+        references = references == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(references));
     }
 
     /** A plan without references. */
@@ -142,7 +143,7 @@ public record Plan(String project, String stack, List<PlannedResource> resources
             inputs = inputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
             dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
             options = options == null ? Options.NONE : options;
-            references = references == null ? Map.of() : Collections.unmodifiableMap(new java.util.TreeMap<>(references));
+            references = references == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(references));
         }
 
         /** A resource with no options and no references. */

@@ -3,6 +3,7 @@ package io.multiregion.plan;
 import com.pulumi.Context;
 import io.multiregion.App;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code plan STACK}: shows what {@code pulumi up} would create for a stack, with no cloud account, no credentials
@@ -173,7 +177,7 @@ public final class PlanCommand implements Callable<Integer> {
             String project = parts.length == 3 ? parts[1] : config.project();
             String referenced = parts[parts.length - 1];
             List<String> keys = config.values().entrySet().stream().filter(e -> e.getValue().equals(name))
-                    .map(java.util.Map.Entry::getKey).sorted().toList();
+                    .map(Map.Entry::getKey).sorted().toList();
             String from = keys.isEmpty() ? "" : " (" + String.join(", ", keys) + ")";
             List<String> known = ConfigLoader.knownStacks(dir);
             if (!project.equals(config.project())) {
@@ -196,7 +200,7 @@ public final class PlanCommand implements Callable<Integer> {
         String best = null;
         int bestDistance = 3;
         for (String candidate : known) {
-            int d = distance(name.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            int d = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;
@@ -325,7 +329,7 @@ public final class PlanCommand implements Callable<Integer> {
                 return PlanJson.read(file);
             }
             String stackName = name.substring(0, name.length() - ".json".length());
-            return new Plan("", stackName, List.of(), java.util.Map.of(), List.of(), List.of(), java.util.Map.of());
+            return new Plan("", stackName, List.of(), Map.of(), List.of(), List.of(), Map.of());
         }
     }
 
@@ -341,11 +345,11 @@ public final class PlanCommand implements Callable<Integer> {
 
         private static String version(String group, String artifact, String fallback) {
             String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-            try (java.io.InputStream in = PlanCommand.class.getResourceAsStream(resource)) {
+            try (InputStream in = PlanCommand.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     return fallback;
                 }
-                java.util.Properties properties = new java.util.Properties();
+                Properties properties = new Properties();
                 properties.load(in);
                 return properties.getProperty("version", fallback);
             } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 
 /**
  * Answers the program's calls the way an offline preview can: resources echo their inputs (the monitor adds the
@@ -90,10 +91,10 @@ final class PlanMocks implements Mocks {
             return out;
         }
         if (value instanceof String s && s.contains("${")) {
-            java.util.regex.Matcher matcher = Recorder.REFERENCE.matcher(s);
+            Matcher matcher = Recorder.REFERENCE.matcher(s);
             StringBuilder out = new StringBuilder();
             while (matcher.find()) {
-                matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                matcher.appendReplacement(out, Matcher.quoteReplacement(
                         rename.getOrDefault(matcher.group(), matcher.group())));
             }
             matcher.appendTail(out);

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Compares two IAM policy documents (identity, trust, key and bucket policies) statement by statement, the way a
@@ -193,7 +194,7 @@ final class PolicyDiff {
             Set<String> set = new TreeSet<>();
             c.forEach(x -> set.add(COMPACT.toJson(x)));
             return set.stream().map(x -> x.startsWith("\"") ? x.substring(1, x.length() - 1) : x)
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new TreeMap<>();
