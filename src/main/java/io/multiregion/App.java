@@ -23,6 +23,7 @@ public final class App {
 
     public static void stack(Context ctx) {
         StackSettings settings = SettingsReader.read(ConfigSource.of(ctx), ctx.projectName(), ctx.stackName());
+        settings.warnings().forEach(ctx.log()::warn);
         switch (settings.role()) {
             case PRIMARY -> PrimaryStack.build(ctx, settings);
             case SECONDARY -> SecondaryStack.build(ctx, settings);

@@ -1,5 +1,6 @@
 package io.multiregion;
 
+import io.multiregion.stacks.StackContract;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Samples;
 import io.multiregion.testing.Registered;
@@ -163,8 +164,20 @@ class BadConfigTest {
                 "url", "https://example.com"));
         String errors = run.errors();
         assertTrue(run.failed(), "the run must fail");
-        assertTrue(errors.contains("multiregion:primaryStack: '" + PRIMARY_STACK + "' does not export replicaBucketName, "
-                + "replicaBucketArn, replicaKeyArn, artifactKey"), errors);
+        assertTrue(errors.contains("multiregion:primaryStack: '" + PRIMARY_STACK + "' does not export artifactKey, "
+                + "replicaBucketName, replicaBucketArn, replicaKeyArn"), errors);
+        assertEquals(List.of(), run.aws(), "no aws: resource may be registered");
+    }
+
+    @Test
+    @DisplayName("a primary export of the wrong shape fails, naming the output")
+    void mistypedExport() {
+        Map<String, Object> exports = new HashMap<>(Samples.primaryOutputs());
+        exports.put(StackContract.Value.REPLICA_KEY_ARN.key(), "alias/not-an-arn");
+        ProgramRun run = ProgramRun.of("secondary", exports);
+        assertTrue(run.failed(), "the run must fail");
+        assertTrue(run.errors().contains("output replicaKeyArn of '" + PRIMARY_STACK + "' is 'alias/not-an-arn', which is "
+                + "not ARN of B's KMS key"), run.errors());
         assertEquals(List.of(), run.aws(), "no aws: resource may be registered");
     }
 

@@ -29,12 +29,15 @@ public interface ConfigSource {
     }
 
     /**
-     * What a secret's value is when it cannot be decrypted (the offline plan has no access to the stack's secrets
-     * provider): a reader skips the checks of such a value instead of calling it invalid.
+     * What a secret's value is when it cannot be decrypted here: the offline plan has no access to the stack's
+     * secrets provider and hands the program this text for every {@code secure:} value.
      */
     String UNDECRYPTABLE = "[secret: cannot be decrypted offline]";
 
-    /** Whether a key holds a secret that cannot be decrypted here (see {@link #UNDECRYPTABLE}). */
+    /**
+     * Whether a key holds a secret that cannot be decrypted here (a {@code secure:} value in the offline plan, whose
+     * value is {@link #UNDECRYPTABLE}). Its value is then not checked: the deployment that can decrypt it checks it.
+     */
     default boolean isUndecryptable(String qualifiedKey) {
         return get(qualifiedKey).filter(UNDECRYPTABLE::equals).isPresent();
     }

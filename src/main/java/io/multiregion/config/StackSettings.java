@@ -6,62 +6,47 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every setting of one stack, read and validated from its configuration (see {@link SettingsReader}).
- * Immutable; built only when the whole configuration is valid.
+ * Every setting of one stack, one record per concern, read and validated by {@link SettingsReader}. Immutable;
+ * built only when the whole configuration is valid. Only the stack compositions read it: components take
+ * {@code Args} records of exactly what they use.
  *
- * @param project               Pulumi project name (used in physical names and tags)
- * @param stack                 Pulumi stack name
- * @param role                  {@code multiregion:role}
- * @param primaryRegion         {@code multiregion:primaryRegion}: region A
- * @param secondaryRegion       {@code multiregion:secondaryRegion}: region B
- * @param trigger               {@code multiregion:trigger}, default {@code cloudtrail}
- * @param primaryStack          {@code multiregion:primaryStack}: the primary's stack reference name (secondary only)
- * @param sourceProvider        {@code multiregion:sourceProvider}, default GitHub
- * @param repository            {@code multiregion:repository} (primary only)
- * @param branch                {@code multiregion:branch}, default {@code main}
- * @param connectionArn         {@code multiregion:connectionArn}: an existing connection, or empty to create one
- * @param artifactKey           {@code multiregion:artifactKey}, default {@code releases/app.zip}
- * @param testCommands          {@code multiregion:testCommands}, default {@code ["make test"]}
- * @param buildImage            {@code multiregion:buildImage}
- * @param buildComputeType      {@code multiregion:buildComputeType}, default {@code BUILD_GENERAL1_SMALL}
- * @param buildTimeoutMinutes   {@code multiregion:buildTimeoutMinutes}, default 30
- * @param containerBuilds       {@code multiregion:containerBuilds}, default false
- * @param logRetentionDays      {@code multiregion:logRetentionDays}, default 365
- * @param kmsDeletionWindowDays {@code multiregion:kmsDeletionWindowDays}, default 30
- * @param noncurrentVersionDays {@code multiregion:noncurrentVersionDays}, default 90
- * @param replicateDeleteMarkers {@code multiregion:replicateDeleteMarkers}, default false
- * @param protectData           {@code multiregion:protectData}, default true
+ * @param project  Pulumi project name (used in physical names and tags)
+ * @param stack    Pulumi stack name
+ * @param core     role and regions
+ * @param delivery the delivery path
+ * @param storage  log retention, key deletion window, object versions, protection
+ * @param network  both regions' VPCs
+ * @param sizing   this stack's sizing (active in the primary, warm standby in the secondary)
+ * @param domain   the application's DNS name and hosted zone, when set
+ * @param aws      the {@code aws:} provider settings passed to every provider
+ * @param warnings what is valid but probably not meant (for example a key that this stack's role never reads)
  */
-public record StackSettings(
-        String project,
-        String stack,
-        Role role,
-        AwsRegion primaryRegion,
-        AwsRegion secondaryRegion,
-        TriggerMode trigger,
-        Optional<String> primaryStack,
-        SourceProvider sourceProvider,
-        Optional<String> repository,
-        String branch,
-        Optional<String> connectionArn,
-        String artifactKey,
-        List<String> testCommands,
-        String buildImage,
-        String buildComputeType,
-        int buildTimeoutMinutes,
-        boolean containerBuilds,
-        int logRetentionDays,
-        int kmsDeletionWindowDays,
-        int noncurrentVersionDays,
-        boolean replicateDeleteMarkers,
-        boolean protectData) {
+public record StackSettings(String project, String stack, CoreSettings core, DeliverySettings delivery,
+                            StorageSettings storage, NetworkSettings network, Sizing sizing,
+                            Optional<DomainSettings> domain, ProviderSettings aws, List<String> warnings) {
 
     public StackSettings {
-        testCommands = List.copyOf(testCommands);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Role role() {
+        return core.role();
+    }
+
+    public AwsRegion primaryRegion() {
+        return core.primaryRegion();
+    }
+
+    public AwsRegion secondaryRegion() {
+        return core.secondaryRegion();
     }
 
     /** The region this stack's own workload lives in: A for the primary, B for the secondary. */
     public AwsRegion homeRegion() {
-        return role == Role.PRIMARY ? primaryRegion : secondaryRegion;
+        return core.homeRegion();
+    }
+
+    public Optional<String> primaryStack() {
+        return core.primaryStack();
     }
 }

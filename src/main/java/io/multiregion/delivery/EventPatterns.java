@@ -17,8 +17,9 @@ public final class EventPatterns {
     public static final List<String> WRITE_EVENTS = List.of("PutObject", "CopyObject", "CompleteMultipartUpload");
 
     /**
-     * {@code cloudtrail} mode: the S3 data event delivered through CloudTrail (EventBridge User Guide,
-     * "AWS service events delivered via AWS CloudTrail").
+     * {@code cloudtrail} mode: the successful S3 data event delivered through CloudTrail (EventBridge User Guide,
+     * "AWS service events delivered via AWS CloudTrail"; "exists" matching in "Content filtering in Amazon
+     * EventBridge event patterns").
      */
     public static String cloudTrailWrite(String bucket, String key) {
         JsonObject requestParameters = new JsonObject();
@@ -28,6 +29,14 @@ public final class EventPatterns {
         detail.add("eventSource", array("s3.amazonaws.com"));
         detail.add("eventName", array(WRITE_EVENTS.toArray(new String[0])));
         detail.add("requestParameters", requestParameters);
+        // Successful calls only: CloudTrail records a denied or failed call with an errorCode, and such a write
+        // created no new version, so it must not start the pipeline on the old object
+        // (aws-solutions/aws-control-tower-customizations#228 is the same bug).
+        JsonObject absent = new JsonObject();
+        absent.addProperty("exists", false);
+        JsonArray noError = new JsonArray();
+        noError.add(absent);
+        detail.add("errorCode", noError);
         JsonObject pattern = new JsonObject();
         pattern.add("source", array("aws.s3"));
         pattern.add("detail-type", array("AWS API Call via CloudTrail"));

@@ -8,7 +8,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.multiregion.config.StackSettings;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
@@ -20,6 +19,7 @@ import io.multiregion.storage.SecureBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * B's pipeline: its source is the release object in the replica bucket, read only when
@@ -37,18 +37,36 @@ public final class ReplicaPipeline extends ComponentResource {
     @Export(name = "pipelineArn", refs = {String.class}, tree = "[0]")
     public final Output<String> pipelineArn;
 
-    public ReplicaPipeline(String name, AwsRegion region, ReplicaSource replica, StackSettings settings,
-                           RegionalSupport support, ComponentResourceOptions options) {
+    /**
+     * The pipeline is created in {@code region} through the provider its options carry.
+     *
+     * @param region           region B
+     * @param stack            the stack, in physical names
+     * @param replica          the replica bucket, its key and the release key, read from the primary stack
+     * @param build            how the verify project builds
+     * @param logRetentionDays retention of the build's log group (default 365)
+     * @param deployTo         region B's CodeDeploy target, deployed after the release is verified (default none)
+     */
+    public record Args(AwsRegion region, String stack, ReplicaSource replica, BuildProject.Build build,
+                       int logRetentionDays, Optional<DeployTo> deployTo) {
+    }
+
+    /**
+     * @param support the stack's per-region key and buckets (the artifact store is one of them)
+     */
+    public ReplicaPipeline(String name, Args args, RegionalSupport support, ComponentResourceOptions options) {
         super("multiregion:delivery:ReplicaPipeline", name, options);
-        var provider = support.providers().forRegion(region);
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        AwsRegion region = args.region();
+        ReplicaSource replica = args.replica();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
         RegionalKey key = support.key(region);
 
-        SecureBucket artifacts = support.bucket(name + "-artifacts", region, inside, ref -> List.of());
+        SecureBucket artifacts = support.bucket(name + "-artifacts", region, this, ref -> List.of());
         BuildProject verify = new BuildProject(name + "-verify",
-                new BuildProject.Args(provider, key, artifacts, "Tests the replicated release in " + region),
-                settings, inside);
+                new BuildProject.Args(key, artifacts, "Tests the replicated release in " + region, args.stack(),
+                        args.build(), args.logRetentionDays()),
+                inside);
 
         List<Statement> statements = new ArrayList<>();
         statements.add(Statement.allow("ReadReleaseObject").actions(Actions.S3_READ_OBJECT)
@@ -58,6 +76,7 @@ public final class ReplicaPipeline extends ComponentResource {
         statements.add(Statement.allow("DecryptReplicas").actions(Actions.KMS_DECRYPT).resource(replica.keyArn()).build());
         statements.addAll(artifacts.grantReadWrite("Artifacts"));
         statements.add(verify.grantRun("RunVerifyBuild"));
+        args.deployTo().ifPresent(d -> statements.addAll(d.target().grantDeploy("DeployRelease")));
         ServiceRole role = ServiceRole.create(name + "-pipeline", "codepipeline.amazonaws.com", List.of(),
                 "CodePipeline: release pipeline in " + region + " fed by the replica bucket", statements, child);
 
@@ -74,15 +93,17 @@ public final class ReplicaPipeline extends ComponentResource {
                 .executionMode("QUEUED")
                 .roleArn(role.arn())
                 .artifactStores(ArtifactStores.encrypted(artifacts, key))
-                .stages(
+                .stages(Stages.thenDeploy(List.of(
                         Stages.single("Source", "ReplicaRelease", "Source", "S3",
                                 List.of(), List.of("release"), sourceConfig),
                         Stages.single("Verify", "TestRelease", "Test", "CodeBuild",
-                                List.of("release"), List.of("verified"), verifyConfig))
+                                List.of("release"), List.of("verified"), verifyConfig)), "release", args.deployTo()))
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(provider)
+                CustomResourceOptions.builder().parent(this)
                         // CodePipeline validates the role's permissions when the pipeline is created.
                         .dependsOn(List.<Resource>of(role.policy())).build());
+        // the instances of region B download the revisions this pipeline stores
+        args.deployTo().ifPresent(d -> d.grantRevisions(name, region, artifacts, key, child));
         this.pipelineName = pipeline.name();
         this.pipelineArn = pipeline.arn();
         registerOutputs(Map.of("pipelineName", pipelineName, "pipelineArn", pipelineArn));

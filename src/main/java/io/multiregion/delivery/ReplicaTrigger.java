@@ -10,15 +10,13 @@ import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
-import com.pulumi.aws.s3.BucketNotification;
-import com.pulumi.aws.s3.BucketNotificationArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.multiregion.config.StackSettings;
+import io.multiregion.values.Outputs;
 import io.multiregion.config.TriggerMode;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
@@ -43,8 +41,8 @@ import java.util.Optional;
  *       release object (no management events, so it is no paid duplicate of the account trail), KMS
  *       encryption, log-file validation and CloudWatch Logs delivery, its own log bucket with the documented
  *       policy; and a rule on the {@code AWS API Call via CloudTrail} event for that bucket and key.</li>
- *   <li>{@code eventbridge}: S3 EventBridge notifications on the replica bucket and a rule on
- *       {@code Object Created} for that bucket and key.</li>
+ *   <li>{@code eventbridge}: a rule on {@code Object Created} for that bucket and key, using the S3 EventBridge
+ *       notifications that the bucket's owner (the primary stack) turns on.</li>
  * </ul>
  * In both modes the rule's only target is the pipeline, through a role that only
  * {@code events.amazonaws.com} can assume, for this rule only, and that may only
@@ -61,36 +59,52 @@ public final class ReplicaTrigger extends ComponentResource {
     /** The trail's name, in {@code cloudtrail} mode. */
     public final Optional<String> trailName;
 
-    public ReplicaTrigger(String name, AwsRegion region, ReplicaSource replica, Output<String> pipelineArn,
-                          StackSettings settings, RegionalSupport support, ComponentResourceOptions options) {
+    /**
+     * The trigger is created in {@code region} through the provider its options carry.
+     *
+     * @param region           region B
+     * @param replica          the replica bucket and release key, read from the primary stack
+     * @param pipelineArn      the pipeline the rule starts
+     * @param mode             {@code cloudtrail} (default) or {@code eventbridge}
+     * @param trailName        the data-event trail's name in cloudtrail mode ({@code <project>-<stack>-release-trigger})
+     * @param logRetentionDays retention of the trail's log group (default 365)
+     */
+    public record Args(AwsRegion region, ReplicaSource replica, Output<String> pipelineArn, TriggerMode mode,
+                       String trailName, int logRetentionDays) {
+    }
+
+    /**
+     * @param support the stack's per-region key and buckets (the trail's log bucket is one of them)
+     */
+    public ReplicaTrigger(String name, Args args, RegionalSupport support, ComponentResourceOptions options) {
         super("multiregion:delivery:ReplicaTrigger", name, options);
-        var provider = support.providers().forRegion(region);
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(provider).build();
+        AwsRegion region = args.region();
+        ReplicaSource replica = args.replica();
+        Output<String> pipelineArn = args.pipelineArn();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         List<Resource> ruleDependencies = new ArrayList<>();
 
-        if (settings.trigger() == TriggerMode.CLOUDTRAIL) {
-            String trail = Names.fit(settings.project() + "-" + settings.stack() + "-release-trigger", Names.TRAIL);
+        if (args.mode() == TriggerMode.CLOUDTRAIL) {
+            String trail = Names.fit(args.trailName(), Names.TRAIL);
             this.trailName = Optional.of(trail);
-            ruleDependencies.add(dataEventTrail(name, trail, region, replica, settings, support, child));
+            ruleDependencies.add(dataEventTrail(name, trail, region, replica, args.logRetentionDays(), support, child));
             this.eventPattern = Output.tuple(replica.bucketName(), replica.artifactKey())
                     .applyValue(t -> EventPatterns.cloudTrailWrite(t.t1, t.t2));
         } else {
+            // The replica bucket's EventBridge notifications are turned on by its owner, the primary stack
+            // (see ReplicatedBucket): this stack only adds its rule.
             this.trailName = Optional.empty();
-            ruleDependencies.add(new BucketNotification(name + "-s3-events", BucketNotificationArgs.builder()
-                    .bucket(replica.bucketName())
-                    .eventbridge(true)
-                    .build(), child));
             this.eventPattern = Output.tuple(replica.bucketName(), replica.artifactKey())
                     .applyValue(t -> EventPatterns.objectCreated(t.t1, t.t2));
         }
 
         EventRule rule = new EventRule(Names.autoNamed(name, Names.EVENT_RULE), EventRuleArgs.builder()
                 .description("Starts the release pipeline in " + region + " when a new release replica lands ("
-                        + settings.trigger().value() + " mode)")
+                        + args.mode().value() + " mode)")
                 .eventPattern(eventPattern)
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(provider)
-                        // events only flow once the trail or notification that emits them exists.
+                CustomResourceOptions.builder().parent(this)
+                        // in cloudtrail mode, events only flow once the trail that emits them exists.
                         .dependsOn(ruleDependencies).build());
         this.ruleName = rule.id(); // on the default bus a rule's id is its name, and every engine reports ids
 
@@ -107,7 +121,7 @@ public final class ReplicaTrigger extends ComponentResource {
                 .arn(pipelineArn)
                 .roleArn(role.arn())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(provider)
+                CustomResourceOptions.builder().parent(this)
                         // the target is useless until its role may start the pipeline.
                         .dependsOn(List.<Resource>of(role.policy())).build());
 
@@ -115,25 +129,26 @@ public final class ReplicaTrigger extends ComponentResource {
     }
 
     private Trail dataEventTrail(String name, String trailName, AwsRegion region, ReplicaSource replica,
-                                 StackSettings settings, RegionalSupport support, CustomResourceOptions child) {
+                                 int logRetentionDays, RegionalSupport support, CustomResourceOptions child) {
         RegionalKey key = support.key(region);
         Output<String> trailArn = key.accountId.applyValue(account -> Arns.trail(region, account, trailName));
 
-        SecureBucket logBucket = support.bucket(name + "-trail-logs", region,
-                ComponentResourceOptions.builder().parent(this).build(),
+        SecureBucket logBucket = support.bucket(name + "-trail-logs", region, this,
                 ref -> cloudTrailDeliveryStatements(ref, key.accountId, trailArn));
 
         LogGroup logGroup = new LogGroup(name + "-trail", LogGroupArgs.builder()
                 .name("/aws/cloudtrail/" + trailName)
-                .retentionInDays(settings.logRetentionDays())
+                .retentionInDays(logRetentionDays)
                 .kmsKeyId(key.arn)
-                .build(), child);
+                .build(),
+                // CloudWatch Logs checks the key policy when the log group is created.
+                key.usableBy(CustomResourceOptions.builder().parent(this)).build());
         // The documented trust for this role has no source condition (CloudTrail User Guide, "Sending
         // events to CloudWatch Logs"); its permissions reach only this log group's streams.
         ServiceRole logsRole = ServiceRole.create(name + "-trail-logs", "cloudtrail.amazonaws.com", List.of(),
                 "CloudTrail: delivers " + trailName + " to CloudWatch Logs",
                 List.of(Statement.allow("DeliverTrailToLogs").actions(Actions.LOGS_WRITE)
-                        .resource(logGroup.arn().applyValue(a -> a + ":log-stream:*")).build()),
+                        .resource(logGroup.arn().applyValue(Arns::logStreamsOf)).build()),
                 child);
 
         return new Trail(name + "-trail", TrailArgs.builder()
@@ -153,13 +168,13 @@ public final class ReplicaTrigger extends ComponentResource {
                         .includeManagementEvents(false)
                         .dataResources(TrailEventSelectorDataResourceArgs.builder()
                                 .type("AWS::S3::Object")
-                                .values(replica.objectArn().applyValue(List::of))
+                                .values(Outputs.listOf(replica.objectArn()))
                                 .build())
                         .build())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(region))
-                        // CloudTrail checks the bucket policy and the logs role when the trail is created.
-                        .dependsOn(List.<Resource>of(logBucket.policy, logsRole.policy())).build());
+                // CloudTrail checks the bucket policy, the logs role and the key policy when the trail is created.
+                key.usableBy(CustomResourceOptions.builder().parent(this),
+                        logBucket.policy, logsRole.policy()).build());
     }
 
     /** The documented CloudTrail delivery statements (CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"). */

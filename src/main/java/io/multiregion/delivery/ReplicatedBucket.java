@@ -1,5 +1,8 @@
 package io.multiregion.delivery;
 
+import com.pulumi.aws.Provider;
+import com.pulumi.aws.s3.BucketNotification;
+import com.pulumi.aws.s3.BucketNotificationArgs;
 import com.pulumi.aws.s3.BucketReplicationConfig;
 import com.pulumi.aws.s3.BucketReplicationConfigArgs;
 import com.pulumi.aws.s3.inputs.BucketReplicationConfigRuleArgs;
@@ -50,11 +53,17 @@ public final class ReplicatedBucket extends ComponentResource {
     public static final int RTC_MINUTES = 15;
 
     /**
+     * This component spans two regions, so it takes both regions' providers here instead of from its options:
+     * the source bucket and the replication in A, the replica bucket, its key and its notifications in B.
+     *
      * @param sourceRegion            region A
      * @param replicaRegion           region B
+     * @param sourceProvider          region A's provider
+     * @param replicaProvider         region B's provider
      * @param replicateDeleteMarkers  replicate delete markers (default false)
      */
-    public record Args(AwsRegion sourceRegion, AwsRegion replicaRegion, boolean replicateDeleteMarkers) {
+    public record Args(AwsRegion sourceRegion, AwsRegion replicaRegion, Provider sourceProvider, Provider replicaProvider,
+                       boolean replicateDeleteMarkers) {
     }
 
     /** Source bucket in A. */
@@ -71,14 +80,22 @@ public final class ReplicatedBucket extends ComponentResource {
         super("multiregion:delivery:ReplicatedBucket", name, options);
         AwsRegion a = args.sourceRegion();
         AwsRegion b = args.replicaRegion();
-        ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
-
-        this.source = support.bucket(name + "-source", a, inside, ref -> List.of());
-        this.replica = support.bucket(name + "-replica", b, inside, ref -> List.of());
+        this.source = support.bucket(name + "-source", a, this, ref -> List.of());
+        this.replica = support.bucket(name + "-replica", b, this, ref -> List.of());
         RegionalKey sourceKey = support.key(a);
         this.replicaKey = support.key(b);
 
-        CustomResourceOptions inA = CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(a)).build();
+        // S3 to EventBridge notifications on the replica bucket, whatever the trigger mode: the bucket's
+        // notification configuration belongs to the bucket's owner, this stack, because
+        // PutBucketNotificationConfiguration replaces the whole configuration (S3 API Reference), so a second
+        // writer would erase this one. Turning it on has no charge of its own; only the rules that match the
+        // events are billed (S3 User Guide, "Using EventBridge"). The secondary only adds its rule.
+        new BucketNotification(name + "-replica-events", BucketNotificationArgs.builder()
+                .bucket(replica.bucketName)
+                .eventbridge(true)
+                .build(), CustomResourceOptions.builder().parent(this).provider(args.replicaProvider()).build());
+
+        CustomResourceOptions inA = CustomResourceOptions.builder().parent(this).provider(args.sourceProvider()).build();
         ServiceRole role = ServiceRole.create(name + "-replication", "s3.amazonaws.com", List.of(),
                 "S3 replication of " + name + " from " + a + " to " + b,
                 replicationPolicy(a, b, source, replica, sourceKey, replicaKey), inA);
@@ -115,7 +132,7 @@ public final class ReplicatedBucket extends ComponentResource {
                                 .build())
                         .build())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(support.providers().forRegion(a))
+                CustomResourceOptions.builder().parent(this).provider(args.sourceProvider())
                         // S3 refuses a replication configuration until both buckets are versioned, and the
                         // role must already hold its permissions when S3 validates it.
                         .dependsOn(List.<Resource>of(source.versioning, replica.versioning, role.policy()))

@@ -35,4 +35,15 @@ final class Stages {
         }
         return PipelineStageArgs.builder().name(stage).actions(builder.build()).build();
     }
+
+    /**
+     * The stages, followed by a deploy stage to a CodeDeploy target when there is one. The release zip (with its
+     * {@code appspec.yml} at the root) is the deploy action's input artifact.
+     */
+    static List<PipelineStageArgs> thenDeploy(List<PipelineStageArgs> stages, String releaseArtifact,
+                                             java.util.Optional<DeployTo> deployTo) {
+        List<PipelineStageArgs> all = new java.util.ArrayList<>(stages);
+        deployTo.ifPresent(d -> all.add(d.target().stage("Deploy", releaseArtifact, java.util.Optional.empty())));
+        return all;
+    }
 }

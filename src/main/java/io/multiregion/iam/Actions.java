@@ -17,6 +17,8 @@ public final class Actions {
     public static final List<String> S3_READ_WRITE_OBJECT = List.of("s3:GetObject", "s3:GetObjectVersion", "s3:PutObject");
     /** What a CodePipeline S3 source action reads on its bucket (CodePipeline User Guide, "Amazon S3 source action reference"). */
     public static final List<String> S3_SOURCE_BUCKET = List.of("s3:GetBucketVersioning", "s3:GetBucketLocation");
+    /** What CodeBuild checks on the bucket it reads and writes (CodeBuild User Guide, "Secure access to S3 buckets"). */
+    public static final List<String> S3_BUCKET_OWNER_CHECK = List.of("s3:GetBucketAcl", "s3:GetBucketLocation");
     /** What an artifact store needs on the bucket (CodePipeline User Guide, service role policy). */
     public static final List<String> S3_ARTIFACT_BUCKET = List.of("s3:GetBucketVersioning", "s3:GetBucketLocation", "s3:ListBucket");
 
@@ -47,22 +49,85 @@ public final class Actions {
             "kms:ListResourceTags", "kms:PutKeyPolicy", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:RetireGrant",
             "kms:RevokeGrant", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion", "kms:TagResource",
             "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription");
-    /** CloudWatch Logs encrypting a log group (CloudWatch Logs User Guide, "Encrypt log data using AWS KMS"). */
+    /**
+     * CloudWatch Logs encrypting a log group (CloudWatch Logs User Guide, "Encrypt log data using AWS KMS"): the
+     * cryptographic operations, which all carry the {@code kms:EncryptionContext:aws:logs:arn} key.
+     */
     public static final List<String> KMS_FOR_LOGS = List.of(
             "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
-            "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
-    /** CloudTrail encrypting log files (CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail"). */
-    public static final List<String> KMS_FOR_CLOUDTRAIL = List.of("kms:GenerateDataKey");
+            "kms:GenerateDataKeyWithoutPlaintext");
+    /** Describe a key; the request carries no encryption context. */
+    public static final List<String> KMS_DESCRIBE = List.of("kms:DescribeKey");
+    /** Decrypt only. */
+    public static final List<String> KMS_DECRYPT_ONLY = List.of("kms:Decrypt");
+    /**
+     * CloudTrail encrypting log and digest files: {@code kms:GenerateDataKey*}, the form the CloudTrail User Guide
+     * documents ("Configure AWS KMS key policies for CloudTrail"); it covers GenerateDataKey,
+     * GenerateDataKeyWithoutPlaintext and the key-pair variants, all of which take the key resource type.
+     */
+    public static final List<String> KMS_FOR_CLOUDTRAIL = List.of("kms:GenerateDataKey*");
 
-    /** Write to a log group. */
+    /**
+     * Write to a log group's streams. Both actions take the log-stream resource type
+     * ({@code ...:log-group:NAME:log-stream:NAME}) only (Service Authorization Reference, Amazon CloudWatch Logs).
+     */
     public static final List<String> LOGS_WRITE = List.of("logs:CreateLogStream", "logs:PutLogEvents");
     /** Run a CodeBuild project from CodePipeline. */
     public static final List<String> CODEBUILD_RUN = List.of("codebuild:StartBuild", "codebuild:BatchGetBuilds");
-    /** Use a Git connection (the service was renamed; both prefixes are honoured). */
-    public static final List<String> CONNECTION_USE = List.of("codestar-connections:UseConnection", "codeconnections:UseConnection");
+    /** Use a Git connection (AWS CodeConnections). */
+    public static final List<String> CONNECTION_USE = List.of("codeconnections:UseConnection");
+    /** Use a Git connection under the service's former prefix, which AWS still honours (AWS CodeStar Connections). */
+    public static final List<String> CONNECTION_USE_LEGACY = List.of("codestar-connections:UseConnection");
     /** What EventBridge may do to the pipeline it starts: exactly one action. */
     public static final List<String> PIPELINE_START = List.of("codepipeline:StartPipelineExecution");
 
     /** For the TLS-only deny statement on every bucket (FSBP S3.5 checks for this form). */
     public static final List<String> S3_ALL = List.of("s3:*");
+
+    /**
+     * Session Manager on an instance: the SSM agent's heartbeat and the message channels (Systems Manager User
+     * Guide, "Create a custom IAM role for Session Manager"; the same five actions as the AWS managed policy
+     * AWSCloud9SSMInstanceProfile). None of them accepts a resource type (Service Authorization Reference,
+     * AWS Systems Manager and Amazon Message Gateway Service), so they take {@code *}.
+     */
+    public static final List<String> SSM_SESSION_MANAGER = List.of("ssm:UpdateInstanceInformation",
+            "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel");
+    /** Read one secret's value (Secrets Manager User Guide, "Authentication and access control"); resource type: secret. */
+    public static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
+
+    /**
+     * What the EC2 Auto Scaling service-linked role may do with a customer managed key that encrypts its instances'
+     * EBS volumes (EC2 Auto Scaling User Guide, "Required AWS KMS key policy for use with encrypted volumes"; the
+     * page's {@code kms:ReEncrypt*} and {@code kms:GenerateDataKey*} named one by one).
+     */
+    public static final List<String> KMS_FOR_AUTOSCALING_EBS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom",
+            "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+    /** The grant the service-linked role creates for EC2 (same page), only for AWS resources. */
+    public static final List<String> KMS_CREATE_GRANT = List.of("kms:CreateGrant");
+
+    /** CodePipeline's CodeDeploy action, on the deployment group (CodePipeline User Guide, "CodeDeploy action reference", service role permissions; resource type deploymentgroup). */
+    public static final List<String> CODEDEPLOY_DEPLOY = List.of("codedeploy:CreateDeployment", "codedeploy:GetDeployment");
+    /** Same action, on the application (resource type application). */
+    public static final List<String> CODEDEPLOY_REVISION = List.of("codedeploy:GetApplication",
+            "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision");
+    /** Same action, on the deployment configuration (resource type deploymentconfig). */
+    public static final List<String> CODEDEPLOY_CONFIG = List.of("codedeploy:GetDeploymentConfig");
+    /**
+     * Decrypt a secret's value: {@code GetSecretValue} needs only {@code kms:Decrypt} on the secret's key (Secrets
+     * Manager User Guide, "Secret encryption and decryption in AWS Secrets Manager").
+     */
+    public static final List<String> KMS_DECRYPT_SECRET = List.of("kms:Decrypt");
+    /**
+     * Pull an image from one repository (Amazon ECR User Guide, "Private repository policy examples": pull access);
+     * all three accept the repository resource type.
+     */
+    public static final List<String> ECR_PULL = List.of(
+            "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
+    /**
+     * Log in to the registry. This action takes no resource type, so its statement names {@code *} (Service
+     * Authorization Reference, "Actions defined by Amazon Elastic Container Registry": GetAuthorizationToken has an
+     * empty resource-type column; Amazon ECR User Guide, "Private registry authentication").
+     */
+    public static final List<String> ECR_LOGIN = List.of("ecr:GetAuthorizationToken");
 }

@@ -28,6 +28,21 @@ public final class Names {
     /** CloudTrail trail names: 3 to 128 characters (CloudTrail API Reference, CreateTrail). */
     public static final int TRAIL = 128;
 
+    /**
+     * Aurora global, DB cluster and DB instance identifiers: 1 to 63 letters, digits or hyphens, starting with a
+     * letter, no trailing hyphen and no two consecutive hyphens (RDS API Reference, CreateDBCluster,
+     * CreateGlobalCluster, CreateDBInstance).
+     */
+    public static final int RDS_IDENTIFIER = 63;
+    /** DB cluster snapshot identifiers: 1 to 255 characters, same rules (RDS API Reference, CreateDBClusterSnapshot). */
+    public static final int RDS_SNAPSHOT = 255;
+    /** DB subnet group names: 255 characters (RDS API Reference, CreateDBSubnetGroup). */
+    public static final int RDS_SUBNET_GROUP = 255;
+    /** Secrets Manager secret names: 512 characters of letters, digits and /_+=.@- (Secrets Manager API Reference, CreateSecret). */
+    public static final int SECRET = 512;
+    /** ECR repository names: 2 to 256 lower-case characters (Amazon ECR API Reference, CreateRepository). */
+    public static final int ECR_REPOSITORY = 256;
+
     /** A lower-case, hyphenated name of at most {@code max} characters, trimmed of trailing hyphens. */
     public static String fit(String name, int max) {
         String clean = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-{2,}", "-");
@@ -50,5 +65,29 @@ public final class Names {
             throw new IllegalArgumentException("bucket logical name '" + logicalName + "' must be lower-case letters, digits, '-'");
         }
         return autoNamed(logicalName, S3_BUCKET);
+    }
+
+    /** Application Load Balancer names: 32 characters, letters, digits and hyphens (ELB API Reference, CreateLoadBalancer). */
+    public static final int LOAD_BALANCER = 32;
+    /** Target group names: 32 characters, letters, digits and hyphens (ELB API Reference, CreateTargetGroup). */
+    public static final int TARGET_GROUP = 32;
+    /** Launch template names: 3 to 128 characters (EC2 API Reference, CreateLaunchTemplate). */
+    public static final int LAUNCH_TEMPLATE = 128;
+    /** Auto Scaling group names: 1 to 255 characters (EC2 Auto Scaling API Reference, CreateAutoScalingGroup). */
+    public static final int AUTO_SCALING_GROUP = 255;
+    /** Instance profile names: 128 characters (IAM User Guide, "IAM and AWS STS quotas"). */
+    public static final int INSTANCE_PROFILE = 128;
+    /** Security group names: 255 characters (EC2 API Reference, CreateSecurityGroup). */
+    public static final int SECURITY_GROUP = 255;
+    /** CodeDeploy application and deployment group names: 100 characters (CodeDeploy API Reference, CreateApplication, CreateDeploymentGroup). */
+    public static final int CODEDEPLOY = 100;
+
+    /** A load balancer's or target group's logical name: letters, digits and inner hyphens, room left for the suffix. */
+    public static String elb(String logicalName, int limit) {
+        if (!logicalName.matches("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$") || logicalName.startsWith("internal-")) {
+            throw new IllegalArgumentException("load balancer logical name '" + logicalName
+                    + "' must be letters, digits and inner hyphens, not starting with internal-");
+        }
+        return autoNamed(logicalName, limit);
     }
 }

@@ -45,10 +45,33 @@ public final class FakeCloudState {
          * @param deployValue the real-looking value a deployment's fake cloud answers
          */
         String value(String output, String deployValue);
+
+        /**
+         * True when the values are placeholders rather than real-looking values: an output built from a hidden
+         * value is then a placeholder as a whole.
+         */
+        default boolean placeholders() {
+            return false;
+        }
     }
 
     /** Deploy mode: every assigned value is real-looking. */
     public static final Assigner DEPLOY = (output, deployValue) -> deployValue;
+
+    /** Preview mode: every assigned value is the placeholder of its output. */
+    public static Assigner preview(Function<String, String> placeholder) {
+        return new Assigner() {
+            @Override
+            public String value(String output, String deployValue) {
+                return placeholder.apply(output);
+            }
+
+            @Override
+            public boolean placeholders() {
+                return true;
+            }
+        };
+    }
 
     /**
      * The id and state AWS answers for one created resource.
@@ -77,7 +100,7 @@ public final class FakeCloudState {
      */
     private record Shape(String nameOutput, String prefixInput, Map<String, Function<String, String>> assigned,
                          Map<String, Function<Map<String, Object>, String>> computed, Map<String, String> derived,
-                         String idOf) {
+                         String idOf, Map<String, Object> constants) {
     }
 
     private static final class Row {
@@ -87,6 +110,13 @@ public final class FakeCloudState {
         private final Map<String, Function<Map<String, Object>, String>> computed = new LinkedHashMap<>();
         private final Map<String, String> derived = new LinkedHashMap<>();
         private String idOf;
+        private final Map<String, Object> constants = new LinkedHashMap<>();
+
+        /** A value every new resource of the type starts with (a first version number, a status). */
+        Row constant(String output, Object value) {
+            constants.put(output, value);
+            return this;
+        }
 
         Row name(String output, String prefix) {
             nameOutput = output;
@@ -116,7 +146,7 @@ public final class FakeCloudState {
 
         Shape shape() {
             return new Shape(nameOutput, prefixInput, Map.copyOf(assigned), Map.copyOf(computed),
-                    Collections.unmodifiableMap(new LinkedHashMap<>(derived)), idOf);
+                    Collections.unmodifiableMap(new LinkedHashMap<>(derived)), idOf, Map.copyOf(constants));
         }
     }
 
@@ -227,11 +257,14 @@ public final class FakeCloudState {
                 .assigned("dhcpOptionsId", ec2Id("dopt")));
         t.put("aws:ec2/subnet:Subnet", ec2("subnet", "subnet"));
         t.put("aws:ec2/securityGroup:SecurityGroup", ec2("sg", "security-group").name("name", "namePrefix"));
-        t.put("aws:ec2/launchTemplate:LaunchTemplate", ec2("lt", "launch-template").name("name", "namePrefix"));
+        // a new launch template has one version, version 1, which is also its default (EC2 User Guide, "Modify a
+        // launch template (manage launch template versions)")
+        t.put("aws:ec2/launchTemplate:LaunchTemplate", ec2("lt", "launch-template").name("name", "namePrefix")
+                .constant("latestVersion", 1).constant("defaultVersion", 1));
         t.put("aws:ec2/routeTable:RouteTable", ec2("rtb", "route-table"));
         t.put("aws:ec2/internetGateway:InternetGateway", ec2("igw", "internet-gateway"));
         t.put("aws:ec2/natGateway:NatGateway", ec2("nat", "natgateway"));
-        t.put("aws:ec2/eip:Eip", ec2("eipalloc", "elastic-ip").assigned("allocationId", ec2Id("eipalloc")));
+        t.put("aws:ec2/eip:Eip", ec2("eipalloc", "elastic-ip").derived("allocationId", "{id}"));
         t.put("aws:ec2/flowLog:FlowLog", ec2("fl", "vpc-flow-log"));
         t.put("aws:ec2/vpcEndpoint:VpcEndpoint", ec2("vpce", "vpc-endpoint"));
         t.put("aws:ec2/networkAcl:NetworkAcl", ec2("acl", "network-acl"));
@@ -365,7 +398,7 @@ public final class FakeCloudState {
         if (shape == null) {
             String arn = "arn:" + context.get("partition") + ":" + service(type) + ":" + regionCode + ":" + account
                     + ":" + resourceType(type) + "/" + assigner.value("id", logicalName + "-id");
-            state.putIfAbsent("arn", assigner == DEPLOY ? arn : assigner.value("arn", arn));
+            state.putIfAbsent("arn", assigner.placeholders() ? assigner.value("arn", arn) : arn);
             return new Answer(assigner.value("id", logicalName + "-id"), state);
         }
         Map<String, String> values = new LinkedHashMap<>(context);
@@ -383,6 +416,7 @@ public final class FakeCloudState {
             values.put(shape.nameOutput(), name);
             state.put(shape.nameOutput(), name);
         }
+        shape.constants().forEach((k, v) -> state.putIfAbsent(k, v));
         shape.computed().forEach((k, f) -> {
             values.put(k, f.apply(inputs));
             if (!k.startsWith("_")) {
@@ -396,7 +430,7 @@ public final class FakeCloudState {
             String visible = k.startsWith("_") ? k.substring(1) : k;
             String value = assigner.value(visible, deploy.apply(logicalName));
             values.put(k, value);
-            if (k.startsWith("_") && assigner != DEPLOY) {
+            if (k.startsWith("_") && assigner.placeholders()) {
                 opaque.add(k);
             }
             if (!k.startsWith("_") && !k.equals("id")) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,14 +20,15 @@ import java.util.TreeSet;
  * with a short label (what it is, from its type, and its role, from its name). Arrows follow the release: from the
  * component that uses another to the one it uses ("publishes to", "triggers"), across regions always from A to B
  * (replication), and from the referenced stack's resources to the components that read them. A component that many
- * others use (a key, a log bucket) gets no arrows, only a note of how many use it, so the diagram stays legible as
- * tiers are added. Providers are left out.
+ * others use (a key, a log bucket) gets no plain arrows inside its region, only a note of how many use it, so the
+ * diagram stays legible as tiers are added; arrows with a label and arrows between groups are always drawn.
+ * Providers are left out.
  */
 public final class PlanMermaid {
     /** Group key prefix of resources registered through a provider for global services. */
     private static final String GLOBAL = "global ";
     /** A component used by at least this many others is drawn without arrows. */
-    private static final int HUB = 3;
+    private static final int HUB = 4;
 
     private PlanMermaid() {
     }
@@ -169,8 +171,9 @@ public final class PlanMermaid {
         }
         edgeLabels.forEach((edge, verb) -> {
             String[] ends = edge.split(" --> ");
-            if (hubs.contains(ends[0]) || hubs.contains(ends[1])) {
-                return;
+            boolean acrossGroups = !Objects.equals(regionOfNode.get(ends[0]), regionOfNode.get(ends[1]));
+            if ((hubs.contains(ends[0]) || hubs.contains(ends[1])) && verb.isEmpty() && !acrossGroups) {
+                return; // a plain "uses" arrow into a component most others use: counted on the box instead
             }
             out.append("  ").append(ends[0]).append(verb.isEmpty() ? " --> " : " -->|" + escape(verb) + "| ")
                     .append(ends[1]).append("\n");

@@ -53,6 +53,10 @@ final class PlanMocks implements Mocks {
             List<String> secretNames = new ArrayList<>();
             Map<String, String> rename = new LinkedHashMap<>();
             earlier.references().forEach((token, reference) -> {
+                if (reference.urn() == null) {
+                    rename.put(token, Recorder.ACCOUNT_ID); // the account: the program sees a well-formed id
+                    return;
+                }
                 String qualified = "${" + earlier.stack() + "." + token.substring(2);
                 rename.put(token, qualified);
                 recorder.foreignReference(qualified, reference);
@@ -80,6 +84,9 @@ final class PlanMocks implements Mocks {
      * names), so known exports flow on and unknown ones show as unknown wherever the program uses them.
      */
     private static Object toEngine(Object value, Map<String, String> rename) {
+        if (value instanceof Number n && !(value instanceof Double)) {
+            return n.doubleValue(); // the engine carries every number as a double, as a real stack output
+        }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, v) -> out.put(String.valueOf(k), toEngine(v, rename)));
@@ -106,7 +113,7 @@ final class PlanMocks implements Mocks {
     @Override
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         Optional<Map<String, Object>> answer = FakeInvokes.answer(args.token, regionFor(args),
-                FakeInvokes.arguments(args), Recorder.ACCOUNT);
+                FakeInvokes.arguments(args), Recorder.ACCOUNT_ID);
         recorder.invoked(args.token, args.provider, answer.isPresent());
         recorder.note(answer.isPresent()
                 ? "invoke " + args.token + " answered with an offline placeholder (account " + Recorder.ACCOUNT + ")"

@@ -23,8 +23,13 @@ final class Recorder {
                         Plan.Options options) {
     }
 
-    /** The placeholder of the account the stack deploys into (ARNs carry it). */
+    /** The placeholder of the account the stack deploys into, as the plan shows it. */
     static final String ACCOUNT = "${account}";
+    /**
+     * The account id the program sees during the run (in ARNs, invoke answers): a well-formed 12-digit id, because
+     * programs check the shape of ARNs; the plan shows it as {@link #ACCOUNT}.
+     */
+    static final String ACCOUNT_ID = FakeInvokes.ACCOUNT;
     /** A symbolic reference in a value. */
     static final Pattern REFERENCE = Pattern.compile("\\$\\{[^${}\\s]+}");
 
@@ -150,11 +155,12 @@ final class Recorder {
     /** A value with every placeholder in its displayed form. */
     @SuppressWarnings("unchecked")
     private static Object rewrite(Object value, Map<String, String> rename) {
-        if (rename.isEmpty() || value == null) {
-            return value;
+        if (value == null) {
+            return null;
         }
-        if (value instanceof String s) {
-            if (!s.contains("${")) {
+        if (value instanceof String text) {
+            String s = text.replace(ACCOUNT_ID, ACCOUNT);
+            if (rename.isEmpty() || !s.contains("${")) {
                 return s;
             }
             Matcher m = REFERENCE.matcher(s);

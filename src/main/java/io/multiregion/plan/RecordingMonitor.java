@@ -65,12 +65,14 @@ final class RecordingMonitor extends MockMonitor {
             Placeholders placeholders = output -> recorder.placeholder(urn, request.getType(), request.getName(),
                     output);
             FakeCloudState.Answer answer = FakeCloudState.answer(request.getType(), request.getName(),
-                    known(request.getObject()), recorder.regionOf(request.getProvider()), Recorder.ACCOUNT,
-                    (output, deployValue) -> placeholders.of(output));
+                    known(request.getObject()), recorder.regionOf(request.getProvider()), Recorder.ACCOUNT_ID,
+                    FakeCloudState.preview(placeholders::of));
             Struct.Builder assigned = Struct.newBuilder();
             answer.state().forEach((k, v) -> {
                 if (!request.getObject().containsFields(k) && v instanceof String s) {
                     assigned.putFields(k, Value.newBuilder().setStringValue(s).build());
+                } else if (!request.getObject().containsFields(k) && v instanceof Number n) {
+                    assigned.putFields(k, Value.newBuilder().setNumberValue(n.doubleValue()).build());
                 }
             });
             Struct mocked = response.getObject().toBuilder().putAllFields(assigned.getFieldsMap()).build();

@@ -40,6 +40,31 @@ public final class Arns {
     }
 
     /**
+     * Every stream of one log group, from the group's ARN as CloudWatch Logs reports it (which may end in
+     * {@code :*}): {@code ...:log-group:NAME:log-stream:*}, the resource type that CreateLogStream and
+     * PutLogEvents take.
+     */
+    public static String logStreamsOf(String logGroupArn) {
+        if (logGroupArn == null) {
+            return null;
+        }
+        String group = logGroupArn.endsWith(":*") ? logGroupArn.substring(0, logGroupArn.length() - 2) : logGroupArn;
+        return group + ":log-stream:*";
+    }
+
+    /**
+     * A connection's ARN under one of the two service names it may carry ({@code codeconnections} or
+     * {@code codestar-connections}); the rest of the ARN is the same under both.
+     */
+    public static String connectionAs(String connectionArn, String service) {
+        if (connectionArn == null) {
+            return null;
+        }
+        String[] parts = connectionArn.split(":", 4);
+        return parts.length < 4 ? connectionArn : parts[0] + ":" + parts[1] + ":" + service + ":" + parts[3];
+    }
+
+    /**
      * The account id field (the fifth) of an ARN, or an empty string when the ARN is not known
      * (only in engines that do not report ARNs).
      */

@@ -29,6 +29,11 @@ public record AwsRegion(String code) {
         return lookup(code).map(r -> new AwsRegion(r.getValue()));
     }
 
+    /** Every region the AWS provider knows, in its order. */
+    public static java.util.List<AwsRegion> all() {
+        return Arrays.stream(Region.values()).map(r -> new AwsRegion(r.getValue())).toList();
+    }
+
     /** True when the code has the shape of a region code (whether or not the region exists). */
     public static boolean wellFormed(String code) {
         return code != null && SHAPE.matcher(code).matches();

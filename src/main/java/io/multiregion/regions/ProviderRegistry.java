@@ -2,11 +2,16 @@ package io.multiregion.regions;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.inputs.ProviderAssumeRoleArgs;
+import com.pulumi.aws.inputs.ProviderAssumeRoleWithWebIdentityArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
+import com.pulumi.aws.inputs.ProviderIgnoreTagsArgs;
+import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
-import io.multiregion.config.StackSettings;
+import io.multiregion.config.ProviderSettings;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,22 +19,38 @@ import java.util.Set;
  * One explicit AWS provider per region, created on first use and reused (as CDK's per-region support
  * stacks are). A stack may only reach the regions it is allowed: the secondary stack is not allowed
  * region A at all, so it can be updated while region A is impaired (static stability).
+ *
+ * <p>Every provider gets the {@code aws:} settings of the stack's config ({@link ProviderSettings}): explicit
+ * providers do not read that namespace by themselves, so a profile, an assumed role or an allowed-accounts guard
+ * set there would otherwise be ignored.
  */
 public final class ProviderRegistry {
-    private final StackSettings settings;
-    private final Set<AwsRegion> allowed;
+
+    /**
+     * @param project   the project, for default tags
+     * @param stack     the stack, for default tags
+     * @param role      the stack's role ({@code primary} or {@code secondary}), for default tags and messages
+     * @param allowed   the regions this stack may register resources in
+     * @param aws       the {@code aws:} settings passed to every provider (default: none)
+     */
+    public record Args(String project, String stack, String role, Set<AwsRegion> allowed, ProviderSettings aws) {
+        public Args {
+            allowed = Set.copyOf(allowed);
+        }
+    }
+
+    private final Args args;
     private final Map<AwsRegion, Provider> providers = new LinkedHashMap<>();
 
-    public ProviderRegistry(StackSettings settings, Set<AwsRegion> allowed) {
-        this.settings = settings;
-        this.allowed = Set.copyOf(allowed);
+    public ProviderRegistry(Args args) {
+        this.args = args;
     }
 
     /** The provider for a region; refuses regions this stack must not touch. */
     public Provider forRegion(AwsRegion region) {
-        if (!allowed.contains(region)) {
-            throw new IllegalStateException("the " + settings.role().value() + " stack must not register resources in "
-                    + region + " (allowed: " + allowed + "); it must stay deployable while that region is impaired");
+        if (!args.allowed().contains(region)) {
+            throw new IllegalStateException("the " + args.role() + " stack must not register resources in "
+                    + region + " (allowed: " + args.allowed() + "); it must stay deployable while that region is impaired");
         }
         return providers.computeIfAbsent(region, this::create);
     }
@@ -40,13 +61,116 @@ public final class ProviderRegistry {
     }
 
     private Provider create(AwsRegion region) {
-        return new Provider("aws-" + region.code(), ProviderArgs.builder()
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (args.aws().values().get("defaultTags") instanceof Map<?, ?> userTags) {
+            userTags.forEach((k, v) -> tags.put(String.valueOf(k), String.valueOf(v)));
+        }
+        // the program's own tags win: the stack's resources are found by them
+        tags.putAll(Map.of("project", args.project(), "stack", args.stack(), "role", args.role(), "managed-by", "pulumi"));
+        ProviderArgs.Builder builder = ProviderArgs.builder()
                 .region(region.code())
-                .defaultTags(ProviderDefaultTagsArgs.builder().tags(Map.of(
-                        "project", settings.project(),
-                        "stack", settings.stack(),
-                        "role", settings.role().value(),
-                        "managed-by", "pulumi")).build())
-                .build());
+                .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags).build());
+        args.aws().values().forEach((name, value) -> apply(builder, name, value, args.aws().secrets().contains(name)));
+        return new Provider("aws-" + region.code(), builder.build());
+    }
+
+    /** One {@code aws:} setting onto the provider input of the same name. */
+    @SuppressWarnings("unchecked")
+    private static void apply(ProviderArgs.Builder b, String name, Object value, boolean secret) {
+        switch (name) {
+            case "defaultTags" -> {
+                // merged into the program's tags above
+            }
+            case "profile" -> b.profile(text(value, secret));
+            case "accessKey" -> b.accessKey(text(value, secret));
+            case "secretKey" -> b.secretKey(text(value, secret));
+            case "token" -> b.token(text(value, secret));
+            case "retryMode" -> b.retryMode(text(value, secret));
+            case "stsRegion" -> b.stsRegion(text(value, secret));
+            case "customCaBundle" -> b.customCaBundle(text(value, secret));
+            case "httpProxy" -> b.httpProxy(text(value, secret));
+            case "httpsProxy" -> b.httpsProxy(text(value, secret));
+            case "noProxy" -> b.noProxy(text(value, secret));
+            case "ec2MetadataServiceEndpoint" -> b.ec2MetadataServiceEndpoint(text(value, secret));
+            case "ec2MetadataServiceEndpointMode" -> b.ec2MetadataServiceEndpointMode(text(value, secret));
+            case "s3UsEast1RegionalEndpoint" -> b.s3UsEast1RegionalEndpoint(text(value, secret));
+            case "allowedAccountIds" -> b.allowedAccountIds((List<String>) value);
+            case "forbiddenAccountIds" -> b.forbiddenAccountIds((List<String>) value);
+            case "sharedCredentialsFiles" -> b.sharedCredentialsFiles((List<String>) value);
+            case "sharedConfigFiles" -> b.sharedConfigFiles((List<String>) value);
+            case "skipCredentialsValidation" -> b.skipCredentialsValidation((Boolean) value);
+            case "skipMetadataApiCheck" -> b.skipMetadataApiCheck((Boolean) value);
+            case "skipRequestingAccountId" -> b.skipRequestingAccountId((Boolean) value);
+            case "skipRegionValidation" -> b.skipRegionValidation((Boolean) value);
+            case "insecure" -> b.insecure((Boolean) value);
+            case "s3UsePathStyle" -> b.s3UsePathStyle((Boolean) value);
+            case "useFipsEndpoint" -> b.useFipsEndpoint((Boolean) value);
+            case "useDualstackEndpoint" -> b.useDualstackEndpoint((Boolean) value);
+            case "maxRetries" -> b.maxRetries((Integer) value);
+            case "tokenBucketRateLimiterCapacity" -> b.tokenBucketRateLimiterCapacity((Integer) value);
+            case "ignoreTags" -> {
+                Map<String, Object> o = (Map<String, Object>) value;
+                b.ignoreTags(ProviderIgnoreTagsArgs.builder()
+                        .keys((List<String>) o.getOrDefault("keys", List.of()))
+                        .keyPrefixes((List<String>) o.getOrDefault("keyPrefixes", List.of())).build());
+            }
+            case "assumeRole" -> {
+                Map<String, Object> o = (Map<String, Object>) value;
+                var role = ProviderAssumeRoleArgs.builder().roleArn((String) o.get("roleArn"));
+                if (o.get("sessionName") instanceof String s) {
+                    role.sessionName(s);
+                }
+                if (o.get("externalId") instanceof String s) {
+                    role.externalId(s);
+                }
+                if (o.get("duration") instanceof String s) {
+                    role.duration(s);
+                }
+                if (o.get("policy") instanceof String s) {
+                    role.policy(s);
+                }
+                if (o.get("sourceIdentity") instanceof String s) {
+                    role.sourceIdentity(s);
+                }
+                if (o.get("policyArns") instanceof List<?> l) {
+                    role.policyArns((List<String>) l);
+                }
+                if (o.get("transitiveTagKeys") instanceof List<?> l) {
+                    role.transitiveTagKeys((List<String>) l);
+                }
+                if (o.get("tags") instanceof Map<?, ?> m) {
+                    role.tags((Map<String, String>) m);
+                }
+                b.assumeRole(role.build());
+            }
+            case "assumeRoleWithWebIdentity" -> {
+                Map<String, Object> o = (Map<String, Object>) value;
+                var role = ProviderAssumeRoleWithWebIdentityArgs.builder().roleArn((String) o.get("roleArn"));
+                if (o.get("sessionName") instanceof String s) {
+                    role.sessionName(s);
+                }
+                if (o.get("webIdentityToken") instanceof String s) {
+                    role.webIdentityToken(Output.ofSecret(s));
+                }
+                if (o.get("webIdentityTokenFile") instanceof String s) {
+                    role.webIdentityTokenFile(s);
+                }
+                if (o.get("duration") instanceof String s) {
+                    role.duration(s);
+                }
+                if (o.get("policy") instanceof String s) {
+                    role.policy(s);
+                }
+                if (o.get("policyArns") instanceof List<?> l) {
+                    role.policyArns((List<String>) l);
+                }
+                b.assumeRoleWithWebIdentity(role.build());
+            }
+            default -> throw new IllegalArgumentException("aws:" + name + " has no provider input here");
+        }
+    }
+
+    private static Output<String> text(Object value, boolean secret) {
+        return secret ? Output.ofSecret((String) value) : Output.of((String) value);
     }
 }

@@ -3,46 +3,73 @@ package io.multiregion.stacks;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.delivery.SourcePipeline;
+import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
+import io.multiregion.slice.RegionSlice;
+import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The primary stack: the source pipeline in A and the replicating bucket pair (source in A, replica in
- * B, built with both regions' providers).
+ * The primary stack: the pairs that span both regions (the replicating release bucket pair), region A's slice and
+ * region A's delivery (the source pipeline, which deploys to the slice). It is allowed both regions' providers.
  */
 public final class PrimaryStack {
     private PrimaryStack() {
     }
 
     public static void build(Context ctx, StackSettings settings) {
-        var a = settings.primaryRegion();
-        var b = settings.secondaryRegion();
-        ProviderRegistry providers = new ProviderRegistry(settings, Set.of(a, b));
-        RegionalSupport support = new RegionalSupport(settings, providers);
-        ComponentResourceOptions top = ComponentResourceOptions.builder().build();
+        AwsRegion a = settings.primaryRegion();
+        AwsRegion b = settings.secondaryRegion();
+        ProviderRegistry providers = StackParts.providers(settings, Set.of(a, b));
+        RegionalSupport support = StackParts.support(settings, providers);
+        DeliverySettings delivery = settings.delivery();
 
+        // Pairs belong to the primary, built with both regions' providers.
         ReplicatedBucket release = new ReplicatedBucket(settings.project() + "-release",
-                new ReplicatedBucket.Args(a, b, settings.replicateDeleteMarkers()), support, top);
-        SourcePipeline source = new SourcePipeline(settings.project() + "-source", a, release.source, settings, support, top);
+                new ReplicatedBucket.Args(a, b, providers.forRegion(a), providers.forRegion(b),
+                        delivery.replicateDeleteMarkers()),
+                support, ComponentResourceOptions.builder().build());
 
-        ctx.export(Exports.PRIMARY_REGION, Output.of(a.code()));
-        ctx.export(Exports.SECONDARY_REGION, Output.of(b.code()));
-        ctx.export(Exports.ARTIFACT_KEY, Output.of(settings.artifactKey()));
-        ctx.export(Exports.SOURCE_BUCKET, release.source.bucketName);
-        ctx.export(Exports.REPLICA_BUCKET, release.replica.bucketName);
-        ctx.export(Exports.REPLICA_BUCKET_ARN, release.replica.arn);
-        ctx.export(Exports.REPLICA_KEY_ARN, release.replicaKey.arn);
-        ctx.export(Exports.REPLICATION_ROLE_ARN, release.replicationRoleArn);
-        ctx.export(Exports.SOURCE_PIPELINE, source.pipelineName);
-        ctx.export(Exports.CONNECTION_ARN, source.connectionArn);
-        ctx.export(Exports.CONNECTION_NOTE, Output.of(source.createdConnection
+        // Region A's own slice: network, load balancer, application tier, CodeDeploy target.
+        RegionSlice slice = StackParts.slice(settings, support);
+
+        // Region A's delivery: the source pipeline publishes each release into the pair and deploys it to A.
+        SourcePipeline source = new SourcePipeline(settings.project() + "-source", new SourcePipeline.Args(a,
+                settings.stack(), settings.project() + "-" + settings.stack() + "-" + delivery.sourceProvider().value(),
+                delivery.sourceProvider(), delivery.repository().orElseThrow(), // required for the primary
+                delivery.branch(), delivery.connectionArn(), delivery.artifactKey(), release.source,
+                StackParts.build(delivery), settings.storage().logRetentionDays(),
+                Optional.of(StackParts.deployTo(slice))),
+                support, support.in(a, null));
+
+        // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
+        support.seal();
+
+        Map<Value, Output<?>> exports = new LinkedHashMap<>();
+        exports.put(Value.PRIMARY_REGION, Output.of(a.code()));
+        exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
+        exports.put(Value.ARTIFACT_KEY, Output.of(delivery.artifactKey()));
+        exports.put(Value.SOURCE_BUCKET, release.source.bucketName);
+        exports.put(Value.REPLICA_BUCKET, release.replica.bucketName);
+        exports.put(Value.REPLICA_BUCKET_ARN, release.replica.arn);
+        exports.put(Value.REPLICA_KEY_ARN, release.replicaKey.arn);
+        exports.put(Value.REPLICATION_ROLE_ARN, release.replicationRoleArn);
+        exports.put(Value.SOURCE_PIPELINE, source.pipelineName);
+        exports.put(Value.CONNECTION_ARN, source.connectionArn);
+        exports.put(Value.CONNECTION_NOTE, Output.of(source.createdConnection
                 ? "The connection was created PENDING: complete its handshake once in the console "
                 + "(Developer Tools > Settings > Connections > Update pending connection) before the first release."
                 : "Existing connection from multiregion:connectionArn; no handshake needed."));
+        StackParts.sliceExports(settings, slice, exports);
+        StackContract.export(ctx, StackContract.Exporter.PRIMARY, exports);
     }
 }

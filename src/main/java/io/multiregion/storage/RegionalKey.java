@@ -1,6 +1,5 @@
 package io.multiregion.storage;
 
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
 import com.pulumi.aws.kms.Key;
@@ -12,6 +11,8 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.compute.AppTier;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.iam.Statement;
@@ -30,15 +31,15 @@ import java.util.Map;
 public final class RegionalKey extends ComponentResource {
 
     /**
+     * The key is created in {@code region} through the provider its options carry (or its parent's).
+     *
      * @param region              the key's region
-     * @param provider            the provider for that region
      * @param alias               alias name, starting with {@code alias/}
      * @param description         what the key protects
-     * @param deletionWindowDays  days between a scheduled deletion and the deletion (7 to 30)
-     * @param protect             refuse deletion and replacement from Pulumi
+     * @param deletionWindowDays  days between a scheduled deletion and the deletion (7 to 30; default 30)
+     * @param protect             refuse deletion and replacement from Pulumi (default true)
      */
-    public record Args(AwsRegion region, Provider provider, String alias, String description,
-                       int deletionWindowDays, boolean protect) {
+    public record Args(AwsRegion region, String alias, String description, int deletionWindowDays, boolean protect) {
     }
 
     /** The key's ARN. */
@@ -51,18 +52,24 @@ public final class RegionalKey extends ComponentResource {
     public final Output<String> accountId;
     /** The key's region. */
     public final AwsRegion region;
+    /**
+     * The key's policy. A key whose policy is a separate resource starts with the default policy, so every
+     * service that AWS checks against this policy when a resource is created (CloudWatch Logs for a log group,
+     * CloudTrail for a trail) must wait for it (terraform-provider-aws#8042): see {@link #usableBy}.
+     */
+    public final KeyPolicy policy;
 
     public RegionalKey(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:storage:RegionalKey", name, options);
         this.region = args.region();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(args.provider()).build();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
 
         Key key = new Key(name, KeyArgs.builder()
                 .description(args.description())
                 .enableKeyRotation(true) // yearly, the KMS default period
                 .deletionWindowInDays(args.deletionWindowDays())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
+                CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
         this.arn = key.arn();
         this.keyId = key.id(); // a key's id is its key id, and every engine reports ids
         this.accountId = key.arn().applyValue(Arns::accountOf);
@@ -72,7 +79,7 @@ public final class RegionalKey extends ComponentResource {
                 .targetKeyId(keyId)
                 .build(), child);
 
-        new KeyPolicy(name + "-policy", KeyPolicyArgs.builder()
+        this.policy = new KeyPolicy(name + "-policy", KeyPolicyArgs.builder()
                 .keyId(keyId)
                 .policy(PolicyDocument.of(policy(args.region(), key.arn(), accountId)))
                 .build(), child);
@@ -80,27 +87,58 @@ public final class RegionalKey extends ComponentResource {
         registerOutputs(Map.of("arn", arn, "keyId", keyId));
     }
 
-    /** The key policy: the account through IAM, and the two log services scoped to this account and region. */
+    /**
+     * Options for a resource that names this key and that AWS checks against the key policy at creation: it
+     * waits for the policy as well as for anything else it already depends on.
+     */
+    public CustomResourceOptions.Builder usableBy(CustomResourceOptions.Builder options, Resource... otherDependencies) {
+        List<Resource> dependencies = new java.util.ArrayList<>(List.of(otherDependencies));
+        dependencies.add(policy);
+        return options.dependsOn(dependencies);
+    }
+
+    /**
+     * The key policy: the account through IAM, the two log services scoped to this account and region, and EC2 Auto
+     * Scaling's service-linked role for the EBS volumes of the region's instances.
+     * Each statement's condition keys apply to each of its actions: {@code kms:EncryptionContext:*} exists only
+     * on the cryptographic operations, so {@code kms:DescribeKey} has a statement of its own (AWS KMS Developer
+     * Guide, "kms:EncryptionContext context keys"; Service Authorization Reference, AWS KMS).
+     */
     static List<Statement> policy(AwsRegion region, Output<String> keyArn, Output<String> account) {
         Output<String> root = account.applyValue(a -> Arns.accountRoot(region, a));
         Output<String> logGroups = account.applyValue(a -> Arns.logGroupsOfAccount(region, a));
         Output<String> trails = account.applyValue(a -> Arns.trailsOfAccount(region, a));
-        return List.of(
+        List<Statement> statements = new java.util.ArrayList<>(List.of(
                 Statement.allow("AccountAdministersThroughIam").actions(Actions.KMS_ACCOUNT_ADMIN).resource(keyArn)
                         .awsPrincipal(root).build(),
+                // CloudWatch Logs User Guide, "Encrypt log data in CloudWatch Logs using AWS KMS".
                 Statement.allow("CloudWatchLogsEncryptsThisAccountsLogGroups").actions(Actions.KMS_FOR_LOGS).resource(keyArn)
                         .service(region.serviceHost("logs"))
                         .condition("ArnLike", "kms:EncryptionContext:aws:logs:arn", logGroups)
                         .build(),
+                Statement.allow("CloudWatchLogsDescribesKey").actions(Actions.KMS_DESCRIBE).resource(keyArn)
+                        .service(region.serviceHost("logs"))
+                        .build(),
+                // CloudTrail User Guide, "Configure AWS KMS key policies for CloudTrail": GenerateDataKey* for log
+                // and digest files, scoped by aws:SourceArn to this account's trails in this region.
                 Statement.allow("CloudTrailEncryptsThisAccountsTrails").actions(Actions.KMS_FOR_CLOUDTRAIL).resource(keyArn)
                         .service("cloudtrail.amazonaws.com")
                         .condition("StringLike", "kms:EncryptionContext:aws:cloudtrail:arn", trails)
                         .condition("StringLike", "aws:SourceArn", trails)
                         .build(),
-                Statement.allow("CloudTrailDescribesKey").actions("kms:DescribeKey").resource(keyArn)
+                // Same page: kms:Decrypt is required to create or update a trail whose bucket uses S3 Bucket Keys,
+                // as every KMS-encrypted bucket here does. The data key's context is then the bucket, not the
+                // trail, so only aws:SourceArn scopes it.
+                Statement.allow("CloudTrailDecryptsForBucketKeys").actions(Actions.KMS_DECRYPT_ONLY).resource(keyArn)
                         .service("cloudtrail.amazonaws.com")
                         .condition("StringLike", "aws:SourceArn", trails)
-                        .build());
+                        .build(),
+                Statement.allow("CloudTrailDescribesKey").actions(Actions.KMS_DESCRIBE).resource(keyArn)
+                        .service("cloudtrail.amazonaws.com")
+                        .condition("StringLike", "aws:SourceArn", trails)
+                        .build()));
+        statements.addAll(AppTier.autoScalingKeyStatements(region, keyArn, account));
+        return statements;
     }
 
     /** Statements letting a principal read and write data under this key. */

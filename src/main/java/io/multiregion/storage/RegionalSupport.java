@@ -1,7 +1,6 @@
 package io.multiregion.storage;
 
 import com.pulumi.resources.ComponentResourceOptions;
-import io.multiregion.config.StackSettings;
 import io.multiregion.iam.Statement;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
@@ -10,19 +9,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Per-region support, created the first time something in a region needs it and reused after (as CDK
- * does for cross-region pipeline support): one KMS key and one server-access-log bucket per region.
+ * Per-region support, created the first time something in a region needs it and reused after (as CDK does for
+ * cross-region pipeline support): one KMS key and one server-access-log bucket per region. Each is placed in its
+ * region by passing that region's provider in its options, the one way providers travel in this program.
  */
 public final class RegionalSupport {
-    private final StackSettings settings;
+
+    /**
+     * @param project               the project, in names
+     * @param stack                 the stack, in names (two stacks never share a key alias)
+     * @param kmsDeletionWindowDays KMS deletion window of every key (default 30)
+     * @param noncurrentVersionDays days noncurrent object versions are kept (default 90)
+     * @param protectData           protect keys and buckets from deletion and replacement (default true)
+     */
+    public record Args(String project, String stack, int kmsDeletionWindowDays, int noncurrentVersionDays,
+                       boolean protectData) {
+    }
+
+    private final Args args;
     private final ProviderRegistry providers;
     private final Map<AwsRegion, RegionalKey> keys = new LinkedHashMap<>();
     private final Map<AwsRegion, SecureBucket> accessLogs = new LinkedHashMap<>();
 
-    public RegionalSupport(StackSettings settings, ProviderRegistry providers) {
-        this.settings = settings;
+    public RegionalSupport(Args args, ProviderRegistry providers) {
+        this.args = args;
         this.providers = providers;
     }
 
@@ -30,40 +43,43 @@ public final class RegionalSupport {
         return providers;
     }
 
-    public StackSettings settings() {
-        return settings;
+    /** Options placing a component in a region, under a parent (or at the top when the parent is null). */
+    public ComponentResourceOptions in(AwsRegion region, com.pulumi.resources.Resource parent) {
+        ComponentResourceOptions.Builder options = ComponentResourceOptions.builder().providers(providers.forRegion(region));
+        return (parent == null ? options : options.parent(parent)).build();
     }
 
     /** This stack's KMS key in a region. */
     public RegionalKey key(AwsRegion region) {
-        return keys.computeIfAbsent(region, r -> new RegionalKey(settings.project() + "-key-" + r.code(),
-                new RegionalKey.Args(r, providers.forRegion(r),
-                        "alias/" + settings.project() + "-" + settings.stack() + "-" + r.code(),
-                        settings.project() + " (" + settings.stack() + " stack): artifacts, releases and logs in " + r.code(),
-                        settings.kmsDeletionWindowDays(), settings.protectData()),
-                ComponentResourceOptions.builder().build()));
+        return keys.computeIfAbsent(region, r -> new RegionalKey(args.project() + "-key-" + r.code(),
+                new RegionalKey.Args(r, "alias/" + args.project() + "-" + args.stack() + "-" + r.code(),
+                        args.project() + " (" + args.stack() + " stack): artifacts, releases and logs in " + r.code(),
+                        args.kmsDeletionWindowDays(), args.protectData()),
+                in(r, null)));
     }
 
     /** This stack's server-access-log bucket in a region (SSE-S3, see {@link SecureBucket}). */
     public SecureBucket accessLogs(AwsRegion region) {
         return accessLogs.computeIfAbsent(region, r -> {
-            RegionalKey key = key(r); // its account id scopes the log-delivery statement
-            return new SecureBucket(settings.project() + "-access-logs-" + r.code(),
-                    new SecureBucket.Args(r, providers.forRegion(r), Optional.empty(), Optional.empty(),
-                            settings.noncurrentVersionDays(), settings.protectData(),
-                            ref -> List.of(Statement.allow("S3ServerAccessLogDelivery").actions("s3:PutObject")
-                                    .resource(ref.objects()).service("logging.s3.amazonaws.com")
-                                    .condition("StringEquals", "aws:SourceAccount", key.accountId)
-                                    .build())),
-                    ComponentResourceOptions.builder().build());
+            key(r); // its account id scopes the log-delivery statement (see seal)
+            return new SecureBucket(args.project() + "-access-logs-" + r.code(),
+                    SecureBucket.accessLogBucket(r, args.noncurrentVersionDays(), args.protectData()), in(r, null));
         });
     }
 
-    /** A KMS-encrypted, access-logged bucket in a region. */
-    public SecureBucket bucket(String name, AwsRegion region, ComponentResourceOptions options,
-                               java.util.function.Function<SecureBucket.BucketRef, List<Statement>> extraPolicy) {
-        return new SecureBucket(name, new SecureBucket.Args(region, providers.forRegion(region), Optional.of(key(region)),
-                Optional.of(accessLogs(region)), settings.noncurrentVersionDays(), settings.protectData(), extraPolicy),
-                options);
+    /**
+     * Called once the stack has created every bucket: each access-log bucket gets its policy, admitting log
+     * delivery from exactly the buckets that log to it, and those buckets start logging.
+     */
+    public void seal() {
+        accessLogs.forEach((region, logs) -> logs.admitAccessLogs(key(region).accountId));
+    }
+
+    /** A KMS-encrypted, access-logged bucket in a region, under a parent. */
+    public SecureBucket bucket(String name, AwsRegion region, com.pulumi.resources.Resource parent,
+                               Function<SecureBucket.BucketRef, List<Statement>> extraPolicy) {
+        return new SecureBucket(name, new SecureBucket.Args(region, Optional.of(key(region)),
+                Optional.of(accessLogs(region)), args.noncurrentVersionDays(), args.protectData(), extraPolicy),
+                in(region, parent));
     }
 }

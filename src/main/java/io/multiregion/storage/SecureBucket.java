@@ -1,6 +1,5 @@
 package io.multiregion.storage;
 
-import com.pulumi.aws.Provider;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketLoggingV2;
@@ -56,17 +55,27 @@ import java.util.function.Function;
 public final class SecureBucket extends ComponentResource {
 
     /**
+     * The bucket is created in {@code region} through the provider its options carry (or its parent's).
+     *
      * @param region        the bucket's region
-     * @param provider      the provider for that region
      * @param key           KMS key for default encryption; empty only for an access-log bucket (SSE-S3)
      * @param accessLogs    bucket receiving this bucket's server access logs; empty for an access-log bucket
      * @param noncurrentDays days a noncurrent version is kept
      * @param protect       refuse deletion and replacement from Pulumi
      * @param extraPolicy   further bucket-policy statements, given the bucket's ARN and name
      */
-    public record Args(AwsRegion region, Provider provider, Optional<RegionalKey> key, Optional<SecureBucket> accessLogs,
+    public record Args(AwsRegion region, Optional<RegionalKey> key, Optional<SecureBucket> accessLogs,
                        int noncurrentDays, boolean protect,
                        Function<BucketRef, List<Statement>> extraPolicy) {
+    }
+
+    /**
+     * An access-log bucket: SSE-S3, not itself logged, and its policy written later by {@link #admitAccessLogs},
+     * once every bucket that logs to it is known, so that the log-delivery statement names each of them in
+     * {@code aws:SourceArn}.
+     */
+    public static Args accessLogBucket(AwsRegion region, int noncurrentDays, boolean protect) {
+        return new Args(region, Optional.empty(), Optional.empty(), noncurrentDays, protect, null);
     }
 
     /**
@@ -92,21 +101,26 @@ public final class SecureBucket extends ComponentResource {
     /** Versioning, which replication and S3 pipeline sources need first. */
     public final BucketVersioningV2 versioning;
     /** The bucket policy, which CloudTrail and log delivery need before they write. */
-    public final BucketPolicy policy;
+    public BucketPolicy policy;
     /** The key encrypting the bucket, if it is KMS-encrypted. */
     public final Optional<RegionalKey> key;
     public final AwsRegion region;
+    private final String name;
+    private final BucketPublicAccessBlock publicAccess;
+    private final BucketRef ref;
+    /** For an access-log bucket: the buckets that log to it, in the order they were created. */
+    private final List<SecureBucket> loggedBuckets = new ArrayList<>();
 
     public SecureBucket(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:storage:SecureBucket", name, options);
         this.region = args.region();
         this.key = args.key();
-        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).provider(args.provider()).build();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
 
         this.bucket = new BucketV2(Names.bucket(name), BucketV2Args.builder()
                 .forceDestroy(false) // never delete objects with the bucket: artifacts and logs are kept
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(args.provider()).protect(args.protect()).build());
+                CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
         // A bucket's id is its name. Every reference to the bucket (sub-resources, trail, pipelines,
         // exports) uses the id, which every engine reports, so all of them name the same bucket.
         this.bucketName = bucket.id();
@@ -144,24 +158,14 @@ public final class SecureBucket extends ComponentResource {
                 .rule(BucketOwnershipControlsRuleArgs.builder().objectOwnership("BucketOwnerEnforced").build())
                 .build(), child);
 
-        List<Statement> statements = new ArrayList<>();
-        statements.add(Statement.deny("DenyInsecureTransport").actions(Actions.S3_ALL)
-                .resource(arn).resource(objectsArn).awsPrincipal("*")
-                .condition("Bool", "aws:SecureTransport", "false").build());
-        statements.addAll(args.extraPolicy().apply(ref));
-        this.policy = new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
-                .bucket(bucket.id())
-                .policy(PolicyDocument.of(statements))
-                .build(),
-                CustomResourceOptions.builder().parent(this).provider(args.provider())
-                        // S3 rejects a policy change while the public access block is being changed.
-                        .dependsOn(List.<Resource>of(publicAccess)).build());
+        this.name = name;
+        this.publicAccess = publicAccess;
+        this.ref = ref;
+        if (args.extraPolicy() != null) {
+            this.policy = writePolicy(args.extraPolicy().apply(ref));
+        }
 
-        args.accessLogs().ifPresent(logs -> new BucketLoggingV2(name + "-logging", BucketLoggingV2Args.builder()
-                .bucket(bucket.id())
-                .targetBucket(logs.bucketName)
-                .targetPrefix(name + "/")
-                .build(), child));
+        args.accessLogs().ifPresent(logs -> logs.loggedBuckets.add(this));
 
         new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
@@ -175,11 +179,58 @@ public final class SecureBucket extends ComponentResource {
                                 .daysAfterInitiation(7).build())
                         .build())
                 .build(),
-                CustomResourceOptions.builder().parent(this).provider(args.provider())
+                CustomResourceOptions.builder().parent(this)
                         // lifecycle rules on noncurrent versions need versioning configured first.
                         .dependsOn(List.<Resource>of(versioning)).build());
 
         registerOutputs(Map.of("bucketName", bucketName, "arn", arn));
+    }
+
+    /** The TLS-only statement and the given ones, as this bucket's policy. */
+    private BucketPolicy writePolicy(List<Statement> extra) {
+        List<Statement> statements = new ArrayList<>();
+        statements.add(Statement.deny("DenyInsecureTransport").actions(Actions.S3_ALL)
+                .resource(arn).resource(objectsArn).awsPrincipal("*")
+                .condition("Bool", "aws:SecureTransport", "false").build());
+        statements.addAll(extra);
+        return new BucketPolicy(name + "-policy", BucketPolicyArgs.builder()
+                .bucket(bucket.id())
+                .policy(PolicyDocument.of(statements))
+                .build(),
+                CustomResourceOptions.builder().parent(this)
+                        // S3 rejects a policy change while the public access block is being changed.
+                        .dependsOn(List.<Resource>of(publicAccess)).build());
+    }
+
+    /**
+     * For an access-log bucket, once every bucket that logs to it exists: its policy admits the S3 logging
+     * service for exactly those buckets ({@code aws:SourceArn}) of this account ({@code aws:SourceAccount}), as the
+     * S3 User Guide recommends ("Permissions for log delivery"), and each of them then starts logging here.
+     *
+     * @param account this account's id, for {@code aws:SourceAccount}
+     */
+    public void admitAccessLogs(Output<String> account) {
+        if (policy != null) {
+            throw new IllegalStateException(name + " already has its policy");
+        }
+        List<Output<String>> sources = loggedBuckets.stream().map(b -> b.arn).toList();
+        Statement.Builder delivery = Statement.allow("S3ServerAccessLogDelivery").actions(Actions.S3_WRITE_OBJECT)
+                .resource(objectsArn).service("logging.s3.amazonaws.com")
+                .condition("StringEquals", "aws:SourceAccount", account);
+        if (!sources.isEmpty()) {
+            delivery.conditionAnyOf("ArnLike", "aws:SourceArn", sources);
+        }
+        this.policy = writePolicy(sources.isEmpty() ? List.of() : List.of(delivery.build()));
+        for (SecureBucket logged : loggedBuckets) {
+            new BucketLoggingV2(logged.name + "-logging", BucketLoggingV2Args.builder()
+                    .bucket(logged.bucket.id())
+                    .targetBucket(bucketName)
+                    .targetPrefix(logged.name + "/")
+                    .build(),
+                    CustomResourceOptions.builder().parent(logged)
+                            // logs are delivered only once the target's policy admits them.
+                            .dependsOn(List.<Resource>of(policy)).build());
+        }
     }
 
     /** Read and write access to every object, plus the key to encrypt and decrypt them. */

@@ -69,23 +69,23 @@ class SettingsReaderTest {
                 () -> assertEquals(new AwsRegion("eu-west-1"), settings.primaryRegion()),
                 () -> assertEquals(new AwsRegion("eu-central-1"), settings.secondaryRegion()),
                 () -> assertEquals(new AwsRegion("eu-west-1"), settings.homeRegion()),
-                () -> assertEquals(TriggerMode.CLOUDTRAIL, settings.trigger()),
+                () -> assertEquals(TriggerMode.CLOUDTRAIL, settings.delivery().trigger()),
                 () -> assertEquals(Optional.empty(), settings.primaryStack()),
-                () -> assertEquals(SourceProvider.GITHUB, settings.sourceProvider()),
-                () -> assertEquals(Optional.of("acme-corp/storefront"), settings.repository()),
-                () -> assertEquals("main", settings.branch()),
-                () -> assertEquals(Optional.empty(), settings.connectionArn()),
-                () -> assertEquals("releases/app.zip", settings.artifactKey()),
-                () -> assertEquals(List.of("make test"), settings.testCommands()),
-                () -> assertEquals("aws/codebuild/amazonlinux-x86_64-standard:5.0", settings.buildImage()),
-                () -> assertEquals("BUILD_GENERAL1_SMALL", settings.buildComputeType()),
-                () -> assertEquals(30, settings.buildTimeoutMinutes()),
-                () -> assertEquals(false, settings.containerBuilds()),
-                () -> assertEquals(365, settings.logRetentionDays()),
-                () -> assertEquals(30, settings.kmsDeletionWindowDays()),
-                () -> assertEquals(90, settings.noncurrentVersionDays()),
-                () -> assertEquals(false, settings.replicateDeleteMarkers()),
-                () -> assertEquals(true, settings.protectData()));
+                () -> assertEquals(SourceProvider.GITHUB, settings.delivery().sourceProvider()),
+                () -> assertEquals(Optional.of("acme-corp/storefront"), settings.delivery().repository()),
+                () -> assertEquals("main", settings.delivery().branch()),
+                () -> assertEquals(Optional.empty(), settings.delivery().connectionArn()),
+                () -> assertEquals("releases/app.zip", settings.delivery().artifactKey()),
+                () -> assertEquals(List.of("make test"), settings.delivery().testCommands()),
+                () -> assertEquals("aws/codebuild/amazonlinux-x86_64-standard:5.0", settings.delivery().buildImage()),
+                () -> assertEquals("BUILD_GENERAL1_SMALL", settings.delivery().buildComputeType()),
+                () -> assertEquals(30, settings.delivery().buildTimeoutMinutes()),
+                () -> assertEquals(false, settings.delivery().containerBuilds()),
+                () -> assertEquals(365, settings.storage().logRetentionDays()),
+                () -> assertEquals(30, settings.storage().kmsDeletionWindowDays()),
+                () -> assertEquals(90, settings.storage().noncurrentVersionDays()),
+                () -> assertEquals(false, settings.delivery().replicateDeleteMarkers()),
+                () -> assertEquals(true, settings.storage().protectData()));
     }
 
     @Test
@@ -96,10 +96,10 @@ class SettingsReaderTest {
                 () -> assertEquals(Role.SECONDARY, settings.role()),
                 () -> assertEquals(new AwsRegion("eu-central-1"), settings.homeRegion()),
                 () -> assertEquals(Optional.of("acme-corp/multiregion/primary"), settings.primaryStack()),
-                () -> assertEquals(Optional.empty(), settings.repository()),
-                () -> assertEquals(TriggerMode.CLOUDTRAIL, settings.trigger()),
-                () -> assertEquals("releases/app.zip", settings.artifactKey()),
-                () -> assertEquals(30, settings.kmsDeletionWindowDays()));
+                () -> assertEquals(Optional.empty(), settings.delivery().repository()),
+                () -> assertEquals(TriggerMode.CLOUDTRAIL, settings.delivery().trigger()),
+                () -> assertEquals("releases/app.zip", settings.delivery().artifactKey()),
+                () -> assertEquals(30, settings.storage().kmsDeletionWindowDays()));
     }
 
     @Test
@@ -113,8 +113,8 @@ class SettingsReaderTest {
                 () -> assertEquals(primary.primaryRegion(), secondary.primaryRegion()),
                 () -> assertEquals(primary.secondaryRegion(), secondary.secondaryRegion()),
                 () -> assertEquals(Optional.of("acme-corp/multiregion/primary"), secondary.primaryStack()),
-                () -> assertEquals(primary.artifactKey(), secondary.artifactKey()),
-                () -> assertEquals(Optional.empty(), primary.connectionArn(), "the declared default \"\" means unset"));
+                () -> assertEquals(primary.delivery().artifactKey(), secondary.delivery().artifactKey()),
+                () -> assertEquals(Optional.empty(), primary.delivery().connectionArn(), "the declared default \"\" means unset"));
     }
 
     @Test
@@ -141,22 +141,22 @@ class SettingsReaderTest {
         StackSettings settings = read(config, "primary");
         assertAll(
                 () -> assertEquals(Role.PRIMARY, settings.role()),
-                () -> assertEquals(TriggerMode.EVENTBRIDGE, settings.trigger()),
-                () -> assertEquals(SourceProvider.GITLAB, settings.sourceProvider()),
-                () -> assertEquals(Optional.of("acme/platform/storefront"), settings.repository()),
-                () -> assertEquals("release/2024.1", settings.branch()),
+                () -> assertEquals(TriggerMode.EVENTBRIDGE, settings.delivery().trigger()),
+                () -> assertEquals(SourceProvider.GITLAB, settings.delivery().sourceProvider()),
+                () -> assertEquals(Optional.of("acme/platform/storefront"), settings.delivery().repository()),
+                () -> assertEquals("release/2024.1", settings.delivery().branch()),
                 () -> assertEquals(Optional.of("arn:aws:codeconnections:eu-west-1:123456789012:connection/" + CONNECTION_ID),
-                        settings.connectionArn()),
-                () -> assertEquals("builds/storefront-release.zip", settings.artifactKey()),
-                () -> assertEquals(List.of("make lint", "make test"), settings.testCommands()),
-                () -> assertEquals("BUILD_GENERAL1_LARGE", settings.buildComputeType()),
-                () -> assertEquals(2160, settings.buildTimeoutMinutes()),
-                () -> assertEquals(true, settings.containerBuilds()),
-                () -> assertEquals(3653, settings.logRetentionDays()),
-                () -> assertEquals(7, settings.kmsDeletionWindowDays()),
-                () -> assertEquals(3650, settings.noncurrentVersionDays()),
-                () -> assertEquals(true, settings.replicateDeleteMarkers()),
-                () -> assertEquals(false, settings.protectData()));
+                        settings.delivery().connectionArn()),
+                () -> assertEquals("builds/storefront-release.zip", settings.delivery().artifactKey()),
+                () -> assertEquals(List.of("make lint", "make test"), settings.delivery().testCommands()),
+                () -> assertEquals("BUILD_GENERAL1_LARGE", settings.delivery().buildComputeType()),
+                () -> assertEquals(2160, settings.delivery().buildTimeoutMinutes()),
+                () -> assertEquals(true, settings.delivery().containerBuilds()),
+                () -> assertEquals(3653, settings.storage().logRetentionDays()),
+                () -> assertEquals(7, settings.storage().kmsDeletionWindowDays()),
+                () -> assertEquals(3650, settings.storage().noncurrentVersionDays()),
+                () -> assertEquals(true, settings.delivery().replicateDeleteMarkers()),
+                () -> assertEquals(false, settings.storage().protectData()));
     }
 
     @Test
@@ -166,8 +166,8 @@ class SettingsReaderTest {
         config.put("multiregion:connectionArn", "");
         config.put("multiregion:branch", "");
         StackSettings settings = read(config, "primary");
-        assertEquals(Optional.empty(), settings.connectionArn());
-        assertEquals("main", settings.branch());
+        assertEquals(Optional.empty(), settings.delivery().connectionArn());
+        assertEquals("main", settings.delivery().branch());
     }
 
     static Stream<Arguments> acceptedValues() {
@@ -209,7 +209,7 @@ class SettingsReaderTest {
         Map<String, String> config = primary();
         config.put("multiregion:sourceProvider", provider);
         config.put("multiregion:repository", repository);
-        assertEquals(Optional.of(repository), read(config, "primary").repository());
+        assertEquals(Optional.of(repository), read(config, "primary").delivery().repository());
     }
 
     /**

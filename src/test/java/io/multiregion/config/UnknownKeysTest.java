@@ -91,7 +91,11 @@ class UnknownKeysTest {
     void projectFileDeclaresEveryKey() throws IOException {
         try (Reader reader = Files.newBufferedReader(StackFiles.ROOT.resolve("Pulumi.yaml"))) {
             Map<String, Object> project = new Yaml().load(reader);
-            assertEquals(SettingsReader.KEYS, ((Map<String, Object>) project.get("config")).keySet());
+            // A structured value cannot be declared: Pulumi.yaml types are string, integer, boolean and array only
+            // (pulumi/pulumi, sdk/go/common/workspace/project.json, simpleConfigType); those keys are in the README.
+            Set<String> declarable = new java.util.TreeSet<>();
+            SettingsReader.settings().stream().filter(s -> !s.type().equals("object")).forEach(s -> declarable.add(s.name()));
+            assertEquals(declarable, ((Map<String, Object>) project.get("config")).keySet());
         }
         for (String stack : List.of("primary", "secondary")) {
             SettingsReader.read(ConfigSource.of(StackFiles.config(stack)), "multiregion", stack);
@@ -108,15 +112,16 @@ class UnknownKeysTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SettingsReader.read(ConfigSource.of(config), "multiregion", "primary"));
         assertEquals(1, e.problems().size());
-        assertTrue(e.problems().get(0).startsWith("multiregion:delivery: 'native' is not a delivery mode this version builds"));
-        assertTrue(e.problems().get(0).contains("native mode (one pipeline in A with a cross-region deploy action) is not built yet"));
+        assertTrue(e.problems().get(0).startsWith("multiregion:delivery: 'native' is not built in this version"),
+                e.problems().get(0));
+        assertTrue(e.problems().get(0).contains("set it to bespoke"));
     }
 
     @Test
     @DisplayName("edit distance")
     void distance() {
-        assertEquals(0, SettingsReader.distance("trigger", "TRIGGER"));
-        assertEquals(1, SettingsReader.distance("triger", "trigger"));
-        assertEquals(3, SettingsReader.distance("kitten", "sitting"));
+        assertEquals(0, Suggest.distance("trigger", "TRIGGER"));
+        assertEquals(1, Suggest.distance("triger", "trigger"));
+        assertEquals(3, Suggest.distance("kitten", "sitting"));
     }
 }

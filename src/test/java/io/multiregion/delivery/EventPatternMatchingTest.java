@@ -2,6 +2,8 @@ package io.multiregion.delivery;
 
 import com.google.gson.JsonParser;
 import io.multiregion.testing.ProgramRun;
+import io.multiregion.stacks.StackContract;
+import io.multiregion.testing.Samples;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,14 +116,13 @@ class EventPatternMatchingTest {
     }
 
     private static Map<String, Object> primaryOutputs() {
-        return Map.of(
-                "primaryRegion", "eu-west-1",
-                "secondaryRegion", REGION,
-                "replicaBucketName", BUCKET,
-                "replicaBucketArn", "arn:aws:s3:::" + BUCKET,
-                "replicaKeyArn", "arn:aws:kms:" + REGION + ":123456789012:key/k",
-                "artifactKey", KEY);
+        Map<String, Object> outputs = new java.util.HashMap<>(Samples.primaryOutputs());
+        outputs.put(StackContract.Value.REPLICA_BUCKET.key(), BUCKET);
+        outputs.put(StackContract.Value.REPLICA_BUCKET_ARN.key(), "arn:aws:s3:::" + BUCKET);
+        outputs.put(StackContract.Value.ARTIFACT_KEY.key(), KEY);
+        return outputs;
     }
+
 
     private static String resource(String path) {
         try (InputStream in = EventPatternMatchingTest.class.getResourceAsStream(path)) {
@@ -160,6 +161,12 @@ class EventPatternMatchingTest {
                 Arguments.of(Sample.of("CompleteMultipartUpload into another bucket",
                         "cloudtrail-complete-multipart-upload.json", OTHER_BUCKET, KEY), false),
                 Arguments.of(Sample.of("GetObject of the release (read)", "cloudtrail-get-object.json", BUCKET, KEY), false),
+                Arguments.of(Sample.of("denied PutObject of the release (errorCode AccessDenied)",
+                        "cloudtrail-put-object-denied.json", BUCKET, KEY), false),
+                Arguments.of(new Sample("failed CompleteMultipartUpload of the release (errorCode NoSuchUpload)",
+                        "cloudtrail-complete-multipart-upload.json", BUCKET, KEY,
+                        Map.of("\"eventName\": \"CompleteMultipartUpload\",",
+                                "\"eventName\": \"CompleteMultipartUpload\", \"errorCode\": \"NoSuchUpload\",")), false),
                 Arguments.of(Sample.of("DeleteObject of the release", "cloudtrail-delete-object.json", BUCKET, KEY), false),
                 Arguments.of(Sample.of("same PutObject detail from a custom source",
                         "custom-source-put-object.json", BUCKET, KEY), false),

@@ -96,7 +96,7 @@ class FakeCloudStateTest {
     @MethodSource("types")
     void previewModeAnswersPlaceholdersThatStillParse(String type, Map<String, Object> inputs, String arn, String id) {
         FakeCloudState.Answer answer = FakeCloudState.answer(type, "b", inputs, "eu-west-1", "${account}",
-                (output, deployValue) -> "${b." + output + "}");
+                FakeCloudState.preview(output -> "${b." + output + "}"));
         String shown = String.valueOf(answer.state().get("arn"));
         assertTrue(shown.contains("${"), type + ": what the cloud assigns is a placeholder: " + shown);
         if (shown.startsWith("arn:")) {

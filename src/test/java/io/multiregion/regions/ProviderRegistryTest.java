@@ -19,7 +19,7 @@ class ProviderRegistryTest {
     @DisplayName("a registry limited to region B refuses region A, saying why")
     void refusesRegionsOutsideItsStack() {
         StackSettings settings = SettingsReader.read(ConfigSource.of(StackFiles.config("secondary")), "multiregion", "secondary");
-        ProviderRegistry registry = new ProviderRegistry(settings, Set.of(settings.secondaryRegion()));
+        ProviderRegistry registry = new ProviderRegistry(new ProviderRegistry.Args(settings.project(), settings.stack(), settings.role().value(), Set.of(settings.secondaryRegion()), settings.aws()));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> registry.forRegion(settings.primaryRegion()));
         assertTrue(e.getMessage().contains("the secondary stack must not register resources in eu-west-1"), e.getMessage());

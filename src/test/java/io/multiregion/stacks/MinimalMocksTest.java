@@ -50,6 +50,18 @@ class MinimalMocksTest {
         }
     }
 
+    /**
+     * Plain mocks answer no data source, so the zones come from config: the documented way to run where the zone
+     * lookup is not available (an empty answer is an error, never zero subnets).
+     */
+    private static Map<String, String> withZones(Map<String, String> config) {
+        Map<String, String> out = new java.util.HashMap<>(config);
+        out.put("multiregion:network", "{\"primary\":{\"cidr\":\"10.10.0.0/16\",\"availabilityZones\":"
+                + "[\"eu-west-1a\",\"eu-west-1b\",\"eu-west-1c\"]},\"secondary\":{\"cidr\":\"10.20.0.0/16\","
+                + "\"availabilityZones\":[\"eu-central-1a\",\"eu-central-1b\"]}}");
+        return out;
+    }
+
     @ParameterizedTest(name = "{0}, preview={1}")
     @CsvSource({"primary,false", "primary,true", "secondary,false", "secondary,true"})
     void runsOnEchoMocks(String stack, boolean preview) {
@@ -58,7 +70,7 @@ class MinimalMocksTest {
         try {
             result = PulumiTestInternal.builder()
                     .options(TestOptions.builder().projectName("multiregion").stackName(stack).preview(preview).build())
-                    .config(StackFiles.config(stack))
+                    .config(withZones(StackFiles.config(stack)))
                     .mocks(mocks)
                     .build()
                     .runTest(App::stack);

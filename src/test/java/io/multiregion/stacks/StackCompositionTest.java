@@ -91,23 +91,23 @@ class StackCompositionTest {
     @Test
     @DisplayName("the primary exports what the secondary and users need")
     void primaryExports() {
-        assertEquals("eu-west-1", primary.output(Exports.PRIMARY_REGION));
-        assertEquals("eu-central-1", primary.output(Exports.SECONDARY_REGION));
-        assertEquals("releases/app.zip", primary.output(Exports.ARTIFACT_KEY));
-        for (String name : List.of(Exports.SOURCE_BUCKET, Exports.REPLICA_BUCKET, Exports.REPLICA_BUCKET_ARN,
-                Exports.REPLICA_KEY_ARN, Exports.SOURCE_PIPELINE, Exports.CONNECTION_ARN, Exports.CONNECTION_NOTE)) {
+        assertEquals("eu-west-1", primary.output(StackContract.Value.PRIMARY_REGION.key()));
+        assertEquals("eu-central-1", primary.output(StackContract.Value.SECONDARY_REGION.key()));
+        assertEquals("releases/app.zip", primary.output(StackContract.Value.ARTIFACT_KEY.key()));
+        for (String name : List.of(StackContract.Value.SOURCE_BUCKET.key(), StackContract.Value.REPLICA_BUCKET.key(), StackContract.Value.REPLICA_BUCKET_ARN.key(),
+                StackContract.Value.REPLICA_KEY_ARN.key(), StackContract.Value.SOURCE_PIPELINE.key(), StackContract.Value.CONNECTION_ARN.key(), StackContract.Value.CONNECTION_NOTE.key())) {
             assertNotNull(primary.output(name), name);
         }
-        assertTrue(primary.output(Exports.CONNECTION_NOTE).toString().contains("handshake"));
-        assertTrue(primary.output(Exports.REPLICA_KEY_ARN).toString().contains(":kms:eu-central-1:"));
+        assertTrue(primary.output(StackContract.Value.CONNECTION_NOTE.key()).toString().contains("handshake"));
+        assertTrue(primary.output(StackContract.Value.REPLICA_KEY_ARN.key()).toString().contains(":kms:eu-central-1:"));
     }
 
     @Test
     @DisplayName("the secondary reads the replica from the primary's exports, verbatim")
     void secondaryReadsPrimaryExports() {
-        assertEquals("s3://" + Samples.REPLICA_BUCKET + "/" + Samples.ARTIFACT_KEY, secondary.output(Exports.RELEASE_OBJECT));
-        assertEquals("cloudtrail", secondary.output(Exports.TRIGGER_MODE));
-        assertNotNull(secondary.output(Exports.REPLICA_PIPELINE));
+        assertEquals("s3://" + Samples.REPLICA_BUCKET + "/" + Samples.ARTIFACT_KEY, secondary.output(StackContract.Value.RELEASE_OBJECT.key()));
+        assertEquals("cloudtrail", secondary.output(StackContract.Value.TRIGGER_MODE.key()));
+        assertNotNull(secondary.output(StackContract.Value.REPLICA_PIPELINE.key()));
     }
 
     @Test
@@ -117,7 +117,7 @@ class StackCompositionTest {
                 .collect(Collectors.toMap(k -> k, k -> primary.output(k)));
         ProgramRun fed = ProgramRun.of("secondary", exported);
         assertFalse(fed.failed(), fed::errors);
-        assertEquals("s3://" + exported.get(Exports.REPLICA_BUCKET) + "/releases/app.zip", fed.output(Exports.RELEASE_OBJECT));
+        assertEquals("s3://" + exported.get(StackContract.Value.REPLICA_BUCKET.key()) + "/releases/app.zip", fed.output(StackContract.Value.RELEASE_OBJECT.key()));
     }
 
     @Test

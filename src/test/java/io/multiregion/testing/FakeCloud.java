@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Mock engine backend that records every registration and answers like AWS would, from the same table as the
- * offline plan ({@link FakeCloudState}, deploy mode): auto-names with a fixed suffix, ids and ARNs of the shape AWS
- * uses, in the provider's region and partition; data sources answer as {@link FakeInvokes} does.
+ * offline plan ({@link FakeCloudState}, deploy mode): auto-names with a fixed suffix, ARNs of the shape AWS uses in
+ * the provider's region and partition, a bucket's id its name, a key's its key id...; an id AWS generates (a VPC's,
+ * a subnet's) is {@code <name>-id} so that tests can tell which resource an input points at. Data sources answer as
+ * {@link FakeInvokes} does.
  */
 public final class FakeCloud implements Mocks {
     public static final String ACCOUNT = FakeInvokes.ACCOUNT;
@@ -55,8 +57,10 @@ public final class FakeCloud implements Mocks {
         }
         String region = regionOf(args.provider);
         registered.add(new Registered(args.type, args.name, inputs, region));
+        // The tests name a resource's cloud-assigned id after the resource ("<name>-id"), so that an assertion can
+        // say which resource an input points at; every other value (names, ARNs) has the shape AWS gives it.
         FakeCloudState.Answer answer = FakeCloudState.answer(args.type, args.name, inputs, region, ACCOUNT,
-                FakeCloudState.DEPLOY);
+                (output, deployValue) -> output.equals("id") ? id : deployValue);
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(answer.id()), answer.state()));
     }
 

@@ -31,6 +31,11 @@ final class GraphMonitor extends MockMonitor {
         super(mocks, PulumiTestInternal.mockLog());
     }
 
+    /** Every registration the engine saw: components, providers and stack references too. */
+    java.util.Collection<Node> nodes() {
+        return List.copyOf(byTypeAndName.values());
+    }
+
     /** The node registered with this type and name, or null. */
     Node node(String type, String name) {
         return byTypeAndName.get(type + " " + name);

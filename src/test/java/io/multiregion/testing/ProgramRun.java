@@ -34,10 +34,27 @@ public final class ProgramRun {
 
     private final List<LogRecord> log;
 
-    private ProgramRun(TestResult result, List<Registered> registered, List<LogRecord> log) {
+    private final List<GraphMonitor.Node> nodes;
+
+    private ProgramRun(TestResult result, List<Registered> registered, List<LogRecord> log, List<GraphMonitor.Node> nodes) {
         this.result = result;
         this.registered = registered;
         this.log = List.copyOf(log);
+        this.nodes = nodes;
+    }
+
+    /** The URN of every registration, components and providers included. */
+    public Set<String> urns() {
+        Set<String> urns = new java.util.TreeSet<>();
+        nodes.forEach(n -> urns.add(n.urn()));
+        return urns;
+    }
+
+    /** Every alias URN any registration declares. */
+    public Set<String> aliasUrns() {
+        Set<String> urns = new java.util.TreeSet<>();
+        nodes.forEach(n -> urns.addAll(n.aliases()));
+        return urns;
     }
 
     /** Runs of the unchanged stack files, shared by every test class: the program is deterministic. */
@@ -88,7 +105,8 @@ public final class ProgramRun {
                     })
                     .build()
                     .runTest(program);
-            return new ProgramRun(result, join(cloud.registered(), graph.get()), log);
+            return new ProgramRun(result, join(cloud.registered(), graph.get()), log,
+                    graph.get() == null ? List.of() : List.copyOf(graph.get().nodes()));
         } finally {
             PulumiTest.cleanup();
         }

@@ -1,5 +1,7 @@
 package io.multiregion.testing;
 
+import io.multiregion.stacks.StackContract.Value;
+
 import java.util.Map;
 
 /** What the primary stack exports, as the secondary's StackReference would read it. */
@@ -19,12 +21,16 @@ public final class Samples {
     /** The exports of a primary deployed with these regions. */
     public static Map<String, Object> primaryOutputs(String primaryRegion, String secondaryRegion) {
         return Map.of(
-                "primaryRegion", primaryRegion,
-                "secondaryRegion", secondaryRegion,
-                "artifactKey", ARTIFACT_KEY,
-                "replicaBucketName", REPLICA_BUCKET,
-                "replicaBucketArn", "arn:aws:s3:::" + REPLICA_BUCKET,
-                "replicaKeyArn", replicaKeyArn(secondaryRegion));
+                Value.NETWORK.key(), Map.of("primaryCidr", "10.10.0.0/16", "secondaryCidr", "10.20.0.0/16"),
+                Value.SIZING.key(), Map.of("instanceType", "m7i.large", "minSize", 3.0, "desiredCapacity", 3.0,
+                        "maxSize", 12.0, "natGateways", 3.0),
+                Value.DOMAIN.key(), "",
+                Value.PRIMARY_REGION.key(), primaryRegion,
+                Value.SECONDARY_REGION.key(), secondaryRegion,
+                Value.ARTIFACT_KEY.key(), ARTIFACT_KEY,
+                Value.REPLICA_BUCKET.key(), REPLICA_BUCKET,
+                Value.REPLICA_BUCKET_ARN.key(), "arn:aws:s3:::" + REPLICA_BUCKET,
+                Value.REPLICA_KEY_ARN.key(), replicaKeyArn(secondaryRegion));
     }
 
     private static String replicaKeyArn(String region) {

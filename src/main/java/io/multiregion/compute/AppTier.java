@@ -1,0 +1,350 @@
+package io.multiregion.compute;
+
+import com.pulumi.aws.autoscaling.Group;
+import com.pulumi.aws.autoscaling.GroupArgs;
+import com.pulumi.aws.autoscaling.Policy;
+import com.pulumi.aws.autoscaling.PolicyArgs;
+import com.pulumi.aws.autoscaling.inputs.GroupInstanceRefreshArgs;
+import com.pulumi.aws.autoscaling.inputs.GroupInstanceRefreshPreferencesArgs;
+import com.pulumi.aws.autoscaling.inputs.GroupLaunchTemplateArgs;
+import com.pulumi.aws.autoscaling.inputs.GroupTagArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationArgs;
+import com.pulumi.aws.autoscaling.inputs.PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs;
+import com.pulumi.aws.ec2.LaunchTemplate;
+import com.pulumi.aws.ec2.LaunchTemplateArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateIamInstanceProfileArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateMonitoringArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateNetworkInterfaceArgs;
+import com.pulumi.aws.ec2.inputs.LaunchTemplateTagSpecificationArgs;
+import com.pulumi.aws.iam.InstanceProfile;
+import com.pulumi.aws.iam.InstanceProfileArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
+import io.multiregion.config.Sizing;
+import io.multiregion.iam.Actions;
+import io.multiregion.iam.ServiceRole;
+import io.multiregion.iam.Statement;
+import io.multiregion.naming.Names;
+import io.multiregion.regions.Arns;
+import io.multiregion.regions.AwsRegion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A region's application tier: a launch template and an Auto Scaling group in the private subnets behind the web
+ * tier's target group, a target-tracking scaling policy, the instances' role, and the security-group flows
+ * load balancer &rarr; application (the application port only) and application &rarr; HTTPS out.
+ *
+ * <p>FSBP controls met from the inputs: AutoScaling.1 (ELB health checks), AutoScaling.2 (the private subnets of
+ * several zones), AutoScaling.3 and EC2.8 (IMDSv2 required, hop limit 1), AutoScaling.5 and EC2.9 (no public IP),
+ * AutoScaling.9 (launch template), EC2.18/EC2.19 (nothing admitted from the internet). <b>Exception to
+ * AutoScaling.6</b> (several instance types): the group runs the one type of {@code multiregion:sizing}, so both
+ * regions run a release on the same hardware and the standby's capacity check compares like with like.
+ *
+ * <p>The component is placed in a region by the provider in its options; every child takes it from this parent.
+ */
+public final class AppTier extends ComponentResource {
+
+    /** The application port when the caller does not choose one; the sample release listens on it. */
+    public static final int DEFAULT_APP_PORT = 8080;
+    /** Requests per target and minute the scaling policy keeps the group at, by default. */
+    public static final double DEFAULT_REQUESTS_PER_TARGET = 500;
+    /**
+     * Seconds after an instance is in service before ELB health counts: a first boot starts the health responder
+     * within about two minutes (boot, then one systemd unit), and the CodeDeploy agent install follows; 300 s is
+     * the EC2 Auto Scaling console's default (EC2 Auto Scaling User Guide, "Set the health check grace period for
+     * an Auto Scaling group") and leaves room for a slow {@code dnf} mirror.
+     */
+    public static final int HEALTH_CHECK_GRACE_SECONDS = 300;
+    /** Seconds a new instance's metrics are left out of scaling decisions (same guide, "default instance warmup"). */
+    public static final int INSTANCE_WARMUP_SECONDS = 180;
+    /** The public SSM parameter of the current Amazon Linux 2023 AMI, per architecture (Amazon Linux 2023 User Guide, "Get the latest AMI ID"). */
+    public static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-";
+    /** HTTPS out: SSM, the CodeDeploy agent, S3 and package mirrors, through the NAT gateways or endpoints. */
+    public static final int HTTPS = 443;
+    public static final String ANYWHERE = "0.0.0.0/0";
+    public static final int ROOT_VOLUME_GIB = 20;
+
+    /**
+     * @param region                      the region the component is placed in
+     * @param instanceType                EC2 instance type (from {@code multiregion:sizing})
+     * @param minSize                     group minimum
+     * @param desiredCapacity             group desired capacity at creation; later the scaling policy owns it
+     * @param maxSize                     group maximum
+     * @param privateSubnetIds            the private (application) subnets, one per zone
+     * @param vpcId                       the region's VPC
+     * @param appPort                     the application's port (default {@value #DEFAULT_APP_PORT}, 1024 or above)
+     * @param loadBalancerSecurityGroupId the web tier's security group, the only source admitted
+     * @param targetGroupArn              the web tier's target group
+     * @param requestCountLabel           the web tier's {@code ALBRequestCountPerTarget} resource label
+     * @param requestsPerTarget           requests per target and minute to track (default {@value #DEFAULT_REQUESTS_PER_TARGET})
+     * @param ebsKeyArn                   the region's KMS key for EBS; its policy must include {@link #autoScalingKeyStatements}
+     * @param ebsKeyPolicy                the resource that sets that key policy, when it is separate from the key; the
+     *                                    group waits for it (default none)
+     * @param release                     where the CodeDeploy agent reads release revisions from; empty when the
+     *                                    pipeline that owns the revisions grants that itself ({@link #instanceRoleName})
+     * @param secret                      the application's secret, once the data tier exists (default none)
+     */
+    public record Args(AwsRegion region, String instanceType, int minSize, int desiredCapacity, int maxSize,
+                       Output<String> vpcId, Output<List<String>> privateSubnetIds, int appPort,
+                       Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
+                       Output<String> requestCountLabel, double requestsPerTarget, Output<String> ebsKeyArn,
+                       Optional<Resource> ebsKeyPolicy, Optional<ReleaseSource> release, Optional<SecretAccess> secret) {
+        public Args {
+            Objects.requireNonNull(ebsKeyPolicy, "ebsKeyPolicy");
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(instanceType, "instanceType");
+            Objects.requireNonNull(release, "release");
+            Objects.requireNonNull(secret, "secret");
+            if (minSize < 0 || minSize > desiredCapacity || desiredCapacity > maxSize) {
+                throw new IllegalArgumentException("need 0 <= minSize <= desiredCapacity <= maxSize: "
+                        + minSize + "/" + desiredCapacity + "/" + maxSize);
+            }
+            if (requestsPerTarget <= 0) {
+                throw new IllegalArgumentException("requestsPerTarget must be positive: " + requestsPerTarget);
+            }
+        }
+
+        /** Args for a stack's sizing (its NAT count belongs to the network, not here). */
+        public static Args of(AwsRegion region, Sizing sizing, Output<String> vpcId, Output<List<String>> privateSubnetIds,
+                              int appPort, Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
+                              Output<String> requestCountLabel, Output<String> ebsKeyArn, Optional<Resource> ebsKeyPolicy,
+                              Optional<ReleaseSource> release, Optional<SecretAccess> secret) {
+            return new Args(region, sizing.instanceType(), sizing.minSize(), sizing.desiredCapacity(), sizing.maxSize(),
+                    vpcId, privateSubnetIds, appPort, loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel,
+                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret);
+        }
+    }
+
+    /**
+     * Where release revisions come from: the bucket CodeDeploy tells the agent to download from (the pipeline's
+     * artifact store) and the KMS key its objects are encrypted with.
+     */
+    public record ReleaseSource(Output<String> bucketArn, Output<String> keyArn) {
+    }
+
+    /** The application's secret (Secrets Manager) and the key that encrypts it. */
+    public record SecretAccess(Output<String> secretArn, Output<String> keyArn) {
+    }
+
+    /** The application tier's security group; the data tier admits its database port from it. */
+    @Export(name = "securityGroupId", refs = {String.class}, tree = "[0]")
+    public final Output<String> securityGroupId;
+    /** The Auto Scaling group's name (CodeDeploy deployment group, dashboards). */
+    @Export(name = "autoScalingGroupName", refs = {String.class}, tree = "[0]")
+    public final Output<String> autoScalingGroupName;
+    /** The instances' role ARN. */
+    public final Output<String> instanceRoleArn;
+    /** The instance role's name, for the owner of the release revisions to grant it read access. */
+    public final Output<String> instanceRoleName;
+    /** The group itself, for dependencies. */
+    public final Group group;
+    /** The launch template. */
+    public final LaunchTemplate launchTemplate;
+
+    public AppTier(String name, Args args, ComponentResourceOptions options) {
+        super("multiregion:compute:AppTier", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        AwsRegion region = args.region();
+
+        SecurityGroup sg = new SecurityGroup(Names.autoNamed(name + "-app", Names.SECURITY_GROUP), SecurityGroupArgs.builder()
+                .description("Application instances: the app port from the load balancer only, HTTPS out")
+                .vpcId(args.vpcId())
+                // no inline rules: the provider removes a new group's default allow-all egress (aws.ec2.SecurityGroup docs)
+                .build(), child);
+        this.securityGroupId = sg.id();
+        new SecurityGroupIngressRule(name + "-app-from-alb", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .description("Application port from the load balancer")
+                .ipProtocol("tcp").fromPort(args.appPort()).toPort(args.appPort())
+                .referencedSecurityGroupId(args.loadBalancerSecurityGroupId())
+                .build(), child);
+        // The load balancer's one way out: this group's port (it is created before this group exists).
+        new SecurityGroupEgressRule(name + "-alb-to-app", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(args.loadBalancerSecurityGroupId())
+                .description("Load balancer to the application port")
+                .ipProtocol("tcp").fromPort(args.appPort()).toPort(args.appPort())
+                .referencedSecurityGroupId(sg.id())
+                .build(), child);
+        // HTTPS out for SSM, the CodeDeploy agent, S3 and the OS package mirrors. The database port towards the data
+        // tier's security group is added by the data tier, from this group's id.
+        new SecurityGroupEgressRule(name + "-app-https-out", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(sg.id())
+                .description("HTTPS to AWS APIs and package mirrors")
+                .ipProtocol("tcp").fromPort(HTTPS).toPort(HTTPS).cidrIpv4(ANYWHERE)
+                .build(), child);
+
+        ServiceRole role = ServiceRole.create(name + "-instance", "ec2.amazonaws.com", List.of(),
+                "Application instances: Session Manager, CodeDeploy releases, the application's secret",
+                instanceStatements(region, args.release(), args.secret()), child);
+        this.instanceRoleArn = role.arn();
+        this.instanceRoleName = role.role().name();
+        InstanceProfile profile = new InstanceProfile(Names.autoNamed(name + "-instance", Names.INSTANCE_PROFILE),
+                InstanceProfileArgs.builder().role(role.role().name()).build(), child);
+
+        Map<String, String> tags = Map.of("Name", name, "multiregion:tier", "app");
+        this.launchTemplate = new LaunchTemplate(Names.autoNamed(name, Names.LAUNCH_TEMPLATE), LaunchTemplateArgs.builder()
+                .description("Application instances (Amazon Linux 2023)")
+                // resolved by EC2 at each launch, so a refresh picks up the current AMI (EC2 User Guide, "Use a
+                // Systems Manager parameter instead of an AMI ID")
+                .imageId("resolve:ssm:" + AMI_PARAMETER + Sizing.architectureOf(args.instanceType()))
+                .instanceType(args.instanceType())
+                .iamInstanceProfile(LaunchTemplateIamInstanceProfileArgs.builder().arn(profile.arn()).build())
+                .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()  // FSBP EC2.8, AutoScaling.3
+                        .httpEndpoint("enabled").httpTokens("required").httpPutResponseHopLimit(1).build())
+                .networkInterfaces(LaunchTemplateNetworkInterfaceArgs.builder()  // FSBP EC2.9, AutoScaling.5
+                        .deviceIndex(0)
+                        .associatePublicIpAddress("false")
+                        .deleteOnTermination("true")
+                        .securityGroups(Outputs.listOf(sg.id()))
+                        .build())
+                .blockDeviceMappings(LaunchTemplateBlockDeviceMappingArgs.builder()
+                        .deviceName("/dev/xvda")  // the root device of Amazon Linux 2023 AMIs
+                        .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder()
+                                .volumeType("gp3").volumeSize(ROOT_VOLUME_GIB)
+                                .encrypted("true").kmsKeyId(args.ebsKeyArn())
+                                .deleteOnTermination("true")
+                                .build())
+                        .build())
+                .monitoring(LaunchTemplateMonitoringArgs.builder().enabled(true).build())
+                .tagSpecifications(
+                        LaunchTemplateTagSpecificationArgs.builder().resourceType("instance").tags(tags).build(),
+                        LaunchTemplateTagSpecificationArgs.builder().resourceType("volume").tags(tags).build())
+                .userData(UserData.base64(region, args.appPort()))
+                .updateDefaultVersion(true)
+                .build(), child);
+
+        this.group = new Group(Names.autoNamed(name, Names.AUTO_SCALING_GROUP), GroupArgs.builder()
+                .vpcZoneIdentifiers(args.privateSubnetIds())       // FSBP AutoScaling.2: one subnet per zone
+                .minSize(args.minSize())
+                .desiredCapacity(args.desiredCapacity())
+                .maxSize(args.maxSize())
+                .launchTemplate(GroupLaunchTemplateArgs.builder()  // FSBP AutoScaling.9
+                        .id(launchTemplate.id())
+                        .version(launchTemplate.latestVersion().applyValue(String::valueOf))
+                        .build())
+                .targetGroupArns(Outputs.listOf(args.targetGroupArn()))
+                .healthCheckType("ELB")                            // FSBP AutoScaling.1
+                .healthCheckGracePeriod(HEALTH_CHECK_GRACE_SECONDS)
+                .defaultInstanceWarmup(INSTANCE_WARMUP_SECONDS)
+                // a new template version replaces the instances, one at a time while 90% stay healthy
+                // (the provider starts a refresh when launch_template changes: aws.autoscaling.Group docs)
+                .instanceRefresh(GroupInstanceRefreshArgs.builder()
+                        .strategy("Rolling")
+                        .preferences(GroupInstanceRefreshPreferencesArgs.builder().minHealthyPercentage(90).build())
+                        .build())
+                .enabledMetrics("GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances",
+                        "GroupTotalInstances")
+                .tags(tags.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(t -> GroupTagArgs.builder()
+                        .key(t.getKey()).value(t.getValue()).propagateAtLaunch(true).build()).toList())
+                .build(),
+                CustomResourceOptions.builder().parent(this)
+                        // the scaling policy moves the desired capacity; a later `pulumi up` must not undo a scale-out
+                        // (to resize on purpose, change minSize and maxSize)
+                        .ignoreChanges(List.of("desiredCapacity"))
+                        // the group launches instances at once, and EC2 refuses volumes on a key whose policy does not
+                        // yet admit the Auto Scaling service-linked role (SPEC 8, KMS; a separate key policy starts as
+                        // the default one)
+                        .dependsOn(args.ebsKeyPolicy().map(List::of).orElse(List.of()))
+                        .build());
+        // an Auto Scaling group's id is its name (aws.autoscaling.Group docs), and every engine reports ids
+        this.autoScalingGroupName = group.id();
+
+        // Requests per target follow the traffic a failover sends to this region directly, whatever the instance
+        // type; CPU would lag behind and depend on the application (EC2 Auto Scaling User Guide, "Target tracking
+        // scaling policies", predefined metric ALBRequestCountPerTarget).
+        new Policy(name + "-requests-per-target", PolicyArgs.builder()
+                .autoscalingGroupName(autoScalingGroupName)
+                .policyType("TargetTrackingScaling")
+                .estimatedInstanceWarmup(INSTANCE_WARMUP_SECONDS)
+                .targetTrackingConfiguration(PolicyTargetTrackingConfigurationArgs.builder()
+                        .predefinedMetricSpecification(PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs.builder()
+                                .predefinedMetricType("ALBRequestCountPerTarget")
+                                .resourceLabel(args.requestCountLabel())
+                                .build())
+                        .targetValue(args.requestsPerTarget())
+                        .build())
+                .build(), child);
+
+        registerOutputs(Map.of("securityGroupId", securityGroupId, "autoScalingGroupName", autoScalingGroupName));
+    }
+
+    /**
+     * The instance role's statements: Session Manager; the CodeDeploy agent reading revisions (CodeDeploy User Guide,
+     * "Step 4: Create an IAM instance profile for your Amazon EC2 instances": the revision bucket and the region's
+     * {@code aws-codedeploy-<region>} resource kit bucket) and decrypting them; and, when given, the application's
+     * secret, decrypted through Secrets Manager only.
+     */
+    public static List<Statement> instanceStatements(AwsRegion region, Optional<ReleaseSource> release,
+                                                     Optional<SecretAccess> secret) {
+        List<Statement> out = new ArrayList<>();
+        out.add(Statement.allow("SessionManager").actions(Actions.SSM_SESSION_MANAGER).resource("*").build());
+        release.ifPresent(r -> out.addAll(releaseStatements(region, r)));
+        out.add(Statement.allow("ReadCodeDeployAgent").actions(Actions.S3_READ_OBJECT)
+                .resource(Arns.bucket(region, "aws-codedeploy-" + region.code()) + "/*").build());
+        secret.ifPresent(s -> {
+            out.add(Statement.allow("ReadApplicationSecret").actions(Actions.SECRET_READ).resource(s.secretArn()).build());
+            out.add(Statement.allow("DecryptApplicationSecret").actions(Actions.KMS_DECRYPT).resource(s.keyArn())
+                    .condition("StringEquals", "kms:ViaService", region.serviceHost("secretsmanager")).build());
+        });
+        return out;
+    }
+
+    /** Reading release revisions from their bucket, and decrypting them through S3 only. */
+    public static List<Statement> releaseStatements(AwsRegion region, ReleaseSource release) {
+        return List.of(
+                Statement.allow("ReadReleaseRevisions").actions(Actions.S3_READ_OBJECT)
+                        .resource(release.bucketArn().applyValue(a -> a + "/*")).build(),
+                Statement.allow("DecryptReleaseRevisions").actions(Actions.KMS_DECRYPT).resource(release.keyArn())
+                        .condition("StringEquals", "kms:ViaService", region.serviceHost("s3")).build());
+    }
+
+    /**
+     * The key-policy statements that let EC2 Auto Scaling launch instances whose EBS volumes this region's customer
+     * managed key encrypts (EC2 Auto Scaling User Guide, "Required AWS KMS key policy for use with encrypted
+     * volumes", example 1): its service-linked role {@code AWSServiceRoleForAutoScaling} may use the key, and may
+     * create grants for AWS resources only. In a key policy, the resource is the key itself.
+     *
+     * <p>KMS refuses a key policy whose principal does not exist (MalformedPolicyDocumentException), and the
+     * service-linked role only exists once the account has used Auto Scaling. So the principal is any principal,
+     * narrowed by {@code aws:PrincipalArn} to exactly that role's ARN: the same grant, valid before the role exists
+     * (IAM User Guide, "AWS global condition context keys", aws:PrincipalArn).
+     *
+     * @param region  the key's region (partition of the role ARN)
+     * @param keyArn  the key's ARN
+     * @param account the account that owns the key and the groups
+     */
+    public static List<Statement> autoScalingKeyStatements(AwsRegion region, Output<String> keyArn, Output<String> account) {
+        Output<String> role = account.applyValue(a -> autoScalingServiceLinkedRole(region, a));
+        return List.of(
+                Statement.allow("AutoScalingUsesKeyForEbs").actions(Actions.KMS_FOR_AUTOSCALING_EBS).resource(keyArn)
+                        .awsPrincipal("*").condition("ArnEquals", "aws:PrincipalArn", role).build(),
+                Statement.allow("AutoScalingGrantsForAwsResources").actions(Actions.KMS_CREATE_GRANT).resource(keyArn)
+                        .awsPrincipal("*").condition("ArnEquals", "aws:PrincipalArn", role)
+                        .condition("Bool", "kms:GrantIsForAWSResource", "true").build());
+    }
+
+    /** The ARN of the account's EC2 Auto Scaling service-linked role (EC2 Auto Scaling User Guide, "Service-linked roles"). */
+    public static String autoScalingServiceLinkedRole(AwsRegion region, String account) {
+        return "arn:" + region.partition() + ":iam::" + account
+                + ":role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling";
+    }
+}

@@ -1,0 +1,68 @@
+package io.multiregion.data;
+
+import com.pulumi.aws.rds.GlobalCluster;
+import com.pulumi.aws.rds.GlobalClusterArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.Map;
+
+/**
+ * The Aurora global database itself: the container both regional clusters join. Owned by the primary stack
+ * (a pair: SPEC section 2) and registered in region A; place it there by passing A's provider in the options.
+ * The primary cluster in A and the secondary cluster in B ({@link RegionalCluster}) join it through
+ * {@link #identifier}, which the secondary stack reads from the primary's outputs.
+ *
+ * <p>It holds no data of its own: its engine and version are those of its members, its storage is encrypted
+ * (every member must then be encrypted, each with a key of its own region), and deletion protection keeps a
+ * mistaken {@code pulumi destroy} from removing it (SPEC section 5).
+ */
+public final class GlobalDatabase extends ComponentResource {
+
+    /**
+     * @param project       project name, part of the identifier
+     * @param stack         stack name, part of the identifier
+     * @param engine        the engine of every member
+     * @param engineVersion the pinned version; members follow it, and an upgrade is made here
+     * @param protect       refuse deletion and replacement from Pulumi (in addition to RDS deletion protection)
+     */
+    public record Args(String project, String stack, Engine engine, String engineVersion, boolean protect) {
+    }
+
+    /** The global cluster's identifier, which both regional clusters name in {@code globalClusterIdentifier}. */
+    @Export(name = "identifier", refs = {String.class}, tree = "[0]")
+    public final Output<String> identifier;
+    /**
+     * The global writer endpoint: it always names the current primary cluster, also after a switchover or failover
+     * to another region (Aurora User Guide, "Connecting to an Amazon Aurora global database"), so applications in
+     * both regions write through it and never need a new host after a failover.
+     */
+    @Export(name = "writerEndpoint", refs = {String.class}, tree = "[0]")
+    public final Output<String> writerEndpoint;
+    /** The global cluster's ARN. */
+    @Export(name = "arn", refs = {String.class}, tree = "[0]")
+    public final Output<String> arn;
+    public final GlobalCluster cluster;
+
+    public GlobalDatabase(String name, Args args, ComponentResourceOptions options) {
+        super("multiregion:data:GlobalDatabase", name, options);
+        this.cluster = new GlobalCluster(name, GlobalClusterArgs.builder()
+                .globalClusterIdentifier(DbNames.globalCluster(args.project(), args.stack()))
+                .engine(args.engine().value())
+                .engineVersion(args.engineVersion())
+                // members of an encrypted global cluster must be encrypted; each names a key of its own region.
+                .storageEncrypted(true)
+                .deletionProtection(true)
+                .forceDestroy(false) // never remove the members with it
+                .build(),
+                CustomResourceOptions.builder().parent(this).protect(args.protect()).build());
+        // The identifier as registered: what every member must name (in AWS, also the resource's id).
+        this.identifier = cluster.globalClusterIdentifier();
+        this.arn = cluster.arn();
+        this.writerEndpoint = cluster.endpoint();
+        registerOutputs(Map.of("identifier", identifier, "arn", arn, "writerEndpoint", writerEndpoint));
+    }
+}

@@ -1,0 +1,265 @@
+package io.multiregion.data;
+
+import com.pulumi.aws.cloudwatch.LogGroup;
+import com.pulumi.aws.cloudwatch.LogGroupArgs;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.rds.Cluster;
+import com.pulumi.aws.rds.ClusterArgs;
+import com.pulumi.aws.rds.ClusterInstance;
+import com.pulumi.aws.rds.ClusterInstanceArgs;
+import com.pulumi.aws.rds.ClusterParameterGroup;
+import com.pulumi.aws.rds.ClusterParameterGroupArgs;
+import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
+import com.pulumi.aws.rds.SubnetGroup;
+import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.config.DatabaseSettings;
+import io.multiregion.regions.AwsRegion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One region's Aurora cluster of the global database, built by that region's slice in its own stack: the primary
+ * (writer) cluster in A by the primary stack, the secondary (read-only) cluster in B by the secondary stack. Place
+ * it in its region by passing that region's provider in the options.
+ *
+ * <p>What it registers: a DB subnet group over the isolated subnets; a security group that admits the database
+ * port from the application tier's group only and has no egress rule (replies to admitted connections need none:
+ * security groups are stateful); one CloudWatch Logs group per exported log type, with retention and this region's
+ * key; the cluster; and {@code sizing.instances()} DB instances.
+ *
+ * <p>FSBP controls (Security Hub User Guide, "Security Hub controls for Amazon RDS") held by the inputs:
+ * RDS.2 (instances not publicly accessible), RDS.3/RDS.27 (storage encrypted, with this region's customer managed
+ * key), RDS.7 (cluster deletion protection; RDS.8 is the instance form, which Aurora sets on the cluster), RDS.10/
+ * RDS.12 (IAM database authentication), RDS.11 (automatic backups, at least 7 days), RDS.13/RDS.35 (automatic minor
+ * version upgrades on every instance), RDS.16 (copy tags to snapshots), RDS.23 (not the engine's default port,
+ * checked by the config reader), RDS.24/RDS.25 (custom master user name, checked by the config reader), RDS.34
+ * (Aurora MySQL exports its audit log, and a cluster parameter group turns Advanced Auditing on so that there is
+ * one) and log exports for Aurora PostgreSQL.
+ *
+ * <p>Exceptions, by design: RDS.14 (backtracking) cannot hold, since an Aurora global database does not support
+ * backtracking (Aurora User Guide, "Limitations of Amazon Aurora global databases"), and Aurora PostgreSQL has no
+ * backtracking at all; no backtrack window is set. RDS.6 (enhanced monitoring) is not set: it needs a monitoring
+ * role and is left to the observability tier; Performance Insights is on, encrypted with this region's key.
+ *
+ * <p>Write forwarding from the secondary is off (not set): the standby serves no traffic until a switchover or
+ * failover makes its cluster the writer, and forwarded writes would cross regions with the primary's latency.
+ */
+public final class RegionalCluster extends ComponentResource {
+
+    /**
+     * @param project                 project name, part of every physical name
+     * @param stack                   stack name, part of every physical name
+     * @param region                  this cluster's region
+     * @param primary                 true for the writer cluster in A (the global database's primary), false for
+     *                                the read-only secondary in B
+     * @param globalClusterIdentifier the global cluster to join ({@link GlobalDatabase#identifier}; the secondary stack
+     *                                reads it from the primary's outputs)
+     * @param database                engine, version, port, backups, windows, master user and database name
+     * @param sizing                  instance class and count of this region (checked by {@link DatabaseSizing#check})
+     * @param isolatedSubnetIds       the isolated (data) subnets of this region's VPC, in at least two zones
+     * @param vpcId                   this region's VPC
+     * @param appSecurityGroupId      the application tier's security group: the only source admitted
+     * @param kmsKeyArn               a customer managed key of this region: storage, Performance Insights, log groups
+     * @param keyPolicyReady          what the key's policy is complete after (its {@code KeyPolicy} resource); the log
+     *                                groups wait for it, because CloudWatch Logs checks the policy when a log group is
+     *                                created with a key (SPEC section 8); empty when the key's policy is inline
+     * @param masterPassword          the master password (a secret) for the primary; empty for the secondary, which
+     *                                takes no credentials
+     * @param logRetentionDays        retention of the database log groups (a value CloudWatch Logs accepts)
+     * @param protect                 refuse deletion and replacement from Pulumi (RDS deletion protection is always on)
+     */
+    public record Args(String project, String stack, AwsRegion region, boolean primary,
+                       Output<String> globalClusterIdentifier, DatabaseSettings database, DatabaseSizing sizing,
+                       Output<List<String>> isolatedSubnetIds, Output<String> vpcId, Output<String> appSecurityGroupId,
+                       Output<String> kmsKeyArn, List<Resource> keyPolicyReady, Optional<Output<String>> masterPassword,
+                       int logRetentionDays, boolean protect) {
+        public Args {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(database, "database");
+            Objects.requireNonNull(sizing, "sizing");
+            keyPolicyReady = List.copyOf(keyPolicyReady);
+            if (primary && masterPassword.isEmpty()) {
+                throw new IllegalArgumentException("the primary cluster needs the master password");
+            }
+            if (!primary && masterPassword.isPresent()) {
+                throw new IllegalArgumentException("a secondary cluster takes no master password: it inherits the primary's");
+            }
+            List<String> problems = DatabaseSizing.check(sizing, "sizing");
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+        }
+    }
+
+    /** Days of Performance Insights retention kept without charge (Aurora User Guide, "Pricing and data retention for Performance Insights"). */
+    static final int PERFORMANCE_INSIGHTS_DAYS = 7;
+
+    /** The cluster identifier (unique across the global database's regions). */
+    @Export(name = "clusterIdentifier", refs = {String.class}, tree = "[0]")
+    public final Output<String> clusterIdentifier;
+    /** The cluster endpoint: the writer in the primary; in a secondary, it accepts writes only after a switchover or failover. */
+    @Export(name = "endpoint", refs = {String.class}, tree = "[0]")
+    public final Output<String> endpoint;
+    /** The reader endpoint, balanced over the cluster's read-only instances. */
+    @Export(name = "readerEndpoint", refs = {String.class}, tree = "[0]")
+    public final Output<String> readerEndpoint;
+    /** The database's security group. */
+    @Export(name = "securityGroupId", refs = {String.class}, tree = "[0]")
+    public final Output<String> securityGroupId;
+    /** The cluster's ARN. */
+    public final Output<String> arn;
+    /** The port the cluster listens on. */
+    public final int port;
+    public final Cluster cluster;
+    public final List<ClusterInstance> instances;
+    public final List<LogGroup> logGroups;
+
+    public RegionalCluster(String name, Args args, ComponentResourceOptions options) {
+        super("multiregion:data:RegionalCluster", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        DatabaseSettings db = args.database();
+        String identifier = DbNames.cluster(args.project(), args.stack(), args.region().code());
+        this.port = db.port();
+
+        SubnetGroup subnets = new SubnetGroup(name + "-subnets", SubnetGroupArgs.builder()
+                .name(identifier + "-isolated")
+                .description("Isolated subnets of the " + args.project() + " database in " + args.region())
+                .subnetIds(args.isolatedSubnetIds())
+                .build(), child);
+
+        SecurityGroup group = new SecurityGroup(name + "-sg", SecurityGroupArgs.builder()
+                .name(identifier + "-db")
+                .description("Aurora " + identifier + ": the database port from the application tier only")
+                .vpcId(args.vpcId())
+                // no egress at all: AWS adds allow-all egress to a new group, and an empty list removes it;
+                // ingress is the separate rule below only, so the list is left unmanaged here.
+                .egress(List.of())
+                .build(), child);
+        this.securityGroupId = group.id();
+        new SecurityGroupIngressRule(name + "-from-app", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(group.id())
+                .referencedSecurityGroupId(args.appSecurityGroupId())
+                .ipProtocol("tcp")
+                .fromPort(db.port())
+                .toPort(db.port())
+                .description("Aurora from the application tier")
+                .build(), child);
+
+        // Aurora writes to /aws/rds/cluster/<id>/<type> and creates the group itself, without retention or key,
+        // unless it exists (Aurora User Guide, "Publishing database logs to Amazon CloudWatch Logs"): create each
+        // first, with retention and this region's key, and only once the key's policy lets CloudWatch Logs use it.
+        List<LogGroup> groups = new ArrayList<>();
+        for (String type : db.engine().logExports()) {
+            groups.add(new LogGroup(name + "-log-" + type, LogGroupArgs.builder()
+                    .name("/aws/rds/cluster/" + identifier + "/" + type)
+                    .retentionInDays(args.logRetentionDays())
+                    .kmsKeyId(args.kmsKeyArn())
+                    .build(),
+                    CustomResourceOptions.builder().parent(this)
+                            // CloudWatch Logs checks the key policy when the group is created with the key.
+                            .dependsOn(args.keyPolicyReady()).build()));
+        }
+        this.logGroups = List.copyOf(groups);
+
+        ClusterArgs.Builder cluster = ClusterArgs.builder()
+                .clusterIdentifier(identifier)
+                .globalClusterIdentifier(args.globalClusterIdentifier())
+                .engine(db.engine().value())
+                .engineVersion(db.engineVersion())
+                .port(db.port())
+                .dbSubnetGroupName(subnets.name())
+                .vpcSecurityGroupIds(group.id().applyValue(List::of))
+                .storageEncrypted(true)
+                .kmsKeyId(args.kmsKeyArn()) // a key of this cluster's own region (encrypted secondaries need one in B)
+                .deletionProtection(true)
+                .iamDatabaseAuthenticationEnabled(true)
+                .enabledCloudwatchLogsExports(db.engine().logExports())
+                .copyTagsToSnapshot(true)
+                .backupRetentionPeriod(db.backupRetentionDays())
+                .skipFinalSnapshot(false)
+                .finalSnapshotIdentifier(DbNames.finalSnapshot(identifier));
+        db.engine().parameterFamily().ifPresent(family -> {
+            ClusterParameterGroup parameters = new ClusterParameterGroup(name + "-parameters", ClusterParameterGroupArgs.builder()
+                    .name(identifier + "-audit")
+                    .family(family)
+                    .description("Advanced Auditing for " + identifier + " (FSBP RDS.34)")
+                    .parameters(db.engine().clusterParameters().entrySet().stream()
+                            .map(e -> ClusterParameterGroupParameterArgs.builder()
+                                    .name(e.getKey()).value(e.getValue()).applyMethod("immediate").build())
+                            .toList())
+                    .build(), child);
+            cluster.dbClusterParameterGroupName(parameters.name());
+        });
+        db.preferredBackupWindow().ifPresent(cluster::preferredBackupWindow);
+        db.preferredMaintenanceWindow().ifPresent(cluster::preferredMaintenanceWindow);
+        List<String> ignored;
+        if (args.primary()) {
+            cluster.masterUsername(db.masterUsername())
+                    .masterPassword(args.masterPassword().orElseThrow().asSecret())
+                    .databaseName(db.databaseName());
+            // masterPassword: the value set at creation is kept (drawn anew each run; rotated outside Pulumi; see
+            // DatabaseCredentials). engineVersion: the global cluster owns the version, and RDS upgrades minor
+            // versions itself (RDS.13). globalClusterIdentifier: the provider does not read it back, so it would
+            // show a false diff whose update detaches the cluster (cloudposse/terraform-aws-rds-cluster#280; the same
+            // false drift in CloudFormation: cloudformation-coverage-roadmap#1857).
+            ignored = List.of("masterPassword", "engineVersion", "globalClusterIdentifier");
+        } else {
+            // A secondary takes no master user, no password and no replicationSourceIdentifier: it joins the global
+            // cluster and inherits them; with replicationSourceIdentifier set, RDS tries to create a standalone
+            // cluster and asks for a MasterUsername. After creation the provider reports replicationSourceIdentifier
+            // (the primary's ARN) and no globalClusterIdentifier, and the engine version moves with upgrades made
+            // through the global cluster: all three are false drift, and acting on it would promote or detach the
+            // cluster (terraform-provider-aws#43214, #45398).
+            ignored = List.of("replicationSourceIdentifier", "globalClusterIdentifier", "engineVersion");
+        }
+        List<Resource> logsFirst = new ArrayList<>(groups);
+        this.cluster = new Cluster(name, cluster.build(), CustomResourceOptions.builder().parent(this)
+                .protect(args.protect())
+                .ignoreChanges(ignored)
+                // the log groups exist before the cluster exports to them, so RDS does not create them unencrypted.
+                .dependsOn(logsFirst)
+                .build());
+        this.arn = this.cluster.arn();
+        this.clusterIdentifier = this.cluster.clusterIdentifier();
+        this.endpoint = this.cluster.endpoint();
+        this.readerEndpoint = this.cluster.readerEndpoint();
+
+        List<ClusterInstance> created = new ArrayList<>();
+        for (int n = 1; n <= args.sizing().instances(); n++) {
+            created.add(new ClusterInstance(name + "-" + n, ClusterInstanceArgs.builder()
+                    .identifier(DbNames.instance(identifier, n))
+                    .clusterIdentifier(this.cluster.id())
+                    .engine(db.engine().value())
+                    .instanceClass(args.sizing().instanceClass())
+                    .dbSubnetGroupName(subnets.name())
+                    .publiclyAccessible(false)
+                    .autoMinorVersionUpgrade(true)
+                    .performanceInsightsEnabled(true)
+                    .performanceInsightsKmsKeyId(args.kmsKeyArn())
+                    .performanceInsightsRetentionPeriod(PERFORMANCE_INSIGHTS_DAYS)
+                    .promotionTier(n == 1 ? 0 : 1) // the first instance is the preferred writer after a failover
+                    .build(),
+                    CustomResourceOptions.builder().parent(this).protect(args.protect())
+                            // the engine version follows the cluster's (upgrades go through the global cluster).
+                            .ignoreChanges(List.of("engineVersion"))
+                            .build()));
+        }
+        this.instances = List.copyOf(created);
+
+        registerOutputs(Map.of("clusterIdentifier", clusterIdentifier, "endpoint", endpoint,
+                "readerEndpoint", readerEndpoint, "securityGroupId", securityGroupId));
+    }
+}

@@ -1,0 +1,224 @@
+package io.multiregion.deploy;
+
+import com.pulumi.aws.codedeploy.Application;
+import com.pulumi.aws.codedeploy.ApplicationArgs;
+import com.pulumi.aws.codedeploy.DeploymentGroup;
+import com.pulumi.aws.codedeploy.DeploymentGroupArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupAutoRollbackConfigurationArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupDeploymentStyleArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoArgs;
+import com.pulumi.aws.codedeploy.inputs.DeploymentGroupLoadBalancerInfoTargetGroupInfoArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
+import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
+import com.pulumi.aws.iam.Role;
+import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicyAttachment;
+import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
+import io.multiregion.iam.Actions;
+import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.Statement;
+import io.multiregion.naming.Names;
+import io.multiregion.regions.Arns;
+import io.multiregion.regions.AwsRegion;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A region's CodeDeploy target: an application (EC2/on-premises compute platform) and one in-place deployment group
+ * on the application tier's Auto Scaling group, with traffic control through the web tier's target group (each
+ * instance leaves the target group while it is updated) and automatic rollback when a deployment fails.
+ *
+ * <p>The service role is trusted only by {@value #SERVICE} and carries the AWS managed policy
+ * {@value #MANAGED_POLICY} (CodeDeploy User Guide, "Step 2: Create a service role for CodeDeploy"). Its version v11
+ * (AWS Managed Policy Reference, AWSCodeDeployRole, edited 16 August 2023) grants Auto Scaling lifecycle-hook, group,
+ * scaling-policy and warm-pool actions (CodeDeploy copies groups for blue/green), EC2 and Elastic Load Balancing
+ * describe and register/deregister actions, SNS publish, CloudWatch alarm reads and tag reads, on {@code *}. AWS keeps it
+ * current as CodeDeploy gains features, and a hand-scoped copy that missed one action would break a rollback exactly
+ * when it is needed: this is the documented exception to exact statements.
+ *
+ * <p>The pipelines get their permissions and their deploy stage from {@link #grantDeploy} and {@link #stage}. The
+ * component is placed in a region by the provider in its options; every child takes it from this parent.
+ */
+public final class DeployTarget extends ComponentResource {
+
+    public static final String SERVICE = "codedeploy.amazonaws.com";
+    public static final String MANAGED_POLICY = "AWSCodeDeployRole";
+    /** One instance at a time: the standby's two instances keep serving during a release. */
+    public static final String DEFAULT_CONFIG = "CodeDeployDefault.OneAtATime";
+    /** Configurations this target accepts: the predefined EC2 ones (CodeDeploy User Guide, "Predefined deployment configurations for an EC2/On-Premises compute platform"). */
+    public static final Set<String> CONFIGS = Set.of("CodeDeployDefault.OneAtATime", "CodeDeployDefault.HalfAtATime",
+            "CodeDeployDefault.AllAtOnce");
+
+    /**
+     * @param region               the region the component is placed in
+     * @param applicationName      the CodeDeploy application's physical name, unique in the account and region:
+     *                             include the stack name (e.g. {@code multiregion-primary}); letters, digits, {@code .-_},
+     *                             at most 100 characters
+     * @param autoScalingGroupName the application tier's group
+     * @param targetGroupName      the web tier's target group (traffic control)
+     * @param deploymentConfig     one of {@link #CONFIGS} (default {@value #DEFAULT_CONFIG})
+     */
+    public record Args(AwsRegion region, String applicationName, Output<String> autoScalingGroupName,
+                       Output<String> targetGroupName, String deploymentConfig) {
+        public Args {
+            Objects.requireNonNull(region, "region");
+            if (applicationName == null || !applicationName.matches("^[A-Za-z0-9._-]{1,100}$")) {
+                throw new IllegalArgumentException("applicationName must be 1 to 100 letters, digits, '.', '-' or '_': "
+                        + applicationName);
+            }
+            if (!CONFIGS.contains(deploymentConfig)) {
+                throw new IllegalArgumentException("deploymentConfig must be one of " + CONFIGS + ": " + deploymentConfig);
+            }
+        }
+
+        public static Args of(AwsRegion region, String applicationName, Output<String> autoScalingGroupName,
+                              Output<String> targetGroupName) {
+            return new Args(region, applicationName, autoScalingGroupName, targetGroupName, DEFAULT_CONFIG);
+        }
+    }
+
+    /** The CodeDeploy application's name (the pipeline action's ApplicationName). */
+    @Export(name = "applicationName", refs = {String.class}, tree = "[0]")
+    public final Output<String> applicationName;
+    /** The deployment group's name (the pipeline action's DeploymentGroupName). */
+    @Export(name = "deploymentGroupName", refs = {String.class}, tree = "[0]")
+    public final Output<String> deploymentGroupName;
+    /** The CodeDeploy service role's ARN. */
+    public final Output<String> serviceRoleArn;
+    /** The deployment group, for dependencies (a pipeline's deploy stage needs it). */
+    public final DeploymentGroup group;
+    public final AwsRegion region;
+    public final String deploymentConfig;
+    private final Output<String> account;
+
+    public DeployTarget(String name, Args args, ComponentResourceOptions options) {
+        super("multiregion:deploy:DeployTarget", name, options);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        this.region = args.region();
+        this.deploymentConfig = args.deploymentConfig();
+
+        Application application = new Application(name, ApplicationArgs.builder()
+                .name(args.applicationName())
+                .computePlatform("Server")
+                .build(), child);
+        this.applicationName = application.name();
+        this.account = application.arn().applyValue(Arns::accountOf);
+
+        Role role = new Role(Names.autoNamed(name + "-service", Names.IAM_ROLE), RoleArgs.builder()
+                .description("CodeDeploy in-place deployments to the application tier")
+                .assumeRolePolicy(PolicyDocument.trust(SERVICE, List.of()))
+                .build(), child);
+        RolePolicyAttachment managed = new RolePolicyAttachment(name + "-service-policy", RolePolicyAttachmentArgs.builder()
+                .role(role.name())
+                .policyArn(managedPolicyArn(region))
+                .build(), child);
+        this.serviceRoleArn = role.arn();
+
+        String groupName = groupName(name);
+        this.group = new DeploymentGroup(name + "-group", DeploymentGroupArgs.builder()
+                .appName(application.name())
+                .deploymentGroupName(groupName) // unique within its application
+                .serviceRoleArn(role.arn())
+                .deploymentConfigName(args.deploymentConfig())
+                .autoscalingGroups(Outputs.listOf(args.autoScalingGroupName()))
+                .deploymentStyle(DeploymentGroupDeploymentStyleArgs.builder()
+                        .deploymentType("IN_PLACE").deploymentOption("WITH_TRAFFIC_CONTROL").build())
+                .loadBalancerInfo(DeploymentGroupLoadBalancerInfoArgs.builder()
+                        .targetGroupInfos(DeploymentGroupLoadBalancerInfoTargetGroupInfoArgs.builder()
+                                .name(args.targetGroupName()).build())
+                        .build())
+                .autoRollbackConfiguration(DeploymentGroupAutoRollbackConfigurationArgs.builder()
+                        .enabled(true).events("DEPLOYMENT_FAILURE").build())
+                .build(),
+                CustomResourceOptions.builder().parent(this)
+                        // CodeDeploy installs its lifecycle hook on the group with the role as it creates the
+                        // deployment group: the role's permissions must be attached first.
+                        .dependsOn(List.<Resource>of(managed)).build());
+        this.deploymentGroupName = group.deploymentGroupName();
+
+        registerOutputs(Map.of("applicationName", applicationName, "deploymentGroupName", deploymentGroupName));
+    }
+
+    /** {@code arn:<partition>:iam::aws:policy/service-role/AWSCodeDeployRole}. */
+    public static String managedPolicyArn(AwsRegion region) {
+        return "arn:" + region.partition() + ":iam::aws:policy/service-role/" + MANAGED_POLICY;
+    }
+
+    /**
+     * The deployment group name a target of this component name gets: fixed, so that a pipeline in another stack
+     * (native delivery: A's pipeline deploying to B) can name it before the target exists.
+     */
+    public static String groupName(String componentName) {
+        return Names.fit(componentName + "-group", Names.CODEDEPLOY);
+    }
+
+    /** {@link #deployStatements} for this target. */
+    public List<Statement> grantDeploy(String sid) {
+        return deployStatements(sid, region, account, applicationName, deploymentGroupName, deploymentConfig);
+    }
+
+    /**
+     * What a pipeline role needs for a CodeDeploy deploy action (CodePipeline User Guide, "AWS CodeDeploy deploy
+     * action reference", service role permissions), each on the resource type the Service Authorization Reference
+     * (AWS CodeDeploy) gives the action: the deployment group, the application, the one deployment configuration.
+     *
+     * @param sid              statement id prefix
+     * @param region           the target's region
+     * @param account          the target's account
+     * @param application      the CodeDeploy application's name
+     * @param deploymentGroup  the deployment group's name
+     * @param deploymentConfig the deployment configuration's name
+     */
+    public static List<Statement> deployStatements(String sid, AwsRegion region, Output<String> account,
+                                                   Output<String> application, Output<String> deploymentGroup,
+                                                   String deploymentConfig) {
+        Output<String> arnPrefix = account.applyValue(a -> "arn:" + region.partition() + ":codedeploy:" + region.code() + ":" + a + ":");
+        Output<String> applicationArn = Output.tuple(arnPrefix, application).applyValue(t -> t.t1 + "application:" + t.t2);
+        Output<String> groupArn = Output.tuple(arnPrefix, application, deploymentGroup)
+                .applyValue(t -> t.t1 + "deploymentgroup:" + t.t2 + "/" + t.t3);
+        Output<String> configArn = arnPrefix.applyValue(p -> p + "deploymentconfig:" + deploymentConfig);
+        return List.of(
+                Statement.allow(sid + "Deployments").actions(Actions.CODEDEPLOY_DEPLOY).resource(groupArn).build(),
+                Statement.allow(sid + "Revisions").actions(Actions.CODEDEPLOY_REVISION).resource(applicationArn).build(),
+                Statement.allow(sid + "Config").actions(Actions.CODEDEPLOY_CONFIG).resource(configArn).build());
+    }
+
+    /** {@link #deployStage} to this target; the pipeline then waits for the deployment group. */
+    public PipelineStageArgs stage(String stageName, String inputArtifact, Optional<AwsRegion> actionRegion) {
+        return deployStage(stageName, inputArtifact, applicationName, deploymentGroupName, actionRegion);
+    }
+
+    /**
+     * The pipeline stage that deploys the input artifact (the release zip) to a CodeDeploy deployment group, built as
+     * the pipelines' other single-action stages are (AWS-owned provider {@code CodeDeploy}, version 1).
+     *
+     * @param stageName       the stage's name, e.g. {@code Deploy}
+     * @param inputArtifact   the artifact holding the release zip
+     * @param application     the CodeDeploy application's name
+     * @param deploymentGroup the deployment group's name
+     * @param actionRegion    the region the action runs in when the pipeline is in another region (native delivery);
+     *                        empty for a pipeline in the target's region
+     */
+    public static PipelineStageArgs deployStage(String stageName, String inputArtifact, Output<String> application,
+                                                Output<String> deploymentGroup, Optional<AwsRegion> actionRegion) {
+        Output<Map<String, String>> config = Output.tuple(application, deploymentGroup)
+                .applyValue(t -> Map.of("ApplicationName", t.t1, "DeploymentGroupName", t.t2));
+        var action = PipelineStageActionArgs.builder()
+                .name(stageName).category("Deploy").owner("AWS").provider("CodeDeploy").version("1")
+                .inputArtifacts(inputArtifact)
+                .configuration(config);
+        actionRegion.ifPresent(r -> action.region(r.code()));
+        return PipelineStageArgs.builder().name(stageName).actions(action.build()).build();
+    }
+}

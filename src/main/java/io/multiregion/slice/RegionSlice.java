@@ -1,0 +1,90 @@
+package io.multiregion.slice;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.multiregion.compute.AppTier;
+import io.multiregion.config.DomainSettings;
+import io.multiregion.config.NetworkSettings;
+import io.multiregion.config.Sizing;
+import io.multiregion.deploy.DeployTarget;
+import io.multiregion.network.Network;
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.storage.RegionalKey;
+import io.multiregion.web.LoadBalancer;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one region runs for itself: its network, its load balancer, its application tier and the CodeDeploy
+ * target its pipeline deploys to. Both stacks build this same component for their home region, with their own
+ * sizing: the active application in A, a smaller, fully working warm standby in B. The slice is placed in its
+ * region by the provider in its options; its tiers take it from the slice.
+ */
+public final class RegionSlice extends ComponentResource {
+
+    /** How a region's slice is sized: active (serves traffic) or warm standby (smaller, grows after a failover). */
+    public enum Profile { ACTIVE, STANDBY }
+
+    /**
+     * @param region                 the slice's region
+     * @param profile                active (the primary) or standby (the secondary)
+     * @param project                the project, in names
+     * @param stack                  the stack, in names (the CodeDeploy application is {@code <project>-<stack>})
+     * @param network                this region's VPC block and zones
+     * @param flowLogRetentionDays   retention of the VPC flow logs (default 365)
+     * @param sizing                 instance type, group sizes and NAT gateways of this stack
+     * @param domain                 the application's DNS name and zone; empty: HTTP only (default empty)
+     * @param deletionProtection     deletion protection on the load balancer (default true)
+     * @param protectData            protect the access-log bucket (default true)
+     * @param noncurrentVersionDays  days old log object versions are kept (default 90)
+     * @param key                    the region's KMS key (flow logs and EBS volumes); its policy admits both services
+     */
+    public record Args(AwsRegion region, Profile profile, String project, String stack,
+                       NetworkSettings.RegionNetwork network, int flowLogRetentionDays, Sizing sizing,
+                       Optional<DomainSettings> domain, boolean deletionProtection, boolean protectData,
+                       int noncurrentVersionDays, RegionalKey key) {
+    }
+
+    /** The region's VPC. */
+    public final Network network;
+    /** The region's load balancer. */
+    public final LoadBalancer web;
+    /** The region's application tier. */
+    public final AppTier app;
+    /** The CodeDeploy application and deployment group the region's pipeline deploys to. */
+    public final DeployTarget deploy;
+    /** The region. */
+    public final AwsRegion region;
+    /** The URL of this region's load balancer. */
+    @Export(name = "url", refs = {String.class}, tree = "[0]")
+    public final Output<String> url;
+
+    public RegionSlice(String name, Args args, ComponentResourceOptions options) {
+        super("multiregion:slice:RegionSlice", name, options);
+        this.region = args.region();
+        ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
+        RegionalKey key = args.key();
+
+        this.network = new Network(name + "-vpc", new Network.Args(region, args.stack(), args.network().cidr(),
+                args.network().availabilityZones(), args.network().zones(), args.sizing().natGateways(),
+                args.flowLogRetentionDays(), key.arn, key.policy), inside);
+
+        this.web = new LoadBalancer(name + "-web", new LoadBalancer.Args(region, network.vpcId, network.publicSubnetIds,
+                AppTier.DEFAULT_APP_PORT, args.deletionProtection(), args.protectData(), args.noncurrentVersionDays(),
+                args.domain()), inside);
+
+        // The release revisions' owner (the region's pipeline) grants the instances read access to them.
+        this.app = new AppTier(name + "-app", AppTier.Args.of(region, args.sizing(), network.vpcId,
+                network.privateSubnetIds, AppTier.DEFAULT_APP_PORT, web.securityGroupId, web.targetGroupArn,
+                web.requestCountLabel, key.arn, Optional.of(key.policy), Optional.empty(), Optional.empty()), inside);
+
+        this.deploy = new DeployTarget(name + "-deploy", DeployTarget.Args.of(region,
+                args.project() + "-" + args.stack(), app.autoScalingGroupName, web.targetGroupName), inside);
+
+        this.url = web.url;
+        registerOutputs(Map.of("url", url));
+    }
+}

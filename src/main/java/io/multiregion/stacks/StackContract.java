@@ -1,0 +1,234 @@
+package io.multiregion.stacks;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.Internal;
+import com.pulumi.resources.StackReference;
+import io.multiregion.config.ConfigException;
+import io.multiregion.config.NetworkReader;
+import io.multiregion.config.NetworkSettings;
+import io.multiregion.config.Sizing;
+import io.multiregion.config.SizingReader;
+import io.multiregion.regions.AwsRegion;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The contract between the two stacks, in one place: every stack output (its name, which stack exports it, what
+ * it means and the shape of its value), what the secondary reads of the primary through its StackReference, and
+ * the checks that the two stacks agree. Both stacks and the tests use it; no output name is written anywhere else.
+ */
+public final class StackContract {
+    private StackContract() {
+    }
+
+    /** Which stack exports a value. */
+    public enum Exporter { PRIMARY, SECONDARY, BOTH }
+
+    private static final Predicate<Object> TEXT = v -> v instanceof String s && !s.isBlank();
+    private static final Predicate<Object> REGION = v -> v instanceof String s && AwsRegion.parse(s).isPresent();
+    private static final Pattern ARN = Pattern.compile("^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:[0-9]{0,12}:.+$");
+    private static final Predicate<Object> AN_ARN = v -> v instanceof String s && ARN.matcher(s).matches();
+
+    /** Every stack output. */
+    public enum Value {
+        PRIMARY_REGION("primaryRegion", Exporter.BOTH, true, REGION,
+                "region A's code; the secondary refuses a primary whose value differs from its own"),
+        SECONDARY_REGION("secondaryRegion", Exporter.BOTH, true, REGION, "region B's code"),
+        ARTIFACT_KEY("artifactKey", Exporter.PRIMARY, true, TEXT, "object key of the release zip in the source and replica buckets"),
+        SOURCE_BUCKET("sourceBucketName", Exporter.PRIMARY, false, TEXT, "the source (release) bucket in A"),
+        REPLICA_BUCKET("replicaBucketName", Exporter.PRIMARY, true, TEXT, "the replica bucket in B (the disaster-recovery upload target)"),
+        REPLICA_BUCKET_ARN("replicaBucketArn", Exporter.PRIMARY, true, AN_ARN, "the replica bucket's ARN"),
+        REPLICA_KEY_ARN("replicaKeyArn", Exporter.PRIMARY, true, AN_ARN, "ARN of B's KMS key that encrypts the replicas"),
+        SOURCE_PIPELINE("sourcePipelineName", Exporter.PRIMARY, false, TEXT, "the source pipeline's name in A"),
+        CONNECTION_ARN("connectionArn", Exporter.PRIMARY, false, AN_ARN, "the Git connection's ARN"),
+        CONNECTION_NOTE("connectionHandshake", Exporter.PRIMARY, false, TEXT,
+                "whether the connection still needs its one-time console handshake"),
+        REPLICATION_ROLE_ARN("replicationRoleArn", Exporter.PRIMARY, false, AN_ARN, "the S3 replication role's ARN"),
+        REPLICA_PIPELINE("replicaPipelineName", Exporter.SECONDARY, false, TEXT, "the pipeline's name in B"),
+        TRIGGER_MODE("triggerMode", Exporter.SECONDARY, false, TEXT, "cloudtrail or eventbridge"),
+        TRIGGER_RULE("triggerRuleName", Exporter.SECONDARY, false, TEXT, "the EventBridge rule that starts B's pipeline"),
+        TRIGGER_TRAIL("triggerTrailName", Exporter.SECONDARY, false, TEXT, "cloudtrail mode: the data-event trail's name"),
+        RELEASE_OBJECT("releaseObject", Exporter.SECONDARY, false, TEXT,
+                "s3://bucket/key of the release object that starts B's pipeline"),
+        NETWORK("network", Exporter.BOTH, true, v -> v instanceof Map<?, ?> m && TEXT.test(m.get("primaryCidr"))
+                && TEXT.test(m.get("secondaryCidr")), "both VPC blocks, as {primaryCidr, secondaryCidr}"),
+        SIZING("sizing", Exporter.BOTH, true, v -> SizingReader.fromExport(v).isPresent(),
+                "the stack's sizing, as its multiregion:sizing fields"),
+        DOMAIN("domainName", Exporter.BOTH, true, v -> v instanceof String, "the application's DNS name, or empty"),
+        APPLICATION_URL("applicationUrl", Exporter.BOTH, false, TEXT, "the URL of this region's load balancer"),
+        DEPLOYMENT_GROUP("deploymentGroup", Exporter.BOTH, false, TEXT,
+                "application/group of this region's CodeDeploy target");
+
+        private final String key;
+        private final Exporter exporter;
+        private final boolean readBySecondary;
+        private final Predicate<Object> shape;
+        private final String meaning;
+
+        Value(String key, Exporter exporter, boolean readBySecondary, Predicate<Object> shape, String meaning) {
+            this.key = key;
+            this.exporter = exporter;
+            this.readBySecondary = readBySecondary;
+            this.shape = shape;
+            this.meaning = meaning;
+        }
+
+        /** The output's name. */
+        public String key() {
+            return key;
+        }
+
+        public Exporter exporter() {
+            return exporter;
+        }
+
+        /** Whether the secondary reads this output of the primary. */
+        public boolean readBySecondary() {
+            return readBySecondary;
+        }
+
+        public String meaning() {
+            return meaning;
+        }
+
+        /** Whether a value read from a stack has this output's shape. */
+        public boolean fits(Object value) {
+            return shape.test(value);
+        }
+    }
+
+    /** The primary's outputs that the secondary reads. */
+    public static List<Value> readBySecondary() {
+        return List.of(Value.values()).stream().filter(Value::readBySecondary).toList();
+    }
+
+    /** Exports one stack's outputs; every output that stack must export has to be given (a programming error otherwise). */
+    public static void export(Context ctx, Exporter stack, Map<Value, Output<?>> values) {
+        for (Value v : Value.values()) {
+            boolean required = v.exporter == stack || v.exporter == Exporter.BOTH;
+            if (required && !values.containsKey(v) && v != Value.TRIGGER_TRAIL) {
+                throw new IllegalStateException("the " + stack + " stack must export " + v.key);
+            }
+            if (!required && values.containsKey(v)) {
+                throw new IllegalStateException("the " + stack + " stack does not export " + v.key);
+            }
+        }
+        Map<Value, Output<?>> ordered = new EnumMap<>(values);
+        ordered.forEach((v, output) -> ctx.export(v.key, output));
+    }
+
+    /**
+     * The secondary's view of the primary stack, through a StackReference.
+     */
+    public static final class PrimaryReference {
+        private final String name;
+        private final Output<Map<String, Object>> outputs;
+
+        /** Registers the StackReference to the primary stack named {@code name} ({@code org/project/stack}). */
+        public PrimaryReference(String name) {
+            this.name = name;
+            this.outputs = new StackReference(name).outputs();
+        }
+
+        /** One text output, as an Output (unknown until the primary was deployed). */
+        public Output<String> text(Value value) {
+            if (!value.readBySecondary) {
+                throw new IllegalArgumentException(value.key + " is not part of what the secondary reads");
+            }
+            return outputs.applyValue(m -> Objects.toString(m.get(value.key), null));
+        }
+
+        /**
+         * The one read this stack waits for before registering AWS resources: the primary's exports, checked
+         * against the contract and against this stack's own settings. A primary that exports nothing yet (never
+         * deployed) is a warning; a primary that exports only part of the contract, a value of the wrong shape,
+         * or a value that disagrees with this stack's is a {@link ConfigException} naming the output and the fix,
+         * and nothing else is registered.
+         */
+        public void check(Context ctx, String stack, Agreement agreement) {
+            // getValueNullable() completes with null when the value is unknown (a preview of a primary never
+            // deployed), so this never waits forever.
+            Map<String, Object> read = Internal.of(outputs).getValueNullable().join();
+            Map<Value, Object> values = new LinkedHashMap<>();
+            for (Value v : readBySecondary()) {
+                values.put(v, read == null ? null : read.get(v.key));
+            }
+            List<Value> missing = values.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+            if (missing.size() == values.size()) {
+                ctx.log().warn("primary stack " + name + " exports nothing yet: deploy it first (pulumi up -s primary); "
+                        + "the replica bucket, its key and the release key stay unknown until then");
+                return;
+            }
+            List<String> problems = new ArrayList<>();
+            if (!missing.isEmpty()) {
+                problems.add("multiregion:primaryStack: '" + name + "' does not export "
+                        + String.join(", ", missing.stream().map(Value::key).toList())
+                        + "; point it at this project's primary stack and run pulumi up -s primary with this version first");
+            }
+            values.forEach((v, value) -> {
+                // "[unknown]" is the offline plan's text for a value only the cloud knows: nothing to check yet
+                if (value != null && !"[unknown]".equals(value) && !v.fits(value)) {
+                    problems.add("multiregion:primaryStack: output " + v.key + " of '" + name + "' is '" + value
+                            + "', which is not " + v.meaning + "; point multiregion:primaryStack at this project's primary stack");
+                }
+            });
+            agreement.check(name, values, problems);
+            if (!problems.isEmpty()) {
+                throw new ConfigException(stack, problems);
+            }
+        }
+    }
+
+    /**
+     * The values both stack files set and the two stacks must agree on, and the standby's sizing, which must stay
+     * within what the primary's allows.
+     *
+     * @param primaryRegion   region A
+     * @param secondaryRegion region B
+     * @param network         both VPC blocks, set in both stack files
+     * @param sizing          the standby's sizing
+     * @param domain          the application's DNS name, or empty
+     */
+    public record Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
+                            String domain) {
+
+        /** The network value a stack exports. */
+        public static Map<String, Object> network(NetworkSettings network) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("primaryCidr", network.primary().cidr());
+            out.put("secondaryCidr", network.secondary().cidr());
+            return out;
+        }
+
+        void check(String primaryStack, Map<Value, Object> read, List<String> problems) {
+            if (read.get(Value.NETWORK) instanceof Map<?, ?> cidrs && Value.NETWORK.fits(cidrs)) {
+                problems.addAll(NetworkReader.checkAgainstPrimary(network, cidrs.get("primaryCidr").toString(),
+                        cidrs.get("secondaryCidr").toString()));
+            }
+            SizingReader.fromExport(read.get(Value.SIZING)).ifPresent(primary -> problems.addAll(
+                    SizingReader.checkStandby(primary, sizing)));
+            if (read.get(Value.DOMAIN) instanceof String theirs && !"[unknown]".equals(theirs) && !theirs.equals(domain)) {
+                problems.add("multiregion:domain: '" + domain + "' disagrees with the primary stack " + primaryStack
+                        + ", which serves '" + theirs + "'; set the same multiregion:domain value in both stack files");
+            }
+            Object a = read.get(Value.PRIMARY_REGION);
+            Object b = read.get(Value.SECONDARY_REGION);
+            if (a != null && !a.toString().equals(primaryRegion.code())) {
+                problems.add("multiregion:primaryRegion: '" + primaryRegion + "' disagrees with the primary stack "
+                        + primaryStack + ", which was deployed with '" + a + "'; set the same value in both stack files");
+            }
+            if (b != null && !b.toString().equals(secondaryRegion.code())) {
+                problems.add("multiregion:secondaryRegion: '" + secondaryRegion + "' disagrees with the primary stack "
+                        + primaryStack + ", which replicates to '" + b + "'; set the same value in both stack files");
+            }
+        }
+    }
+}

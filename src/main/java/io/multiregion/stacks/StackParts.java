@@ -1,0 +1,71 @@
+package io.multiregion.stacks;
+
+import com.pulumi.core.Output;
+import io.multiregion.config.DeliverySettings;
+import io.multiregion.config.DomainSettings;
+import io.multiregion.config.Role;
+import io.multiregion.config.SizingReader;
+import io.multiregion.config.StackSettings;
+import io.multiregion.delivery.BuildProject;
+import io.multiregion.delivery.DeployTo;
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.regions.ProviderRegistry;
+import io.multiregion.slice.RegionSlice;
+import io.multiregion.stacks.StackContract.Value;
+import io.multiregion.storage.RegionalSupport;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What both stack compositions build or derive in the same way: providers, support, the slice, build settings. */
+final class StackParts {
+    private StackParts() {
+    }
+
+    /** The stack's providers, allowed only the given regions, with the stack's aws: settings. */
+    static ProviderRegistry providers(StackSettings settings, Set<AwsRegion> allowed) {
+        return new ProviderRegistry(new ProviderRegistry.Args(settings.project(), settings.stack(),
+                settings.role().value(), allowed, settings.aws()));
+    }
+
+    /** The stack's per-region keys and access-log buckets. */
+    static RegionalSupport support(StackSettings settings, ProviderRegistry providers) {
+        return new RegionalSupport(new RegionalSupport.Args(settings.project(), settings.stack(),
+                settings.storage().kmsDeletionWindowDays(), settings.storage().noncurrentVersionDays(),
+                settings.storage().protectData()), providers);
+    }
+
+    /** This stack's region slice: the same component in both stacks, sized by the stack's config. */
+    static RegionSlice slice(StackSettings settings, RegionalSupport support) {
+        AwsRegion home = settings.homeRegion();
+        return new RegionSlice(settings.project(), new RegionSlice.Args(home,
+                settings.role() == Role.PRIMARY ? RegionSlice.Profile.ACTIVE : RegionSlice.Profile.STANDBY,
+                settings.project(), settings.stack(), settings.network().of(settings.role()),
+                settings.network().flowLogRetentionDays(), settings.sizing(), settings.domain(),
+                settings.storage().loadBalancerDeletionProtection(), settings.storage().protectData(),
+                settings.storage().noncurrentVersionDays(), support.key(home)),
+                support.in(home, null));
+    }
+
+    /** Where the stack's pipeline deploys: its own slice. */
+    static DeployTo deployTo(RegionSlice slice) {
+        return new DeployTo(slice.deploy, slice.app.instanceRoleName);
+    }
+
+    /** The exports both stacks make about their own slice and the values both stack files must agree on. */
+    static void sliceExports(StackSettings settings, RegionSlice slice, Map<Value, Output<?>> exports) {
+        exports.put(Value.NETWORK, Output.of(StackContract.Agreement.network(settings.network())));
+        exports.put(Value.SIZING, Output.of(SizingReader.export(settings.sizing())));
+        exports.put(Value.DOMAIN, Output.of(settings.domain().map(DomainSettings::name).orElse("")));
+        exports.put(Value.APPLICATION_URL, slice.url);
+        exports.put(Value.DEPLOYMENT_GROUP, Output.tuple(slice.deploy.applicationName, slice.deploy.deploymentGroupName)
+                .applyValue(t -> t.t1 + "/" + t.t2));
+    }
+
+    /** How every CodeBuild project of the stack builds. */
+    static BuildProject.Build build(DeliverySettings delivery) {
+        return new BuildProject.Build(delivery.testCommands(), delivery.buildImage(), delivery.buildComputeType(),
+                delivery.buildTimeoutMinutes(), delivery.containerBuilds());
+    }
+}

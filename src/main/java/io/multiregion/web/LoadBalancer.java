@@ -1,0 +1,294 @@
+package io.multiregion.web;
+
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.aws.acm.Certificate;
+import com.pulumi.aws.acm.CertificateArgs;
+import com.pulumi.aws.acm.CertificateValidation;
+import com.pulumi.aws.acm.CertificateValidationArgs;
+import com.pulumi.aws.acm.outputs.CertificateDomainValidationOption;
+import com.pulumi.aws.ec2.SecurityGroup;
+import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.inputs.GetCallerIdentityArgs;
+import com.pulumi.aws.lb.Listener;
+import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.LoadBalancerArgs;
+import com.pulumi.aws.lb.TargetGroup;
+import com.pulumi.aws.lb.TargetGroupArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
+import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
+import com.pulumi.aws.outputs.GetCallerIdentityResult;
+import com.pulumi.aws.route53.Record;
+import com.pulumi.aws.route53.RecordArgs;
+import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.InvokeOutputOptions;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
+import io.multiregion.config.DomainSettings;
+import io.multiregion.naming.Names;
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.storage.SecureBucket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A region's web tier: an internet-facing Application Load Balancer in the public subnets, its security group
+ * (80, and 443 with a domain, from the internet; nothing else), a target group for the application tier whose
+ * health check asks {@value #HEALTH_PATH}, access logs to an SSE-S3 bucket in the same region, and the listeners.
+ *
+ * <p>FSBP controls met from the inputs: ELB.4 (drop invalid header fields), ELB.5 (access logs), ELB.6 (deletion
+ * protection, from {@link Args#deletionProtection()}), ELB.12 ({@value #DESYNC_MODE} desync mitigation), ELB.13
+ * (subnets in several zones, from the caller), and with a domain ELB.1 (HTTP redirects to HTTPS) and ELB.17
+ * (listener on the recommended policy {@value #TLS_POLICY}). <b>Exception to ELB.1 and ELB.17</b>: without a
+ * domain there is no certificate, so the load balancer serves plain HTTP on port 80 and has no TLS listener, until
+ * {@code multiregion:domain} is set or a front door terminates TLS.
+ *
+ * <p>The component is placed in a region by the provider in its options; every child takes it from this parent. Its
+ * name is at most 21 characters of letters, digits and hyphens: the target group's logical name ({@code <name>-tg})
+ * plus Pulumi's random suffix must fit the 32 characters of a target group name.
+ */
+public final class LoadBalancer extends ComponentResource {
+
+    public static final String HEALTH_PATH = "/health";
+    /**
+     * The TLS 1.3 and 1.2 policy Elastic Load Balancing recommends for HTTPS listeners (ELB User Guide for ALBs,
+     * "Security policies for your Application Load Balancer"; FSBP ELB.17 accepts it).
+     */
+    public static final String TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    /** FSBP ELB.12 passes for defensive or strictest; defensive keeps RFC-7230-compliant clients working. */
+    public static final String DESYNC_MODE = "defensive";
+    /** Where the load balancer writes its access logs in the bucket (below it: AWSLogs/<account>/). */
+    public static final String LOG_PREFIX = "alb";
+    /** Health check every 15 s, 5 s timeout: the timeout must be below the interval (ELB API Reference, CreateTargetGroup). */
+    public static final int HEALTH_INTERVAL = 15;
+    public static final int HEALTH_TIMEOUT = 5;
+    /** The internet, the only source the load balancer admits (FSBP EC2.18 allows 80 and 443 from it). */
+    public static final String ANYWHERE = "0.0.0.0/0";
+
+    /**
+     * @param region             the region the component is placed in (log-delivery principal, regional name)
+     * @param vpcId              the region's VPC
+     * @param publicSubnetIds    the public subnets, one per zone (at least two: FSBP ELB.13)
+     * @param appPort            the application tier's port the target group sends traffic to (default
+     *                           {@value io.multiregion.compute.AppTier#DEFAULT_APP_PORT})
+     * @param deletionProtection refuse deletion of the load balancer (FSBP ELB.6; true in the primary by default)
+     * @param protectData        protect the access-log bucket from deletion by Pulumi (default true)
+     * @param noncurrentDays     days a noncurrent log object version is kept (default 90)
+     * @param domain             hosted zone and application name; empty serves HTTP only (the ELB.1 exception above)
+     */
+    public record Args(AwsRegion region, Output<String> vpcId, Output<List<String>> publicSubnetIds, int appPort,
+                       boolean deletionProtection, boolean protectData, int noncurrentDays,
+                       Optional<DomainSettings> domain) {
+        public Args {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(domain, "domain");
+            if (appPort < 1 || appPort > 65535) {
+                throw new IllegalArgumentException("appPort must be 1 to 65535: " + appPort);
+            }
+        }
+    }
+
+    /** The load balancer's ARN. */
+    @Export(name = "loadBalancerArn", refs = {String.class}, tree = "[0]")
+    public final Output<String> loadBalancerArn;
+    /** Its DNS name (for alias records and origins). */
+    @Export(name = "dnsName", refs = {String.class}, tree = "[0]")
+    public final Output<String> dnsName;
+    /** Its canonical hosted zone id (for alias records). */
+    public final Output<String> zoneId;
+    /** The load balancer's security group; the application tier admits traffic from it only. */
+    @Export(name = "securityGroupId", refs = {String.class}, tree = "[0]")
+    public final Output<String> securityGroupId;
+    /** The application tier's target group. */
+    @Export(name = "targetGroupArn", refs = {String.class}, tree = "[0]")
+    public final Output<String> targetGroupArn;
+    /** Its name, which a CodeDeploy deployment group's load balancer info takes. */
+    public final Output<String> targetGroupName;
+    /**
+     * The {@code ALBRequestCountPerTarget} resource label ({@code app/<lb>/<id>/targetgroup/<tg>/<id>}), known once a
+     * listener forwards to the target group, so a scaling policy using it waits for that listener.
+     */
+    public final Output<String> requestCountLabel;
+    /** The access-log bucket (SSE-S3). */
+    public final SecureBucket logs;
+    /** The listener that forwards to the target group (HTTPS with a domain, HTTP without). */
+    public final Listener forwardingListener;
+    /** The certificate validation, when a domain is configured. */
+    public final Optional<CertificateValidation> certificateValidation;
+    /** The URL users reach this region's application at. */
+    @Export(name = "url", refs = {String.class}, tree = "[0]")
+    public final Output<String> url;
+
+    public LoadBalancer(String name, Args args, ComponentResourceOptions options) {
+        super("multiregion:web:LoadBalancer", name, options);
+        // both names checked before anything is registered
+        String albName = Names.elb(name, Names.LOAD_BALANCER);
+        String targetGroupName = Names.elb(name + "-tg", Names.TARGET_GROUP);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        AwsRegion region = args.region();
+
+        Output<String> account = AwsFunctions.getCallerIdentity(GetCallerIdentityArgs.builder().build(),
+                new InvokeOutputOptions(this, null, null, List.of())).applyValue(GetCallerIdentityResult::accountId);
+
+        // ALB access logs support SSE-S3 only, not SSE-KMS (ELB User Guide for ALBs, "Enable access logs",
+        // bucket requirements), in the load balancer's region: SecureBucket's access-log mode (no key).
+        this.logs = new SecureBucket(name + "-logs", new SecureBucket.Args(region,
+                Optional.empty(), Optional.empty(), args.noncurrentDays(), args.protectData(),
+                bucket -> List.of(LogDelivery.statement(region, bucket.arn(), LOG_PREFIX, account))),
+                ComponentResourceOptions.builder().parent(this).build());
+
+        SecurityGroup sg = new SecurityGroup(Names.autoNamed(name + "-alb", Names.SECURITY_GROUP), SecurityGroupArgs.builder()
+                .description("Internet-facing load balancer: HTTP(S) in from the internet, the app port out to the app tier")
+                .vpcId(args.vpcId())
+                // no inline rules: the provider removes the default allow-all egress of a new group (aws.ec2.SecurityGroup
+                // docs), and each flow is one SecurityGroupIngressRule/EgressRule resource (the app tier adds the egress).
+                .build(), child);
+        this.securityGroupId = sg.id();
+        List<Integer> ports = args.domain().isPresent() ? List.of(80, 443) : List.of(80);
+        for (int port : ports) {
+            new SecurityGroupIngressRule(name + "-alb-in-" + port, SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(sg.id())
+                    .description((port == 443 ? "HTTPS" : "HTTP") + " from the internet")
+                    .ipProtocol("tcp").fromPort(port).toPort(port).cidrIpv4(ANYWHERE)
+                    .build(), child);
+        }
+
+        var alb = new com.pulumi.aws.lb.LoadBalancer(albName, LoadBalancerArgs.builder()
+                .loadBalancerType("application")
+                .internal(false)
+                .subnets(args.publicSubnetIds())
+                .securityGroups(Outputs.listOf(sg.id()))
+                .dropInvalidHeaderFields(true)       // FSBP ELB.4
+                .desyncMitigationMode(DESYNC_MODE)   // FSBP ELB.12
+                .enableDeletionProtection(args.deletionProtection()) // FSBP ELB.6
+                .accessLogs(LoadBalancerAccessLogsArgs.builder()    // FSBP ELB.5
+                        .bucket(logs.bucketName).prefix(LOG_PREFIX).enabled(true).build())
+                .build(),
+                CustomResourceOptions.builder().parent(this)
+                        // ELB checks that it may write to the log bucket when access logs are enabled: the policy first
+                        // (aws-cdk#1633; ELB User Guide, "Enable access logs", Access Denied for bucket).
+                        .dependsOn(List.<Resource>of(logs.policy)).build());
+        this.loadBalancerArn = alb.arn();
+        this.dnsName = alb.dnsName();
+        this.zoneId = alb.zoneId();
+
+        TargetGroup targets = new TargetGroup(targetGroupName, TargetGroupArgs.builder()
+                .vpcId(args.vpcId())
+                .targetType("instance")
+                .protocol("HTTP")
+                .port(args.appPort())
+                // CodeDeploy's BlockTraffic waits for draining; short requests need no 300 s default.
+                .deregistrationDelay(30)
+                .healthCheck(TargetGroupHealthCheckArgs.builder()
+                        .enabled(true).protocol("HTTP").port("traffic-port").path(HEALTH_PATH).matcher("200")
+                        .interval(HEALTH_INTERVAL).timeout(HEALTH_TIMEOUT).healthyThreshold(2).unhealthyThreshold(3)
+                        .build())
+                .build(), child);
+        this.targetGroupArn = targets.arn();
+        this.targetGroupName = targets.name();
+        ListenerDefaultActionArgs forward = ListenerDefaultActionArgs.builder()
+                .type("forward").targetGroupArn(targets.arn()).build();
+
+        if (args.domain().isPresent()) {
+            DomainSettings domain = args.domain().orElseThrow();
+            String regional = domain.regionalName(region);
+            // The application's name (both regions' certificates carry it, so DNS failover can send users to either)
+            // and the region's own name.
+            Certificate certificate = new Certificate(name + "-certificate", CertificateArgs.builder()
+                    .domainName(domain.name())
+                    .subjectAlternativeNames(regional)
+                    .validationMethod("DNS")
+                    .build(), child);
+            List<Output<String>> fqdns = new ArrayList<>();
+            List<Resource> records = new ArrayList<>();
+            for (var entry : List.of(Map.entry("app", domain.name()), Map.entry("region", regional))) {
+                Output<Optional<CertificateDomainValidationOption>> option = certificate.domainValidationOptions()
+                        .applyValue(list -> validationOption(list, entry.getValue()));
+                Record record = new Record(name + "-validation-" + entry.getKey(), RecordArgs.builder()
+                        .zoneId(domain.zoneId())
+                        .name(option.applyValue(o -> o.flatMap(CertificateDomainValidationOption::resourceRecordName).orElse(null)))
+                        .type("CNAME") // ACM DNS validation records are always CNAMEs (ACM User Guide, "DNS validation")
+                        .records(option.applyValue(o -> o.flatMap(CertificateDomainValidationOption::resourceRecordValue)
+                                .map(List::of).orElse(List.of())))
+                        .ttl(60)
+                        // Both stacks' certificates for the shared name ask for the identical record; without
+                        // overwrite the second stack fails on an existing record (SPEC 8, Route 53 / ACM).
+                        .allowOverwrite(true)
+                        .build(), child);
+                fqdns.add(record.fqdn());
+                records.add(record);
+            }
+            CertificateValidation validation = new CertificateValidation(name + "-certificate-validation",
+                    CertificateValidationArgs.builder()
+                            .certificateArn(certificate.arn())
+                            .validationRecordFqdns(Output.all(fqdns))
+                            .build(),
+                    CustomResourceOptions.builder().parent(this)
+                            // ACM can only validate once both records exist, also where their fqdn is not yet known
+                            .dependsOn(records).build());
+            this.certificateValidation = Optional.of(validation);
+
+            // The listener takes the validated certificate's ARN, so it waits for ACM to issue it (SPEC 8).
+            this.forwardingListener = new Listener(name + "-https", ListenerArgs.builder()
+                    .loadBalancerArn(alb.arn())
+                    .protocol("HTTPS").port(443)
+                    .sslPolicy(TLS_POLICY)                       // FSBP ELB.17
+                    .certificateArn(validation.certificateArn())
+                    .defaultActions(forward)
+                    .build(), child);
+            new Listener(name + "-http", ListenerArgs.builder()      // FSBP ELB.1
+                    .loadBalancerArn(alb.arn())
+                    .protocol("HTTP").port(80)
+                    .defaultActions(ListenerDefaultActionArgs.builder().type("redirect")
+                            .redirect(ListenerDefaultActionRedirectArgs.builder()
+                                    .protocol("HTTPS").port("443").statusCode("HTTP_301").build())
+                            .build())
+                    .build(), child);
+            new Record(name + "-regional-name", RecordArgs.builder()
+                    .zoneId(domain.zoneId())
+                    .name(regional)
+                    .type("A")
+                    .aliases(RecordAliasArgs.builder()
+                            .name(alb.dnsName()).zoneId(alb.zoneId()).evaluateTargetHealth(true).build())
+                    .build(), child);
+            this.url = Output.of("https://" + regional);
+        } else {
+            this.certificateValidation = Optional.empty();
+            // Documented exception to FSBP ELB.1: no domain, no certificate, so plain HTTP forwards to the targets.
+            this.forwardingListener = new Listener(name + "-http", ListenerArgs.builder()
+                    .loadBalancerArn(alb.arn())
+                    .protocol("HTTP").port(80)
+                    .defaultActions(forward)
+                    .build(), child);
+            this.url = alb.dnsName().applyValue(dns -> "http://" + dns);
+        }
+
+        this.requestCountLabel = Output.tuple(alb.arnSuffix(), targets.arnSuffix(), forwardingListener.arn())
+                .applyValue(t -> t.t1 + "/" + t.t2);
+
+        registerOutputs(Map.of("loadBalancerArn", loadBalancerArn, "dnsName", dnsName, "securityGroupId", securityGroupId,
+                "targetGroupArn", targetGroupArn, "url", url));
+    }
+
+    /** The validation record ACM asks for one of the certificate's names. */
+    static Optional<CertificateDomainValidationOption> validationOption(List<CertificateDomainValidationOption> options,
+                                                                        String domainName) {
+        if (options == null) {
+            return Optional.empty();
+        }
+        return options.stream().filter(o -> o.domainName().filter(domainName::equals).isPresent()).findFirst();
+    }
+
+}

@@ -1,0 +1,173 @@
+package io.multiregion.testing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The part of AWS's Service Authorization Reference that covers every action this program grants: for each
+ * action, the ARN shapes of the resource types it accepts (empty: it accepts only {@code *}) and the
+ * service-specific condition keys that apply to it. Global keys ({@code aws:*}) apply to every action.
+ *
+ * <p>Sources: Service Authorization Reference, "Actions, resources, and condition keys for" Amazon S3, AWS KMS,
+ * Amazon CloudWatch Logs, AWS CodeBuild, AWS CodePipeline, AWS CodeConnections, AWS CodeStar Connections,
+ * AWS Security Token Service, AWS Systems Manager, AWS CodeDeploy, AWS Secrets Manager, Amazon ECR. An action missing here fails the test that reads it: add it with its source.
+ */
+public final class AuthorizationData {
+    private AuthorizationData() {
+    }
+
+    /** One action: the ARN patterns of the resource types it accepts, and its own condition keys. */
+    public record ActionRule(List<Pattern> resourceTypes, Set<String> conditionKeys) {
+        public boolean acceptsOnlyStar() {
+            return resourceTypes.isEmpty();
+        }
+
+        public boolean accepts(String arn) {
+            return resourceTypes.stream().anyMatch(p -> p.matcher(arn).matches());
+        }
+
+        /** Whether a condition key applies to this action (global keys always do). */
+        public boolean appliesTo(String conditionKey) {
+            if (conditionKey.startsWith("aws:")) {
+                return true;
+            }
+            return conditionKeys.stream().anyMatch(k -> k.endsWith("*")
+                    ? conditionKey.startsWith(k.substring(0, k.length() - 1)) : k.equals(conditionKey));
+        }
+    }
+
+    private static final String P = "arn:aws[a-z-]*:";
+    private static final String REGION = "[a-z]{2}(-[a-z]+)+-[0-9]";
+    private static final String ACCOUNT = "[0-9]{12}";
+
+    // Resource types
+    private static final Pattern S3_BUCKET = Pattern.compile(P + "s3:::[a-z0-9][a-z0-9.-]{1,62}");
+    private static final Pattern S3_OBJECT = Pattern.compile(P + "s3:::[a-z0-9][a-z0-9.-]{1,62}/.+");
+    private static final Pattern KMS_KEY = Pattern.compile(P + "kms:" + REGION + ":" + ACCOUNT + ":key/[A-Za-z0-9-]+");
+    private static final Pattern KMS_ALIAS = Pattern.compile(P + "kms:" + REGION + ":" + ACCOUNT + ":alias/.+");
+    private static final Pattern LOG_STREAM = Pattern.compile(P + "logs:" + REGION + ":" + ACCOUNT
+            + ":log-group:[^:]+:log-stream:.+");
+    private static final Pattern CODEBUILD_PROJECT = Pattern.compile(P + "codebuild:" + REGION + ":" + ACCOUNT + ":project/.+");
+    private static final Pattern PIPELINE = Pattern.compile(P + "codepipeline:" + REGION + ":" + ACCOUNT + ":[A-Za-z0-9.@_-]+");
+    private static final Pattern CODECONNECTIONS = Pattern.compile(P + "codeconnections:" + REGION + ":" + ACCOUNT + ":connection/.+");
+    private static final Pattern CODESTAR_CONNECTIONS = Pattern.compile(P + "codestar-connections:" + REGION + ":" + ACCOUNT
+            + ":connection/.+");
+    private static final Pattern LOG_GROUP = Pattern.compile(P + "logs:" + REGION + ":" + ACCOUNT + ":log-group:[^:]+(:\\*)?");
+    private static final Pattern CODEDEPLOY_APPLICATION = Pattern.compile(P + "codedeploy:" + REGION + ":" + ACCOUNT
+            + ":application:[A-Za-z0-9_.+=,@-]+");
+    private static final Pattern CODEDEPLOY_GROUP = Pattern.compile(P + "codedeploy:" + REGION + ":" + ACCOUNT
+            + ":deploymentgroup:[A-Za-z0-9_.+=,@-]+/[A-Za-z0-9_.+=,@-]+");
+    private static final Pattern CODEDEPLOY_CONFIG = Pattern.compile(P + "codedeploy:" + REGION + ":" + ACCOUNT
+            + ":deploymentconfig:[A-Za-z0-9_.+=,@-]+");
+    private static final Pattern SECRET = Pattern.compile(P + "secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:.+");
+    private static final Pattern ECR_REPOSITORY = Pattern.compile(P + "ecr:" + REGION + ":" + ACCOUNT + ":repository/.+");
+    private static final Pattern IAM_ROLE = Pattern.compile(P + "iam::" + ACCOUNT + ":role/.+");
+
+    private static final Set<String> KMS_CRYPTO_KEYS = Set.of("kms:CallerAccount", "kms:ViaService",
+            "kms:EncryptionContext:*", "kms:EncryptionContextKeys", "kms:EncryptionAlgorithm", "kms:RequestAlias");
+    private static final Set<String> KMS_KEY_KEYS = Set.of("kms:CallerAccount", "kms:ViaService", "kms:RequestAlias");
+
+    private static final Map<String, ActionRule> ACTIONS = new LinkedHashMap<>();
+
+    static {
+        // Amazon S3
+        for (String a : List.of("GetBucketAcl", "GetBucketLocation", "GetBucketVersioning", "ListBucket",
+                "GetReplicationConfiguration")) {
+            put("s3:" + a, List.of(S3_BUCKET), Set.of("s3:ResourceAccount", "s3:TlsVersion", "s3:authType",
+                    "s3:signatureAge", "s3:signatureversion", "s3:x-amz-content-sha256", "s3:prefix", "s3:delimiter",
+                    "s3:max-keys", "s3:ListObjectsV2:*"));
+        }
+        for (String a : List.of("GetObject", "GetObjectVersion", "GetObjectVersionForReplication", "GetObjectVersionAcl",
+                "GetObjectVersionTagging", "ReplicateObject", "ReplicateDelete", "ReplicateTags")) {
+            put("s3:" + a, List.of(S3_OBJECT), Set.of("s3:ResourceAccount", "s3:TlsVersion", "s3:authType",
+                    "s3:signatureAge", "s3:signatureversion", "s3:x-amz-content-sha256", "s3:ExistingObjectTag/*",
+                    "s3:versionid", "s3:x-amz-server-side-encryption", "s3:x-amz-server-side-encryption-aws-kms-key-id"));
+        }
+        put("s3:PutObject", List.of(S3_OBJECT), Set.of("s3:ResourceAccount", "s3:TlsVersion", "s3:authType",
+                "s3:signatureAge", "s3:signatureversion", "s3:x-amz-content-sha256", "s3:x-amz-acl",
+                "s3:x-amz-server-side-encryption", "s3:x-amz-server-side-encryption-aws-kms-key-id",
+                "s3:RequestObjectTag/*", "s3:RequestObjectTagKeys", "s3:x-amz-storage-class", "s3:object-lock-mode"));
+        // AWS KMS: every operation here takes the key resource type; aliases add the alias type.
+        for (String a : List.of("Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyWithoutPlaintext",
+                "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo")) {
+            put("kms:" + a, List.of(KMS_KEY), KMS_CRYPTO_KEYS);
+        }
+        put("kms:CreateGrant", List.of(KMS_KEY), Set.of("kms:CallerAccount", "kms:ViaService", "kms:EncryptionContext:*",
+                "kms:EncryptionContextKeys", "kms:GrantConstraintType", "kms:GrantIsForAWSResource", "kms:GrantOperations",
+                "kms:GranteePrincipal", "kms:RetiringPrincipal"));
+        for (String a : List.of("CreateAlias", "DeleteAlias", "UpdateAlias")) {
+            put("kms:" + a, List.of(KMS_KEY, KMS_ALIAS), Set.of("kms:CallerAccount", "kms:ViaService"));
+        }
+        for (String a : List.of("CancelKeyDeletion", "DescribeKey", "DisableKey", "DisableKeyRotation", "EnableKey",
+                "EnableKeyRotation", "GetKeyPolicy", "GetKeyRotationStatus", "ListGrants", "ListKeyPolicies",
+                "ListKeyRotations", "ListResourceTags", "PutKeyPolicy", "RetireGrant", "RevokeGrant", "RotateKeyOnDemand",
+                "ScheduleKeyDeletion", "TagResource", "UntagResource", "UpdateKeyDescription")) {
+            put("kms:" + a, List.of(KMS_KEY), KMS_KEY_KEYS);
+        }
+        // Amazon CloudWatch Logs
+        put("logs:CreateLogStream", List.of(LOG_STREAM), Set.of());
+        put("logs:PutLogEvents", List.of(LOG_STREAM), Set.of());
+        put("logs:DescribeLogStreams", List.of(LOG_GROUP), Set.of());
+        // AWS Systems Manager (Session Manager): these take no resource type, only "*"
+        // (Service Authorization Reference, "Amazon Session Manager Message Gateway Service"; AWS Systems Manager).
+        put("ssm:UpdateInstanceInformation", List.of(), Set.of());
+        for (String a : List.of("CreateControlChannel", "CreateDataChannel", "OpenControlChannel", "OpenDataChannel")) {
+            put("ssmmessages:" + a, List.of(), Set.of());
+        }
+        // AWS CodeDeploy
+        put("codedeploy:CreateDeployment", List.of(CODEDEPLOY_GROUP), Set.of());
+        put("codedeploy:GetDeployment", List.of(CODEDEPLOY_GROUP), Set.of());
+        put("codedeploy:GetApplication", List.of(CODEDEPLOY_APPLICATION), Set.of());
+        put("codedeploy:GetApplicationRevision", List.of(CODEDEPLOY_APPLICATION), Set.of());
+        put("codedeploy:RegisterApplicationRevision", List.of(CODEDEPLOY_APPLICATION), Set.of());
+        put("codedeploy:GetDeploymentConfig", List.of(CODEDEPLOY_CONFIG), Set.of());
+        // AWS Secrets Manager
+        put("secretsmanager:GetSecretValue", List.of(SECRET), Set.of("secretsmanager:SecretId",
+                "secretsmanager:ResourceTag/*", "secretsmanager:resource/AllowRotationLambdaArn", "secretsmanager:VersionId",
+                "secretsmanager:VersionStage"));
+        put("secretsmanager:DescribeSecret", List.of(SECRET), Set.of("secretsmanager:SecretId",
+                "secretsmanager:ResourceTag/*", "secretsmanager:resource/AllowRotationLambdaArn"));
+        // Amazon ECR: GetAuthorizationToken takes no resource type
+        put("ecr:GetAuthorizationToken", List.of(), Set.of());
+        for (String a : List.of("BatchGetImage", "GetDownloadUrlForLayer", "BatchCheckLayerAvailability")) {
+            put("ecr:" + a, List.of(ECR_REPOSITORY), Set.of("ecr:ResourceTag/*"));
+        }
+        // AWS CodeBuild
+        put("codebuild:StartBuild", List.of(CODEBUILD_PROJECT), Set.of());
+        put("codebuild:BatchGetBuilds", List.of(CODEBUILD_PROJECT), Set.of());
+        // AWS CodePipeline
+        put("codepipeline:StartPipelineExecution", List.of(PIPELINE), Set.of());
+        // AWS CodeConnections and its former prefix
+        put("codeconnections:UseConnection", List.of(CODECONNECTIONS), Set.of("codeconnections:FullRepositoryId",
+                "codeconnections:ProviderAction", "codeconnections:ProviderPermissionsRequired", "codeconnections:BranchName",
+                "codeconnections:OwnerId", "codeconnections:RepositoryName"));
+        put("codestar-connections:UseConnection", List.of(CODESTAR_CONNECTIONS), Set.of(
+                "codestar-connections:FullRepositoryId", "codestar-connections:ProviderAction",
+                "codestar-connections:ProviderPermissionsRequired", "codestar-connections:BranchName",
+                "codestar-connections:OwnerId", "codestar-connections:RepositoryName"));
+        // AWS STS: a trust policy's resource is the role itself, so statements carry no Resource.
+        put("sts:AssumeRole", List.of(IAM_ROLE), Set.of());
+    }
+
+    private static void put(String action, List<Pattern> types, Set<String> keys) {
+        ACTIONS.put(action, new ActionRule(types, keys));
+    }
+
+    /** The rule of an action, or empty when the action is not in this table. */
+    public static Optional<ActionRule> rule(String action) {
+        return Optional.ofNullable(ACTIONS.get(action));
+    }
+
+    /** The actions a documented wildcard action such as {@code kms:GenerateDataKey*} stands for, in this table. */
+    public static List<String> expand(String action) {
+        if (!action.endsWith("*")) {
+            return List.of(action);
+        }
+        String prefix = action.substring(0, action.length() - 1);
+        return ACTIONS.keySet().stream().filter(a -> a.startsWith(prefix)).toList();
+    }
+}
