@@ -300,8 +300,9 @@ public final class PlanCommand implements Callable<Integer> {
                 diffs.add(PlanDiff.between(PlanJson.read(before), PlanJson.read(after), allowDifferentStacks));
             }
             if (markdown) {
-                stdout.print("## Offline plan diff\n\nComputed without cloud credentials by `plan`; values only the"
-                        + " cloud knows are not compared.\n\n");
+                stdout.print("## Offline plan diff\n\nComputed without cloud credentials by `plan`. `${resource.output}`"
+                        + " stands for a value the cloud assigns when it creates that resource; `REPLACE` marks an input"
+                        + " change that forces a new resource, \"may replace\" one the provider decides.\n\n");
             }
             diffs.forEach(d -> stdout.print(d.render(markdown)));
             stdout.flush();
