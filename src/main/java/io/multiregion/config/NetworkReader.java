@@ -40,22 +40,6 @@ public final class NetworkReader {
     /** The short key names this reader reads, in the {@code multiregion} namespace. */
     public static final Set<String> KEYS = Set.of("network");
 
-    /** The network as one concern of the stack's configuration (see {@link SettingsReader}). */
-    public static final ConcernReader<NetworkSettings> CONCERN = new ConcernReader<>() {
-        @Override
-        public List<Setting> settings() {
-            return List.of(Setting.both("network", "object", null));
-        }
-
-        @Override
-        public NetworkSettings read(ConfigInput in, StackContext stack) {
-            List<String> found = new ArrayList<>();
-            NetworkSettings settings = NetworkReader.read(in.source(), found);
-            found.forEach(in.problems()::add);
-            return settings;
-        }
-    };
-
     static final String KEY = SettingsReader.NS + ":network";
     static final List<String> TOP_FIELDS = List.of("primary", "secondary", "flowLogRetentionDays");
     static final List<String> REGION_FIELDS = List.of("cidr", "zones", "availabilityZones");
@@ -264,24 +248,4 @@ public final class NetworkReader {
                 + "; set the same multiregion:network value in Pulumi.primary.yaml and Pulumi.secondary.yaml");
     }
 
-    /**
-     * What is wrong with a NAT gateway count for a VPC with {@code zones} zones (for the sizing reader, which owns
-     * the count): each NAT gateway sits in its own zone's public subnet.
-     */
-    public static List<String> checkNatCount(int nat, int zones) {
-        return checkNatCount("natGateways", nat, zones);
-    }
-
-    /** {@link #checkNatCount(int, int)} with the config key that holds the count, e.g. {@code multiregion:sizing.natGateways}. */
-    public static List<String> checkNatCount(String key, int nat, int zones) {
-        List<String> problems = new ArrayList<>();
-        if (nat < 0) {
-            problems.add(key + ": '" + nat + "' is negative; use 0 (no internet access from the private subnets) to " + zones
-                    + " (one per zone)");
-        } else if (nat > zones) {
-            problems.add(key + ": '" + nat + "' is more NAT gateways than the " + zones + " zones; each sits in its own zone's "
-                    + "public subnet: use at most " + zones);
-        }
-        return problems;
-    }
 }

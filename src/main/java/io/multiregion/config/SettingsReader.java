@@ -25,41 +25,25 @@ public final class SettingsReader {
     static final StorageReader STORAGE = new StorageReader();
     static final ProviderReader PROVIDERS = new ProviderReader();
 
-    /** The stack's sizing: its defaults depend on the role (active or warm standby). */
-    static final ConcernReader<Sizing> SIZING = new ConcernReader<>() {
-        @Override
-        public List<Setting> settings() {
-            return List.of(Setting.both(SizingReader.KEY, "object", null));
-        }
+    /** Both regions' VPC blocks and zones. */
+    static final ConcernReader<NetworkSettings> NETWORK = ConcernReader.of(Setting.both("network", "object", null),
+            (source, stack, problems) -> NetworkReader.read(source, problems));
 
-        @Override
-        public Sizing read(ConfigInput in, StackContext stack) {
-            List<String> found = new ArrayList<>();
-            Sizing sizing = SizingReader.read(in.source(), stack.role().equals(Optional.of(Role.SECONDARY)), found);
-            found.forEach(in.problems()::add);
-            return sizing;
-        }
-    };
+    /** The stack's sizing: its defaults depend on the role (active or warm standby). */
+    static final ConcernReader<Sizing> SIZING = ConcernReader.of(Setting.both(SizingReader.KEY, "object", null),
+            (source, stack, problems) -> SizingReader.read(source, stack.role().equals(Optional.of(Role.SECONDARY)), problems));
 
     /** The application's DNS name and hosted zone, optional. */
-    static final ConcernReader<Optional<DomainSettings>> DOMAIN = new ConcernReader<>() {
-        @Override
-        public List<Setting> settings() {
-            return List.of(Setting.both(DomainReader.KEY, "object", null));
-        }
+    static final ConcernReader<Optional<DomainSettings>> DOMAIN = ConcernReader.of(
+            Setting.both(DomainReader.KEY, "object", null), (source, stack, problems) -> DomainReader.read(source, problems));
 
-        @Override
-        public Optional<DomainSettings> read(ConfigInput in, StackContext stack) {
-            List<String> found = new ArrayList<>();
-            Optional<DomainSettings> domain = DomainReader.read(in.source(), found);
-            found.forEach(in.problems()::add);
-            return domain;
-        }
-    };
+    /** The Aurora global database: engine, version, port, backups, windows, user and database names. */
+    static final ConcernReader<DatabaseSettings> DATABASE = ConcernReader.of(Setting.both("database", "object", null),
+            (source, stack, problems) -> DatabaseReader.read(source, problems));
 
     /** Every concern, in the order they are read. */
-    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NetworkReader.CONCERN, SIZING,
-            DOMAIN, PROVIDERS);
+    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, SIZING,
+            DOMAIN, DATABASE, PROVIDERS);
 
     private SettingsReader() {
     }
@@ -86,9 +70,10 @@ public final class SettingsReader {
         StackContext context = CORE.read(in, StackContext.of(project, stack));
         DeliverySettings delivery = DELIVERY.read(in, context);
         StorageSettings storage = STORAGE.read(in, context);
-        NetworkSettings network = NetworkReader.CONCERN.read(in, context);
+        NetworkSettings network = NETWORK.read(in, context);
         Sizing sizing = SIZING.read(in, context);
         Optional<DomainSettings> domain = DOMAIN.read(in, context);
+        DatabaseSettings database = DATABASE.read(in, context);
         // the NAT gateways of the sizing go into the zones of this stack's network
         context.role().ifPresent(role -> SizingReader.checkNatGateways(sizing, network.of(role).zones())
                 .forEach(problems::add));
@@ -99,7 +84,7 @@ public final class SettingsReader {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
         return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, sizing, domain,
-                aws, problems.warnings());
+                database, aws, problems.warnings());
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {

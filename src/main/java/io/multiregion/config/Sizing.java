@@ -15,9 +15,17 @@ import java.util.regex.Pattern;
  * @param desiredCapacity Auto Scaling group desired capacity when the stack is deployed
  * @param maxSize         Auto Scaling group maximum
  * @param natGateways     NAT gateways of the region's VPC (one per zone in the primary, fewer in a standby)
+ * @param dbInstanceClass the class of this region's Aurora instances (memory optimised: global databases refuse
+ *                        burstable classes)
+ * @param dbInstances     this region's Aurora instances (a writer and readers in A, readers in B)
  */
-public record Sizing(String instanceType, int minSize, int desiredCapacity, int maxSize, int natGateways) {
-    // Data tier: dbInstanceClass and dbInstances are added here (and to SizingReader.FIELDS) with the data tier.
+public record Sizing(String instanceType, int minSize, int desiredCapacity, int maxSize, int natGateways,
+                     String dbInstanceClass, int dbInstances) {
+
+    /** This region's database sizing. */
+    public io.multiregion.data.DatabaseSizing database() {
+        return new io.multiregion.data.DatabaseSizing(dbInstanceClass, dbInstances);
+    }
 
     /** Families whose attribute letters contain {@code g} are AWS Graviton (arm64), plus the first, {@code a1}. */
     private static final Pattern TYPE = Pattern.compile("^([a-z]+)([0-9]+)([a-z]*)(-[a-z0-9]+)?\\.([a-z0-9]+)$");

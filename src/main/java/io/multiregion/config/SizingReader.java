@@ -1,5 +1,6 @@
 package io.multiregion.config;
 
+import io.multiregion.data.DatabaseSizing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -38,8 +39,9 @@ public final class SizingReader {
     /** Every key this reader reads (unqualified, as {@link SettingsReader#KEYS}). */
     public static final Set<String> KEYS = Set.of(KEY);
 
-    /** The fields of the structured value. The data tier adds {@code dbInstanceClass} and {@code dbInstances} here. */
-    public static final List<String> FIELDS = List.of("instanceType", "minSize", "desiredCapacity", "maxSize", "natGateways");
+    /** The fields of the structured value. */
+    public static final List<String> FIELDS = List.of("instanceType", "minSize", "desiredCapacity", "maxSize", "natGateways",
+            "dbInstanceClass", "dbInstances");
 
     /**
      * The primary's default: the active application. {@code m7i.large} is a current-generation, general-purpose
@@ -47,13 +49,13 @@ public final class SizingReader {
      * not burstable, so a failover's sustained load never runs out of CPU credits as a {@code t3} would. Three
      * instances, one per zone of the primary's three zones, and one NAT gateway per zone.
      */
-    public static final Sizing ACTIVE = new Sizing("m7i.large", 3, 3, 12, 3);
+    public static final Sizing ACTIVE = new Sizing("m7i.large", 3, 3, 12, 3, DatabaseSizing.DEFAULT_CLASS, 2);
     /**
      * The secondary's default: a warm standby. The same instance type (so a release behaves the same in both
      * regions), two instances in two zones (fully working and still multi-AZ), one NAT gateway, and the same
      * maximum as the primary, so target tracking can grow it to the primary's load after a failover.
      */
-    public static final Sizing STANDBY = new Sizing("m7i.large", 2, 2, 12, 1);
+    public static final Sizing STANDBY = new Sizing("m7i.large", 2, 2, 12, 1, DatabaseSizing.DEFAULT_CLASS, 1);
 
     /**
      * The largest {@code maxSize} accepted: 1,000 targets per target group, the default Application Load Balancer
@@ -101,6 +103,18 @@ public final class SizingReader {
         int desired = count(object, "desiredCapacity", defaults.desiredCapacity(), problems);
         int maxSize = count(object, "maxSize", defaults.maxSize(), problems);
         int nat = count(object, "natGateways", defaults.natGateways(), problems);
+        String dbClass = defaults.dbInstanceClass();
+        if (object.has("dbInstanceClass")) {
+            JsonElement value = object.get("dbInstanceClass");
+            if (isString(value)) {
+                dbClass = value.getAsString();
+            } else {
+                problems.add(qualified() + ".dbInstanceClass: '" + text(value) + "' is not text; write a class such as "
+                        + DatabaseSizing.DEFAULT_CLASS);
+            }
+        }
+        int dbInstances = count(object, "dbInstances", defaults.dbInstances(), problems);
+        problems.addAll(DatabaseSizing.check(new DatabaseSizing(dbClass, dbInstances), qualified()));
 
         if (problems.size() == before) {
             if (minSize > desired) {
@@ -124,7 +138,7 @@ public final class SizingReader {
                         + "SSM and CodeDeploy; set at least 1");
             }
         }
-        return new Sizing(instanceType, minSize, desired, maxSize, nat);
+        return new Sizing(instanceType, minSize, desired, maxSize, nat, dbClass, dbInstances);
     }
 
     /** NAT gateways above the zone count would have no zone to go to (one NAT gateway per public subnet). */
@@ -144,7 +158,8 @@ public final class SizingReader {
      * capacity: after a failover it has to carry the full load.
      */
     public static List<String> checkStandby(Sizing primary, Sizing standby) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(DatabaseSizing.checkStandby(primary.database(), standby.database(),
+                qualified()));
         Optional<Integer> primaryVcpus = primary.vcpus();
         Optional<Integer> standbyVcpus = standby.vcpus();
         boolean inVcpus = primaryVcpus.isPresent() && standbyVcpus.isPresent();
@@ -186,6 +201,8 @@ public final class SizingReader {
         out.put("desiredCapacity", sizing.desiredCapacity());
         out.put("maxSize", sizing.maxSize());
         out.put("natGateways", sizing.natGateways());
+        out.put("dbInstanceClass", sizing.dbInstanceClass());
+        out.put("dbInstances", sizing.dbInstances());
         return out;
     }
 
@@ -198,13 +215,17 @@ public final class SizingReader {
             return Optional.empty();
         }
         List<Integer> numbers = new ArrayList<>();
-        for (String field : List.of("minSize", "desiredCapacity", "maxSize", "natGateways")) {
+        if (!(map.get("dbInstanceClass") instanceof String dbClass)) {
+            return Optional.empty();
+        }
+        for (String field : List.of("minSize", "desiredCapacity", "maxSize", "natGateways", "dbInstances")) {
             if (!(map.get(field) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
                 return Optional.empty();
             }
             numbers.add(n.intValue());
         }
-        return Optional.of(new Sizing(type, numbers.get(0), numbers.get(1), numbers.get(2), numbers.get(3)));
+        return Optional.of(new Sizing(type, numbers.get(0), numbers.get(1), numbers.get(2), numbers.get(3), dbClass,
+                numbers.get(4)));
     }
 
     private static int count(JsonObject object, String field, int fallback, List<String> problems) {

@@ -157,6 +157,9 @@ public final class DatabaseCredentials extends ComponentResource {
      * the primary secret except for the Region").
      */
     public static String replicaArn(String primaryArn, AwsRegion replicaRegion) {
+        if (primaryArn == null) {
+            return null; // not reported yet (a preview, or plain mocks)
+        }
         String[] parts = primaryArn.split(":", 6);
         if (parts.length != 6 || !parts[0].equals("arn")) {
             throw new IllegalArgumentException("not an ARN: '" + primaryArn + "'");

@@ -109,6 +109,8 @@ public final class ImageRepositories extends ComponentResource {
     /** B's repository ARN, for the secondary's instance role ({@link #pullStatements}). */
     @Export(name = "replicaArn", refs = {String.class}, tree = "[0]")
     public final Output<String> replicaArn;
+    /** A's repository ARN, for the primary's instance role ({@link #pullStatements}). */
+    public final Output<String> primaryArn;
     public final Repository primary;
     public final Repository replica;
     public final ReplicationConfiguration replication;
@@ -155,6 +157,7 @@ public final class ImageRepositories extends ComponentResource {
         this.primaryUrl = primary.repositoryUrl();
         this.replicaUrl = replica.repositoryUrl();
         this.replicaArn = replica.arn();
+        this.primaryArn = primary.arn();
         registerOutputs(Map.of("repositoryName", repositoryName, "primaryUrl", primaryUrl, "replicaUrl", replicaUrl,
                 "replicaArn", replicaArn));
     }

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +28,10 @@ import java.util.regex.Pattern;
  * in the table gets a generic ARN and an id of its own. ARNs use the region's partition and DNS suffix.
  *
  * <p>Keys starting with {@code _} are values AWS assigns that are no output of the resource (the random part of a
- * load balancer's ARN); in a preview an output built from one is a placeholder as a whole ({@code ${alb.arn}}),
- * while an output built only from outputs keeps its shape ({@code arn:aws:kms:eu-west-1:${account}:key/${k.keyId}}),
- * so that programs that read a field of an ARN (the account) still work on placeholders.
+ * load balancer's ARN). In a preview every value keeps its shape, placeholders in place of what AWS assigns
+ * ({@code arn:aws:kms:eu-west-1:123456789012:key/${k.keyId}},
+ * {@code arn:aws:elasticloadbalancing:...:loadbalancer/app/${web.name}/${web.lbId}}), so that programs that parse an
+ * ARN (its account, its region) work on placeholders too.
  */
 public final class FakeCloudState {
     private FakeCloudState() {
@@ -45,14 +45,6 @@ public final class FakeCloudState {
          * @param deployValue the real-looking value a deployment's fake cloud answers
          */
         String value(String output, String deployValue);
-
-        /**
-         * True when the values are placeholders rather than real-looking values: an output built from a hidden
-         * value is then a placeholder as a whole.
-         */
-        default boolean placeholders() {
-            return false;
-        }
     }
 
     /** Deploy mode: every assigned value is real-looking. */
@@ -60,17 +52,7 @@ public final class FakeCloudState {
 
     /** Preview mode: every assigned value is the placeholder of its output. */
     public static Assigner preview(Function<String, String> placeholder) {
-        return new Assigner() {
-            @Override
-            public String value(String output, String deployValue) {
-                return placeholder.apply(output);
-            }
-
-            @Override
-            public boolean placeholders() {
-                return true;
-            }
-        };
+        return (output, deployValue) -> placeholder.apply(output);
     }
 
     /**
@@ -313,7 +295,7 @@ public final class FakeCloudState {
         // subgrp:${SubnetGroupName}; ids are the identifiers.
         t.put("aws:rds/cluster:Cluster", row().name("clusterIdentifier", "clusterIdentifierPrefix")
                 .assigned("clusterResourceId", name -> "cluster-" + hex("cluster" + name, 26).toUpperCase(Locale.ROOT))
-                .assigned("_dnsId", name -> hex("dns" + name, 12))
+                .assigned("_dnsId", name -> "abc123")
                 .derived("arn", "arn:{partition}:rds:{region}:{account}:cluster:{clusterIdentifier}")
                 .derived("endpoint", "{clusterIdentifier}.cluster-{_dnsId}.{region}.rds.{dnsSuffix}")
                 .derived("readerEndpoint", "{clusterIdentifier}.cluster-ro-{_dnsId}.{region}.rds.{dnsSuffix}")
@@ -325,13 +307,16 @@ public final class FakeCloudState {
         t.put("aws:rds/globalCluster:GlobalCluster", row().name("globalClusterIdentifier", null)
                 .assigned("globalClusterResourceId", name -> "cluster-" + hex("global" + name, 26)
                         .toUpperCase(Locale.ROOT))
+                .assigned("_dnsId", name -> "abc123")
                 .derived("arn", "arn:{partition}:rds::{account}:global-cluster:{globalClusterIdentifier}")
+                // the global writer endpoint (Aurora User Guide, "Connecting to Amazon Aurora global databases")
+                .derived("endpoint", "{globalClusterIdentifier}.global-{_dnsId}.global.rds.{dnsSuffix}")
                 .id("globalClusterIdentifier"));
         t.put("aws:rds/subnetGroup:SubnetGroup", row().name("name", "namePrefix")
                 .derived("arn", "arn:{partition}:rds:{region}:{account}:subgrp:{name}").id("name"));
         // Secrets Manager: secret:${SecretId}, where AWS appends six random characters to the name; id is the ARN.
         t.put("aws:secretsmanager/secret:Secret", row().name("name", "namePrefix")
-                .assigned("_suffix", name -> hex("secret" + name, 6))
+                .assigned("_suffix", name -> "AbCdEf")
                 .derived("arn", "arn:{partition}:secretsmanager:{region}:{account}:secret:{name}-{_suffix}")
                 .id("arn"));
         // ECR: repository/${RepositoryName}; its id is its name.
@@ -398,11 +383,10 @@ public final class FakeCloudState {
         if (shape == null) {
             String arn = "arn:" + context.get("partition") + ":" + service(type) + ":" + regionCode + ":" + account
                     + ":" + resourceType(type) + "/" + assigner.value("id", logicalName + "-id");
-            state.putIfAbsent("arn", assigner.placeholders() ? assigner.value("arn", arn) : arn);
+            state.putIfAbsent("arn", arn);
             return new Answer(assigner.value("id", logicalName + "-id"), state);
         }
         Map<String, String> values = new LinkedHashMap<>(context);
-        Set<String> opaque = new HashSet<>();
         inputs.forEach((k, v) -> {
             if (v instanceof String s) {
                 values.put(k, s);
@@ -430,9 +414,6 @@ public final class FakeCloudState {
             String visible = k.startsWith("_") ? k.substring(1) : k;
             String value = assigner.value(visible, deploy.apply(logicalName));
             values.put(k, value);
-            if (k.startsWith("_") && assigner.placeholders()) {
-                opaque.add(k);
-            }
             if (!k.startsWith("_") && !k.equals("id")) {
                 state.put(k, value);
             }
@@ -442,11 +423,7 @@ public final class FakeCloudState {
             if (inputs.get(output) instanceof String) {
                 continue;
             }
-            String value = fill(d.getValue(), values, opaque);
-            if (value == null) {
-                value = assigner.value(output.startsWith("_") ? output.substring(1) : output, "");
-                opaque.add(output);
-            }
+            String value = fill(d.getValue(), values);
             values.put(output, value);
             if (!output.startsWith("_")) {
                 state.put(output, value);
@@ -459,16 +436,12 @@ public final class FakeCloudState {
         return new Answer(id, state);
     }
 
-    /** Fills a template; null when it uses a value that is opaque (a placeholder of what is no output). */
-    private static String fill(String template, Map<String, String> values, Set<String> opaque) {
+    /** Fills a template from the values. */
+    private static String fill(String template, Map<String, String> values) {
         Matcher m = SLOT.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String key = m.group(1);
-            if (opaque.contains(key)) {
-                return null;
-            }
-            String value = values.get(key);
+            String value = values.get(m.group(1));
             m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
         }
         m.appendTail(out);

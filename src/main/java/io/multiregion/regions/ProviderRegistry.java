@@ -7,7 +7,6 @@ import com.pulumi.aws.inputs.ProviderAssumeRoleWithWebIdentityArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.aws.inputs.ProviderIgnoreTagsArgs;
 import com.pulumi.core.Output;
-import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.config.ProviderSettings;
 
 import java.util.LinkedHashMap;
@@ -53,11 +52,6 @@ public final class ProviderRegistry {
                     + region + " (allowed: " + args.allowed() + "); it must stay deployable while that region is impaired");
         }
         return providers.computeIfAbsent(region, this::create);
-    }
-
-    /** Resource options placing a resource in a region. */
-    public CustomResourceOptions in(AwsRegion region) {
-        return CustomResourceOptions.builder().provider(forRegion(region)).build();
     }
 
     private Provider create(AwsRegion region) {

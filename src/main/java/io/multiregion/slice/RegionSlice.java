@@ -1,25 +1,35 @@
 package io.multiregion.slice;
 
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.compute.AppTier;
+import io.multiregion.config.DatabaseSettings;
 import io.multiregion.config.DomainSettings;
 import io.multiregion.config.NetworkSettings;
 import io.multiregion.config.Sizing;
+import io.multiregion.data.RegionalCluster;
 import io.multiregion.deploy.DeployTarget;
+import io.multiregion.iam.PolicyDocument;
+import io.multiregion.images.ImageRepositories;
 import io.multiregion.network.Network;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.storage.RegionalKey;
 import io.multiregion.web.LoadBalancer;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one region runs for itself: its network, its load balancer, its application tier and the CodeDeploy
- * target its pipeline deploys to. Both stacks build this same component for their home region, with their own
+ * What one region runs for itself: its network, its load balancer, its application tier, its cluster of the
+ * global database and the CodeDeploy target its pipeline deploys to. Both stacks build this same component for their home region, with their own
  * sizing: the active application in A, a smaller, fully working warm standby in B. The slice is placed in its
  * region by the provider in its options; its tiers take it from the slice.
  */
@@ -40,12 +50,30 @@ public final class RegionSlice extends ComponentResource {
      * @param deletionProtection     deletion protection on the load balancer (default true)
      * @param protectData            protect the access-log bucket (default true)
      * @param noncurrentVersionDays  days old log object versions are kept (default 90)
-     * @param key                    the region's KMS key (flow logs and EBS volumes); its policy admits both services
+     * @param key                    the region's KMS key (flow logs, EBS volumes, the database); its policy admits them
+     * @param data                   the slice's share of the data tier and images
      */
     public record Args(AwsRegion region, Profile profile, String project, String stack,
                        NetworkSettings.RegionNetwork network, int flowLogRetentionDays, Sizing sizing,
                        Optional<DomainSettings> domain, boolean deletionProtection, boolean protectData,
-                       int noncurrentVersionDays, RegionalKey key) {
+                       int noncurrentVersionDays, RegionalKey key, Data data) {
+    }
+
+    /**
+     * The slice's share of the data tier and images: its regional cluster of the global database, the copy of the
+     * database secret its application reads, and the image repository its instances pull from.
+     *
+     * @param globalClusterIdentifier the global cluster this region's cluster joins
+     * @param database                engine, version, port, backups
+     * @param primary                 whether this region's cluster is the writer (region A)
+     * @param masterPassword          the generated master password (the writer cluster only)
+     * @param secretArn               the database secret in this region (A's secret, or its replica in B)
+     * @param imageRepositoryArn      the image repository in this region
+     * @param logRetentionDays        retention of the database's log groups (default 365)
+     */
+    public record Data(Output<String> globalClusterIdentifier, DatabaseSettings database, boolean primary,
+                       Optional<Output<String>> masterPassword, Output<String> secretArn,
+                       Output<String> imageRepositoryArn, int logRetentionDays) {
     }
 
     /** The region's VPC. */
@@ -54,6 +82,8 @@ public final class RegionSlice extends ComponentResource {
     public final LoadBalancer web;
     /** The region's application tier. */
     public final AppTier app;
+    /** The region's cluster of the Aurora global database. */
+    public final RegionalCluster database;
     /** The CodeDeploy application and deployment group the region's pipeline deploys to. */
     public final DeployTarget deploy;
     /** The region. */
@@ -79,7 +109,29 @@ public final class RegionSlice extends ComponentResource {
         // The release revisions' owner (the region's pipeline) grants the instances read access to them.
         this.app = new AppTier(name + "-app", AppTier.Args.of(region, args.sizing(), network.vpcId,
                 network.privateSubnetIds, AppTier.DEFAULT_APP_PORT, web.securityGroupId, web.targetGroupArn,
-                web.requestCountLabel, key.arn, Optional.of(key.policy), Optional.empty(), Optional.empty()), inside);
+                web.requestCountLabel, key.arn, Optional.of(key.policy), Optional.empty(),
+                Optional.of(new AppTier.SecretAccess(args.data().secretArn(), key.arn))), inside);
+
+        Data data = args.data();
+        this.database = new RegionalCluster(name + "-db", new RegionalCluster.Args(args.project(), args.stack(), region,
+                data.primary(), data.globalClusterIdentifier(), data.database(), args.sizing().database(),
+                network.isolatedSubnetIds, network.vpcId, app.securityGroupId, key.arn, List.of(key.policy),
+                data.masterPassword(), data.logRetentionDays(), args.protectData()), inside);
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        // The application tier's only way to the data tier: its database port, to the cluster's group.
+        new SecurityGroupEgressRule(name + "-app-to-db", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(app.securityGroupId)
+                .description("the database port, to the data tier only")
+                .ipProtocol("tcp").fromPort(database.port).toPort(database.port)
+                .referencedSecurityGroupId(database.securityGroupId)
+                .build(), child);
+        // The images live with their owner (the primary's repository pair): the instances may pull from this
+        // region's repository.
+        new RolePolicy(name + "-app-images", RolePolicyArgs.builder()
+                .role(app.instanceRoleName)
+                .policy(PolicyDocument.of(ImageRepositories.pullStatements("PullApplicationImages",
+                        data.imageRepositoryArn())))
+                .build(), child);
 
         this.deploy = new DeployTarget(name + "-deploy", DeployTarget.Args.of(region,
                 args.project() + "-" + args.stack(), app.autoScalingGroupName, web.targetGroupName), inside);

@@ -3,10 +3,14 @@ package io.multiregion.stacks;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import io.multiregion.config.DatabaseSettings;
 import io.multiregion.config.DeliverySettings;
+import io.multiregion.data.DatabaseCredentials;
+import io.multiregion.data.GlobalDatabase;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.delivery.SourcePipeline;
+import io.multiregion.images.ImageRepositories;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
@@ -19,7 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The primary stack: the pairs that span both regions (the replicating release bucket pair), region A's slice and
+ * The primary stack: the pairs that span both regions (the replicating release bucket pair, the global database and
+ * its replicated secret, the image repository pair), region A's slice and
  * region A's delivery (the source pipeline, which deploys to the slice). It is allowed both regions' providers.
  */
 public final class PrimaryStack {
@@ -39,8 +44,26 @@ public final class PrimaryStack {
                         delivery.replicateDeleteMarkers()),
                 support, ComponentResourceOptions.builder().build());
 
-        // Region A's own slice: network, load balancer, application tier, CodeDeploy target.
-        RegionSlice slice = StackParts.slice(settings, support);
+        DatabaseSettings database = settings.database();
+        boolean protect = settings.storage().protectData();
+        GlobalDatabase global = new GlobalDatabase(settings.project() + "-global-db", new GlobalDatabase.Args(
+                settings.project(), settings.stack(), database.engine(), database.engineVersion(), protect),
+                support.in(a, null));
+        DatabaseCredentials credentials = new DatabaseCredentials(settings.project() + "-db-credentials",
+                new DatabaseCredentials.Args(settings.project(), settings.stack(), a, support.key(a).arn, b,
+                        support.key(b).arn, database.engine(), database.port(), database.masterUsername(),
+                        database.databaseName(), settings.storage().kmsDeletionWindowDays(), protect),
+                support.in(a, null));
+        ImageRepositories images = new ImageRepositories(settings.project() + "-images", new ImageRepositories.Args(
+                settings.project(), settings.stack(), a, providers.forRegion(a), support.key(a).arn, b,
+                providers.forRegion(b), support.key(b).arn, ImageRepositories.DEFAULT_UNTAGGED_DAYS,
+                ImageRepositories.DEFAULT_TAGGED_KEPT, protect),
+                ComponentResourceOptions.builder().build());
+
+        // Region A's own slice: network, load balancer, application tier, the writer cluster, CodeDeploy target.
+        RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(global.identifier, database, true,
+                Optional.of(credentials.masterPassword), credentials.secretArn, images.primaryArn,
+                settings.storage().logRetentionDays()));
 
         // Region A's delivery: the source pipeline publishes each release into the pair and deploys it to A.
         SourcePipeline source = new SourcePipeline(settings.project() + "-source", new SourcePipeline.Args(a,
@@ -69,6 +92,11 @@ public final class PrimaryStack {
                 ? "The connection was created PENDING: complete its handshake once in the console "
                 + "(Developer Tools > Settings > Connections > Update pending connection) before the first release."
                 : "Existing connection from multiregion:connectionArn; no handshake needed."));
+        exports.put(Value.GLOBAL_CLUSTER, global.identifier);
+        exports.put(Value.DATABASE_SECRET_REPLICA_ARN, credentials.replicaArn);
+        exports.put(Value.DATABASE_WRITER_ENDPOINT, global.writerEndpoint);
+        exports.put(Value.IMAGE_REPOSITORY_REPLICA_ARN, images.replicaArn);
+        exports.put(Value.IMAGE_REPOSITORY_URL, images.primaryUrl);
         StackParts.sliceExports(settings, slice, exports);
         StackContract.export(ctx, StackContract.Exporter.PRIMARY, exports);
     }

@@ -31,14 +31,17 @@ public final class SecondaryStack {
         AwsRegion b = settings.secondaryRegion();
         StackContract.PrimaryReference primary = new StackContract.PrimaryReference(settings.primaryStack().orElseThrow());
         primary.check(ctx, settings.stack(), new StackContract.Agreement(settings.primaryRegion(), b, settings.network(),
-                settings.sizing(), settings.domain().map(d -> d.name()).orElse("")));
+                settings.sizing(), settings.domain().map(d -> d.name()).orElse(""), settings.database()));
 
         ProviderRegistry providers = StackParts.providers(settings, Set.of(b));
         RegionalSupport support = StackParts.support(settings, providers);
         DeliverySettings delivery = settings.delivery();
 
-        // Region B's own slice: the same component as A's, sized as a warm standby.
-        RegionSlice slice = StackParts.slice(settings, support);
+        // Region B's own slice: the same component as A's, sized as a warm standby; its cluster joins A's global
+        // database, its application reads the secret's replica and pulls from the repository in B.
+        RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(primary.text(Value.GLOBAL_CLUSTER),
+                settings.database(), false, Optional.empty(), primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
+                primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays()));
 
         ReplicaSource replica = ReplicaSource.of(
                 primary.text(Value.REPLICA_BUCKET),

@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.StackReference;
 import io.multiregion.config.ConfigException;
+import io.multiregion.config.DatabaseSettings;
 import io.multiregion.config.NetworkReader;
 import io.multiregion.config.NetworkSettings;
 import io.multiregion.config.Sizing;
@@ -63,6 +64,18 @@ public final class StackContract {
         SIZING("sizing", Exporter.BOTH, true, v -> SizingReader.fromExport(v).isPresent(),
                 "the stack's sizing, as its multiregion:sizing fields"),
         DOMAIN("domainName", Exporter.BOTH, true, v -> v instanceof String, "the application's DNS name, or empty"),
+        GLOBAL_CLUSTER("globalClusterIdentifier", Exporter.PRIMARY, true, TEXT,
+                "the Aurora global cluster's identifier, which B's cluster joins"),
+        DATABASE("database", Exporter.BOTH, true, v -> v instanceof Map<?, ?> m && TEXT.test(m.get("engine"))
+                && TEXT.test(m.get("engineVersion")) && m.get("port") instanceof Number,
+                "the database engine, version and port, as {engine, engineVersion, port}"),
+        DATABASE_SECRET_REPLICA_ARN("databaseSecretReplicaArn", Exporter.PRIMARY, true, AN_ARN,
+                "the database secret's replica in B, which B's application reads"),
+        DATABASE_WRITER_ENDPOINT("databaseWriterEndpoint", Exporter.PRIMARY, false, TEXT,
+                "the global writer endpoint, which follows the primary cluster after a switchover or failover"),
+        IMAGE_REPOSITORY_REPLICA_ARN("imageRepositoryReplicaArn", Exporter.PRIMARY, true, AN_ARN,
+                "the image repository in B, which B's instances pull from"),
+        IMAGE_REPOSITORY_URL("imageRepositoryUrl", Exporter.PRIMARY, false, TEXT, "the image repository in A, pushed to"),
         APPLICATION_URL("applicationUrl", Exporter.BOTH, false, TEXT, "the URL of this region's load balancer"),
         DEPLOYMENT_GROUP("deploymentGroup", Exporter.BOTH, false, TEXT,
                 "application/group of this region's CodeDeploy target");
@@ -198,7 +211,16 @@ public final class StackContract {
      * @param domain          the application's DNS name, or empty
      */
     public record Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
-                            String domain) {
+                            String domain, DatabaseSettings database) {
+
+        /** The database value the primary exports. */
+        public static Map<String, Object> database(DatabaseSettings database) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("engine", database.engine().value());
+            out.put("engineVersion", database.engineVersion());
+            out.put("port", database.port());
+            return out;
+        }
 
         /** The network value a stack exports. */
         public static Map<String, Object> network(NetworkSettings network) {
@@ -215,6 +237,19 @@ public final class StackContract {
             }
             SizingReader.fromExport(read.get(Value.SIZING)).ifPresent(primary -> problems.addAll(
                     SizingReader.checkStandby(primary, sizing)));
+            if (read.get(Value.DATABASE) instanceof Map<?, ?> theirs && Value.DATABASE.fits(theirs)) {
+                Map<String, Object> mine = database(database);
+                boolean same = mine.get("engine").equals(theirs.get("engine"))
+                        && mine.get("engineVersion").equals(theirs.get("engineVersion"))
+                        && ((Number) theirs.get("port")).intValue() == database.port();
+                if (!same) {
+                    problems.add("multiregion:database: engine " + mine.get("engine") + " " + mine.get("engineVersion")
+                            + " on port " + database.port() + " disagrees with the primary stack " + primaryStack
+                            + ", which runs " + theirs.get("engine") + " " + theirs.get("engineVersion") + " on port "
+                            + theirs.get("port") + "; B's cluster joins A's global database: set the same multiregion:database "
+                            + "value in both stack files");
+                }
+            }
             if (read.get(Value.DOMAIN) instanceof String theirs && !"[unknown]".equals(theirs) && !theirs.equals(domain)) {
                 problems.add("multiregion:domain: '" + domain + "' disagrees with the primary stack " + primaryStack
                         + ", which serves '" + theirs + "'; set the same multiregion:domain value in both stack files");

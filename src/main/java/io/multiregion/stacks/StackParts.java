@@ -15,7 +15,6 @@ import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** What both stack compositions build or derive in the same way: providers, support, the slice, build settings. */
@@ -37,14 +36,14 @@ final class StackParts {
     }
 
     /** This stack's region slice: the same component in both stacks, sized by the stack's config. */
-    static RegionSlice slice(StackSettings settings, RegionalSupport support) {
+    static RegionSlice slice(StackSettings settings, RegionalSupport support, RegionSlice.Data data) {
         AwsRegion home = settings.homeRegion();
         return new RegionSlice(settings.project(), new RegionSlice.Args(home,
                 settings.role() == Role.PRIMARY ? RegionSlice.Profile.ACTIVE : RegionSlice.Profile.STANDBY,
                 settings.project(), settings.stack(), settings.network().of(settings.role()),
                 settings.network().flowLogRetentionDays(), settings.sizing(), settings.domain(),
                 settings.storage().loadBalancerDeletionProtection(), settings.storage().protectData(),
-                settings.storage().noncurrentVersionDays(), support.key(home)),
+                settings.storage().noncurrentVersionDays(), support.key(home), data),
                 support.in(home, null));
     }
 
@@ -58,6 +57,7 @@ final class StackParts {
         exports.put(Value.NETWORK, Output.of(StackContract.Agreement.network(settings.network())));
         exports.put(Value.SIZING, Output.of(SizingReader.export(settings.sizing())));
         exports.put(Value.DOMAIN, Output.of(settings.domain().map(DomainSettings::name).orElse("")));
+        exports.put(Value.DATABASE, Output.of(StackContract.Agreement.database(settings.database())));
         exports.put(Value.APPLICATION_URL, slice.url);
         exports.put(Value.DEPLOYMENT_GROUP, Output.tuple(slice.deploy.applicationName, slice.deploy.deploymentGroupName)
                 .applyValue(t -> t.t1 + "/" + t.t2));

@@ -57,7 +57,7 @@ class AppTierTest {
         return run;
     }
 
-    private static final Sizing STANDBY = new Sizing("m7i.large", 2, 2, 12, 1);
+    private static final Sizing STANDBY = new Sizing("m7i.large", 2, 2, 12, 1, "db.r6g.large", 1);
 
     private static Registered appSecurityGroup(ProgramRun run) {
         return run.where(r -> r.type().equals("aws:ec2/securityGroup:SecurityGroup")).get(0);
@@ -118,7 +118,7 @@ class AppTierTest {
     @Test
     @DisplayName("a Graviton instance type gets the arm64 AMI")
     void gravitonImage() {
-        ProgramRun run = run("eu-west-1", new Sizing("m7g.large", 2, 2, 12, 1), false);
+        ProgramRun run = run("eu-west-1", new Sizing("m7g.large", 2, 2, 12, 1, "db.r6g.large", 1), false);
         assertEquals("resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
                 run.one("aws:ec2/launchTemplate:LaunchTemplate").text("imageId"));
     }

@@ -133,28 +133,4 @@ class NetworkReaderTest {
     void keysAreTheShortNamesRead() {
         assertEquals(java.util.Set.of("network"), NetworkReader.KEYS);
     }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "-1|3|natGateways: '-1' is negative; use 0 (no internet access from the private subnets) to 3 (one per zone)",
-            "4|3|natGateways: '4' is more NAT gateways than the 3 zones; each sits in its own zone's public subnet: use at most 3",
-            "3|2|natGateways: '3' is more NAT gateways than the 2 zones"})
-    void natCountRefused(int nat, int zones, String expected) {
-        List<String> problems = NetworkReader.checkNatCount(nat, zones);
-        assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith(expected), problems.get(0));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"0,2", "1,2", "2,2", "1,3", "3,3"})
-    void natCountAccepted(int nat, int zones) {
-        assertEquals(List.of(), NetworkReader.checkNatCount(nat, zones));
-        assertEquals(List.of(), NetworkReader.checkNatCount("multiregion:sizing.natGateways", nat, zones));
-    }
-
-    @Test
-    void natCountNamesTheGivenKey() {
-        assertTrue(NetworkReader.checkNatCount("multiregion:sizing.natGateways", 5, 2).get(0)
-                .startsWith("multiregion:sizing.natGateways: '5'"));
-    }
 }

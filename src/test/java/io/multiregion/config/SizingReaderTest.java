@@ -36,8 +36,8 @@ class SizingReaderTest {
         Sizing active = SizingReader.read(ConfigSource.of(Map.of()), false, problems);
         Sizing standby = SizingReader.read(ConfigSource.of(Map.of()), true, problems);
         assertEquals(List.of(), problems);
-        assertEquals(new Sizing("m7i.large", 3, 3, 12, 3), active);
-        assertEquals(new Sizing("m7i.large", 2, 2, 12, 1), standby);
+        assertEquals(new Sizing("m7i.large", 3, 3, 12, 3, "db.r6g.large", 2), active);
+        assertEquals(new Sizing("m7i.large", 2, 2, 12, 1, "db.r6g.large", 1), standby);
         assertEquals(List.of(), SizingReader.checkStandby(active, standby));
         assertEquals(List.of(), SizingReader.checkNatGateways(active, 3));
         assertEquals(List.of(), SizingReader.checkNatGateways(standby, 2));
@@ -46,8 +46,8 @@ class SizingReaderTest {
     @Test
     @DisplayName("a partial object keeps the role's defaults for the fields it leaves out")
     void partial() {
-        assertEquals(new Sizing("m7i.xlarge", 2, 2, 12, 1), read("{\"instanceType\":\"m7i.xlarge\"}", true));
-        assertEquals(new Sizing("m7i.large", 3, 4, 20, 3), read("{\"desiredCapacity\":4,\"maxSize\":\"20\"}", false));
+        assertEquals(new Sizing("m7i.xlarge", 2, 2, 12, 1, "db.r6g.large", 1), read("{\"instanceType\":\"m7i.xlarge\"}", true));
+        assertEquals(new Sizing("m7i.large", 3, 4, 20, 3, "db.r6g.large", 2), read("{\"desiredCapacity\":4,\"maxSize\":\"20\"}", false));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -118,7 +118,7 @@ class SizingReaderTest {
     @Test
     @DisplayName("more NAT gateways than zones is refused")
     void natAboveZones() {
-        List<String> problems = SizingReader.checkNatGateways(new Sizing("m7i.large", 1, 1, 2, 3), 2);
+        List<String> problems = SizingReader.checkNatGateways(new Sizing("m7i.large", 1, 1, 2, 3, "db.r6g.large", 2), 2);
         assertEquals(List.of("multiregion:sizing.natGateways: '3' is above the 2 availability zones of this VPC; "
                 + "set at most 2 (one NAT gateway per zone)"), problems);
     }
@@ -126,10 +126,11 @@ class SizingReaderTest {
     @Test
     @DisplayName("the primary's exported sizing reads back as it was; other shapes are refused")
     void exportRoundTrip() {
-        Sizing sizing = new Sizing("m7i.xlarge", 3, 4, 12, 3);
+        Sizing sizing = new Sizing("m7i.xlarge", 3, 4, 12, 3, "db.r6g.large", 2);
         assertEquals(Optional.of(sizing), SizingReader.fromExport(SizingReader.export(sizing)));
         assertEquals(Optional.of(sizing), SizingReader.fromExport(Map.of("instanceType", "m7i.xlarge", "minSize", 3.0,
-                "desiredCapacity", 4.0, "maxSize", 12.0, "natGateways", 3.0)));
+                "desiredCapacity", 4.0, "maxSize", 12.0, "natGateways", 3.0, "dbInstanceClass", "db.r6g.large",
+                "dbInstances", 2.0)));
         assertEquals(Optional.empty(), SizingReader.fromExport(Map.of("instanceType", "m7i.xlarge")));
         assertEquals(Optional.empty(), SizingReader.fromExport("m7i.xlarge"));
         assertEquals(Optional.empty(), SizingReader.fromExport(Map.of("instanceType", "m7i.xlarge", "minSize", 2.5,
@@ -138,6 +139,6 @@ class SizingReaderTest {
 
     private static Sizing sizing(String csv) {
         String[] f = csv.split(",");
-        return new Sizing(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]), 1);
+        return new Sizing(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]), 1, "db.r6g.large", 1);
     }
 }

@@ -141,7 +141,7 @@ class DeployTargetTest {
             LoadBalancer web = new LoadBalancer("mr-web", new LoadBalancer.Args(region, Output.of("vpc-0abc"),
                     Output.of(List.of("subnet-pub-a", "subnet-pub-b")), AppTier.DEFAULT_APP_PORT, false, true, 90,
                     Optional.empty()), in);
-            AppTier app = new AppTier("mr-app", AppTier.Args.of(region, new Sizing("m7i.large", 2, 2, 12, 1),
+            AppTier app = new AppTier("mr-app", AppTier.Args.of(region, new Sizing("m7i.large", 2, 2, 12, 1, "db.r6g.large", 1),
                     Output.of("vpc-0abc"), Output.of(List.of("subnet-priv-a", "subnet-priv-b")), AppTier.DEFAULT_APP_PORT,
                     web.securityGroupId, web.targetGroupArn, web.requestCountLabel,
                     Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"), Optional.empty(),

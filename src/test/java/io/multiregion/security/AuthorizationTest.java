@@ -53,7 +53,7 @@ class AuthorizationTest {
         List<Found> out = new ArrayList<>();
         for (Registered r : run.aws()) {
             for (String key : List.of("policy", "assumeRolePolicy")) {
-                if (r.inputs().get(key) instanceof String json && json.trim().startsWith("{")) {
+                if (r.inputs().get(key) instanceof String json && json.trim().startsWith("{") && json.contains("\"Statement\"")) {
                     PolicyView.parse(json).statements().forEach(s -> out.add(new Found(r.type() + " " + r.name(), s)));
                 }
             }

@@ -120,6 +120,12 @@ class CreateTimeRulesTest {
         if (key.equals("bucket")) {
             return r.type().equals("aws:s3/bucketV2:BucketV2");
         }
+        if (key.equals("clusterIdentifier")) {
+            return r.type().equals("aws:rds/cluster:Cluster"); // an instance names the cluster it joins
+        }
+        if (key.equals("globalClusterIdentifier")) {
+            return r.type().equals("aws:rds/globalCluster:GlobalCluster"); // a cluster names the one it joins
+        }
         return !r.type().startsWith("aws:s3/bucket") || r.type().equals("aws:s3/bucketV2:BucketV2");
     }
 }

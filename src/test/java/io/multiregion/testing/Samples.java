@@ -20,17 +20,23 @@ public final class Samples {
 
     /** The exports of a primary deployed with these regions. */
     public static Map<String, Object> primaryOutputs(String primaryRegion, String secondaryRegion) {
-        return Map.of(
-                Value.NETWORK.key(), Map.of("primaryCidr", "10.10.0.0/16", "secondaryCidr", "10.20.0.0/16"),
-                Value.SIZING.key(), Map.of("instanceType", "m7i.large", "minSize", 3.0, "desiredCapacity", 3.0,
-                        "maxSize", 12.0, "natGateways", 3.0),
-                Value.DOMAIN.key(), "",
-                Value.PRIMARY_REGION.key(), primaryRegion,
-                Value.SECONDARY_REGION.key(), secondaryRegion,
-                Value.ARTIFACT_KEY.key(), ARTIFACT_KEY,
-                Value.REPLICA_BUCKET.key(), REPLICA_BUCKET,
-                Value.REPLICA_BUCKET_ARN.key(), "arn:aws:s3:::" + REPLICA_BUCKET,
-                Value.REPLICA_KEY_ARN.key(), replicaKeyArn(secondaryRegion));
+        return Map.ofEntries(
+                Map.entry(Value.GLOBAL_CLUSTER.key(), "multiregion-primary-global"),
+                Map.entry(Value.DATABASE.key(), Map.of("engine", "aurora-postgresql", "engineVersion", "16.8", "port", 5433.0)),
+                Map.entry(Value.DATABASE_SECRET_REPLICA_ARN.key(), "arn:aws:secretsmanager:" + secondaryRegion
+                        + ":123456789012:secret:multiregion/primary/database/master-AbCdEf"),
+                Map.entry(Value.IMAGE_REPOSITORY_REPLICA_ARN.key(), "arn:aws:ecr:" + secondaryRegion
+                        + ":123456789012:repository/multiregion-primary/app"),
+                Map.entry(Value.NETWORK.key(), Map.of("primaryCidr", "10.10.0.0/16", "secondaryCidr", "10.20.0.0/16")),
+                Map.entry(Value.SIZING.key(), Map.of("instanceType", "m7i.large", "minSize", 3.0, "desiredCapacity", 3.0,
+                        "maxSize", 12.0, "natGateways", 3.0, "dbInstanceClass", "db.r6g.large", "dbInstances", 2.0)),
+                Map.entry(Value.DOMAIN.key(), ""),
+                Map.entry(Value.PRIMARY_REGION.key(), primaryRegion),
+                Map.entry(Value.SECONDARY_REGION.key(), secondaryRegion),
+                Map.entry(Value.ARTIFACT_KEY.key(), ARTIFACT_KEY),
+                Map.entry(Value.REPLICA_BUCKET.key(), REPLICA_BUCKET),
+                Map.entry(Value.REPLICA_BUCKET_ARN.key(), "arn:aws:s3:::" + REPLICA_BUCKET),
+                Map.entry(Value.REPLICA_KEY_ARN.key(), replicaKeyArn(secondaryRegion)));
     }
 
     private static String replicaKeyArn(String region) {
