@@ -299,14 +299,29 @@ public final class PlanCommand implements Callable<Integer> {
             } else {
                 diffs.add(PlanDiff.between(PlanJson.read(before), PlanJson.read(after), allowDifferentStacks));
             }
+            StringBuilder text = new StringBuilder();
             if (markdown) {
-                stdout.print("## Offline plan diff\n\nComputed without cloud credentials by `plan`. `${resource.output}`"
+                text.append("## Offline plan diff\n\nComputed without cloud credentials by `plan`. `${resource.output}`"
                         + " stands for a value the cloud assigns when it creates that resource; `REPLACE` marks an input"
                         + " change that forces a new resource, \"may replace\" one the provider decides.\n\n");
             }
-            diffs.forEach(d -> stdout.print(d.render(markdown)));
+            diffs.forEach(d -> text.append(d.render(markdown)));
+            stdout.print(markdown ? fitComment(text.toString()) : text.toString());
             stdout.flush();
             return exitCode && diffs.stream().anyMatch(d -> !d.isEmpty()) ? 1 : 0;
+        }
+
+        /** GitHub refuses comments over 65,536 characters: a longer Markdown diff is cut at a line, with a note. */
+        static String fitComment(String markdown) {
+            int limit = 60_000;
+            if (markdown.length() <= limit) {
+                return markdown;
+            }
+            String cut = markdown.substring(0, markdown.lastIndexOf('\n', limit) + 1);
+            boolean inFence = (cut.split("```", -1).length - 1) % 2 == 1;
+            return cut + (inFence ? "```\n" : "") + "\n*The diff is longer than a comment can hold: "
+                    + (markdown.length() - cut.length()) + " more characters are in the plan files (run"
+                    + " `bin/plan diff OLD NEW`).*\n";
         }
 
         private static TreeSet<String> planNames(Path... dirs) {

@@ -133,4 +133,15 @@ class PlanDiffTest {
         assertTrue(text.contains("(option) ignoreChanges: [] → [\"tags\"]"), text);
         assertTrue(text.contains("(option) aliases: [] → [\"urn:old\"]"), text);
     }
+
+    @Test
+    void aMarkdownDiffLongerThanACommentIsCutWithANote() {
+        String line = "! aws:s3/bucketV2:BucketV2  b  [eu-west-1]  update (may replace)\n";
+        String longDiff = "## Offline plan diff\n\n```diff\n" + line.repeat(2000) + "```\n";
+        String fitted = PlanCommand.Diff.fitComment(longDiff);
+        assertTrue(fitted.length() < 65_536, "GitHub's comment limit");
+        assertTrue(fitted.contains("more characters are in the plan files"), fitted.substring(fitted.length() - 200));
+        assertEquals(0, (fitted.split("```", -1).length - 1) % 2, "code fences stay balanced");
+        assertEquals("short", PlanCommand.Diff.fitComment("short"));
+    }
 }
