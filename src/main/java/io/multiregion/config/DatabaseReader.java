@@ -51,7 +51,8 @@ public final class DatabaseReader {
     /** Backup and maintenance windows last at least 30 minutes (RDS API Reference, CreateDBCluster). */
     public static final int WINDOW_MIN_MINUTES = 30;
 
-    private static final Set<String> FIELDS = Set.of("engine", "engineVersion", "port", "backupRetentionDays",
+    /** The fields of the structured value. */
+    public static final Set<String> FIELDS = Set.of("engine", "engineVersion", "port", "backupRetentionDays",
             "preferredBackupWindow", "preferredMaintenanceWindow", "masterUsername", "databaseName");
     /** User names FSBP RDS.24/RDS.25 flag as engine defaults, and the one RDS reserves. */
     static final Set<String> REFUSED_USERNAMES = Set.of("postgres", "admin", "rdsadmin");

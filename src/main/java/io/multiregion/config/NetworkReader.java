@@ -41,8 +41,10 @@ public final class NetworkReader {
     public static final Set<String> KEYS = Set.of("network");
 
     static final String KEY = SettingsReader.NS + ":network";
-    static final List<String> TOP_FIELDS = List.of("primary", "secondary", "flowLogRetentionDays");
-    static final List<String> REGION_FIELDS = List.of("cidr", "zones", "availabilityZones");
+    /** The fields of the structured value. */
+    public static final List<String> TOP_FIELDS = List.of("primary", "secondary", "flowLogRetentionDays");
+    /** The fields of each region's part ({@code primary}, {@code secondary}). */
+    public static final List<String> REGION_FIELDS = List.of("cidr", "zones", "availabilityZones");
     /** Subnets in at least two zones (SPEC, section 3; an ALB needs subnets in two zones). */
     public static final int MIN_ZONES = 2;
     /** The most availability zones a region has: us-east-1 has six (AWS Global Infrastructure, "Regions and Availability Zones"). */

@@ -94,6 +94,29 @@ class CreateTimeRulesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}: access-log buckets admit exactly the buckets that log to them, which wait for that")
+    @MethodSource("runs")
+    void accessLogDeliveryIsScoped(String name) {
+        ProgramRun run = RUNS.get(name);
+        List<Registered> loggings = run.ofType("aws:s3/bucketLoggingV2:BucketLoggingV2");
+        assertFalse(loggings.isEmpty());
+        for (Registered target : run.where(r -> r.type().equals("aws:s3/bucketV2:BucketV2") && r.name().contains("access-logs"))) {
+            String bucket = target.name() + "-a1b2c3d";
+            Registered policy = run.where(r -> r.type().equals("aws:s3/bucketPolicy:BucketPolicy")
+                    && bucket.equals(r.text("bucket"))).get(0);
+            io.multiregion.testing.PolicyView.StatementView delivery = io.multiregion.testing.PolicyView
+                    .parse(policy.text("policy")).sid("S3ServerAccessLogDelivery");
+            assertEquals(List.of("123456789012"), delivery.condition("StringEquals", "aws:SourceAccount"));
+            List<String> logged = loggings.stream().filter(l -> bucket.equals(l.text("targetBucket")))
+                    .map(l -> "arn:aws:s3:::" + l.text("bucket")).sorted().toList();
+            assertFalse(logged.isEmpty());
+            assertEquals(logged, delivery.condition("ArnLike", "aws:SourceArn").stream().sorted().toList(),
+                    "S3 User Guide, \"Permissions for log delivery\": aws:SourceArn names the source buckets");
+            loggings.stream().filter(l -> bucket.equals(l.text("targetBucket")))
+                    .forEach(l -> assertTrue(l.dependsOn(policy), l.name() + " starts before the target admits it"));
+        }
+    }
+
     @ParameterizedTest(name = "{0}: every fixed physical name contains the stack; the rest are auto-named")
     @MethodSource("runs")
     void fixedNamesCarryTheStack(String name) {

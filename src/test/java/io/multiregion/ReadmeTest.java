@@ -1,0 +1,169 @@
+package io.multiregion;
+
+import io.multiregion.config.DatabaseReader;
+import io.multiregion.config.DomainReader;
+import io.multiregion.config.NetworkReader;
+import io.multiregion.config.ProviderReader;
+import io.multiregion.config.Role;
+import io.multiregion.config.Setting;
+import io.multiregion.config.SettingsReader;
+import io.multiregion.config.SizingReader;
+import io.multiregion.stacks.StackContract;
+import io.multiregion.testing.StackFiles;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * README.md is the reference users read: it must document every key the readers declare, every field of the
+ * structured values, and run the tests the way CI does.
+ */
+class ReadmeTest {
+
+    private static final Pattern HEADING = Pattern.compile("^(#{1,6}) ");
+    private static final Pattern ROW = Pattern.compile("^\\| `([A-Za-z]+)` \\| ([^|]+) \\| ([^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
+
+    private static String readme() throws IOException {
+        return Files.readString(StackFiles.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The text of a section, from its heading line to the next heading of the same or a higher level (lines in
+     * fenced code blocks are not headings).
+     */
+    private static String section(String text, String heading) {
+        int level = heading.indexOf(' ');
+        List<String> lines = text.lines().toList();
+        int start = lines.indexOf(heading);
+        assertTrue(start >= 0, "README.md has no section '" + heading + "'");
+        StringBuilder out = new StringBuilder();
+        boolean fenced = false;
+        for (String line : lines.subList(start + 1, lines.size())) {
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+            }
+            Matcher h = HEADING.matcher(line);
+            if (!fenced && h.find() && h.group(1).length() <= level) {
+                break;
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The rows of the configuration reference's key table: key to its type, default and "read by" cells. */
+    private static Map<String, List<String>> keyTable(String reference) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        Matcher m = ROW.matcher(reference);
+        while (m.find()) {
+            rows.put(m.group(1), List.of(m.group(2).trim(), m.group(3).trim(), m.group(4).trim()));
+        }
+        return rows;
+    }
+
+    @Test
+    @DisplayName("the configuration reference has a row for every key the readers declare, and no other")
+    void everyKeyDocumented() throws IOException {
+        Map<String, List<String>> rows = keyTable(section(readme(), "## Configuration reference"));
+        List<String> problems = new ArrayList<>();
+        for (Setting setting : SettingsReader.settings()) {
+            List<String> row = rows.get(setting.name());
+            if (row == null) {
+                problems.add(setting.key() + " has no row in the Configuration reference");
+                continue;
+            }
+            String type = switch (setting.type()) {
+                case "object" -> "structured";
+                case "array" -> "list of string";
+                default -> setting.type();
+            };
+            if (!row.get(0).equals(type)) {
+                problems.add(setting.key() + " is documented as " + row.get(0) + ", declared as " + type);
+            }
+            String readBy = setting.readBy().size() == Role.values().length ? "both"
+                    : setting.readBy().iterator().next().value();
+            if (!row.get(2).equals(readBy)) {
+                problems.add(setting.key() + " is documented as read by " + row.get(2) + ", but " + readBy + " reads it");
+            }
+        }
+        rows.keySet().stream().filter(k -> !SettingsReader.keys().contains(k))
+                .forEach(k -> problems.add("multiregion:" + k + " is documented but no reader declares it"));
+        assertEquals(List.of(), problems);
+        assertFalse(rows.isEmpty());
+    }
+
+    @Test
+    @DisplayName("every field of the structured values is documented in its section")
+    void everyStructuredFieldDocumented() throws IOException {
+        String text = readme();
+        List<String> problems = new ArrayList<>();
+        missing(section(text, "### `multiregion:sizing`"), "multiregion:sizing.", SizingReader.FIELDS, problems);
+        missing(section(text, "### `multiregion:domain`"), "multiregion:domain.", DomainReader.FIELDS, problems);
+        missing(section(text, "### `multiregion:database`"), "multiregion:database.", DatabaseReader.FIELDS, problems);
+        String network = section(text, "### `multiregion:network`");
+        List<String> networkFields = new ArrayList<>();
+        for (String top : NetworkReader.TOP_FIELDS) {
+            if (top.equals("primary") || top.equals("secondary")) {
+                NetworkReader.REGION_FIELDS.forEach(f -> networkFields.add(top + "." + f));
+            } else {
+                networkFields.add(top);
+            }
+        }
+        missing(network, "multiregion:network.", networkFields, problems);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("every aws: setting passed to the providers is listed under Credentials and provider settings")
+    void everyProviderSettingDocumented() throws IOException {
+        String credentials = section(readme(), "### Credentials and provider settings");
+        List<String> problems = new ArrayList<>();
+        missing(credentials, "aws:", ProviderReader.honoured(), problems);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("every stack output of the contract is listed under Stack outputs")
+    void everyOutputDocumented() throws IOException {
+        String outputs = section(readme(), "### Stack outputs");
+        List<String> problems = new ArrayList<>();
+        missing(outputs, "output ", Arrays.stream(StackContract.Value.values()).map(StackContract.Value::key).toList(),
+                problems);
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    @DisplayName("the README's test command is the one .ci/run runs")
+    void testCommandIsCis() throws IOException {
+        String text = readme();
+        Matcher m = Pattern.compile("Run the tests:\\s*\n+```sh\n([^\n]+)\n```").matcher(text);
+        assertTrue(m.find(), "README.md has no 'Run the tests:' command block");
+        String command = m.group(1).trim();
+        List<String> ci = Files.readAllLines(StackFiles.ROOT.resolve(".ci/run"), StandardCharsets.UTF_8).stream()
+                .map(String::trim).toList();
+        assertTrue(ci.contains(command), ".ci/run does not run the README's test command '" + command + "': " + ci);
+    }
+
+    private static void missing(String section, String prefix, Collection<String> fields, List<String> problems) {
+        for (String field : fields) {
+            if (!section.contains("`" + field + "`")) {
+                problems.add(prefix + field + " is not documented in its section of README.md");
+            }
+        }
+    }
+}
