@@ -203,7 +203,7 @@ public final class PlanMermaid {
         if (user.equals("EventTarget")) {
             return "triggers";
         }
-        if (acrossRegions && (user.equals("BucketReplicationConfig") || used.equals("BucketReplicationConfig"))) {
+        if (acrossRegions && user.equals("BucketReplicationConfig") && used.startsWith("Bucket")) {
             return "replicates to";
         }
         if (user.equals("Pipeline") && used.startsWith("Bucket")) {
