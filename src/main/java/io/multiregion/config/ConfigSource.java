@@ -29,11 +29,17 @@ public interface ConfigSource {
     }
 
     /**
-     * Whether a key holds a secret that cannot be decrypted here (a {@code secure:} value in the offline plan). Its
-     * value is then not checked: the deployment that can decrypt it checks it.
+     * What a secret's value is when it cannot be decrypted here: the offline plan has no access to the stack's
+     * secrets provider and hands the program this text for every {@code secure:} value.
+     */
+    String UNDECRYPTABLE = "[secret: cannot be decrypted offline]";
+
+    /**
+     * Whether a key holds a secret that cannot be decrypted here (a {@code secure:} value in the offline plan, whose
+     * value is {@link #UNDECRYPTABLE}). Its value is then not checked: the deployment that can decrypt it checks it.
      */
     default boolean isUndecryptable(String qualifiedKey) {
-        return false;
+        return get(qualifiedKey).filter(UNDECRYPTABLE::equals).isPresent();
     }
 
     /** Whether a key holds a secret; its value then never appears in an error message. */

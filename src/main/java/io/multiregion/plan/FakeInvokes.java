@@ -19,6 +19,23 @@ public final class FakeInvokes {
     /** The account id of every fake answer. */
     public static final String ACCOUNT = "123456789012";
 
+    /** The Elastic Load Balancing log-delivery accounts of the regions that have one (see the getServiceAccount case). */
+    private static final Map<String, String> ELB_ACCOUNTS = Map.ofEntries(
+            // as the provider's data source has them (terraform-provider-aws, elb/service_account_data_source.go)
+            Map.entry("af-south-1", "098369216593"), Map.entry("ap-east-1", "754344448648"),
+            Map.entry("ap-northeast-1", "582318560864"), Map.entry("ap-northeast-2", "600734575887"),
+            Map.entry("ap-northeast-3", "383597477331"), Map.entry("ap-south-1", "718504428378"),
+            Map.entry("ap-southeast-1", "114774131450"), Map.entry("ap-southeast-2", "783225319266"),
+            Map.entry("ap-southeast-3", "589379963580"), Map.entry("ca-central-1", "985666609251"),
+            Map.entry("cn-north-1", "638102146993"), Map.entry("cn-northwest-1", "037604701340"),
+            Map.entry("eu-central-1", "054676820928"), Map.entry("eu-north-1", "897822967062"),
+            Map.entry("eu-south-1", "635631232127"), Map.entry("eu-west-1", "156460612806"),
+            Map.entry("eu-west-2", "652711504416"), Map.entry("eu-west-3", "009996457667"),
+            Map.entry("me-south-1", "076674570225"), Map.entry("sa-east-1", "507241528517"),
+            Map.entry("us-east-1", "127311923021"), Map.entry("us-east-2", "033677994240"),
+            Map.entry("us-gov-east-1", "190560391635"), Map.entry("us-gov-west-1", "048591011584"),
+            Map.entry("us-west-1", "027434742980"), Map.entry("us-west-2", "797873946194"));
+
     /** The zones every region answers with: three, as most regions have. */
     public static List<String> zones(String region) {
         return List.of(region + "a", region + "b", region + "c");
@@ -31,15 +48,58 @@ public final class FakeInvokes {
      * @param region the region of the provider the call goes through, or null (then {@code us-east-1})
      */
     public static Optional<Map<String, Object>> answer(String token, String region) {
+        return answer(token, region, Map.of(), ACCOUNT);
+    }
+
+    /** The answer to a data source called with these arguments, for {@link #ACCOUNT}. */
+    public static Optional<Map<String, Object>> answer(String token, String region, Map<String, Object> args) {
+        return answer(token, region, args, ACCOUNT);
+    }
+
+    /**
+     * The arguments of a mocked call. Read reflectively: the SDK declares the field with a Guava type that is not on
+     * this project's compile classpath.
+     */
+    public static Map<String, Object> arguments(com.pulumi.test.Mocks.CallArgs call) {
+        try {
+            Object value = com.pulumi.test.Mocks.CallArgs.class.getField("args").get(call);
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (value instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> out.put(String.valueOf(k), v));
+            }
+            return out;
+        } catch (ReflectiveOperationException e) {
+            return Map.of();
+        }
+    }
+
+    /** The prefix of the public SSM parameters that name the current Amazon Linux AMIs. */
+    public static final String AMAZON_LINUX_PARAMETERS = "/aws/service/ami-amazon-linux-latest/";
+
+    /** The AMI id the fake cloud answers for a public Amazon Linux parameter in a region: stable, well-formed. */
+    public static String amiId(String parameter, String region) {
+        return "ami-0" + FakeCloudState.hex(parameter + "@" + region, 16);
+    }
+
+    /**
+     * The answer to a data source, or empty for one the fake cloud does not know.
+     *
+     * @param token   the function's token
+     * @param region  the region of the provider the call goes through, or null (then {@code us-east-1})
+     * @param args    the call's arguments (e.g. the SSM parameter's name)
+     * @param account the account id the answers use (the offline plan passes a placeholder)
+     */
+    public static Optional<Map<String, Object>> answer(String token, String region, Map<String, Object> args,
+                                                       String account) {
         String name = region == null ? "us-east-1" : region;
         String partition = AwsRegion.parse(name).map(AwsRegion::partition).orElse("aws");
         Map<String, Object> result = new LinkedHashMap<>();
         switch (token) {
             case "aws:index/getCallerIdentity:getCallerIdentity" -> {
-                result.put("accountId", ACCOUNT);
-                result.put("arn", "arn:" + partition + ":iam::" + ACCOUNT + ":user/offline-plan");
+                result.put("accountId", account);
+                result.put("arn", "arn:" + partition + ":iam::" + account + ":user/offline-plan");
                 result.put("userId", "AIDAOFFLINEPLAN000000");
-                result.put("id", ACCOUNT);
+                result.put("id", account);
             }
             case "aws:index/getPartition:getPartition" -> {
                 result.put("partition", partition);
@@ -59,6 +119,37 @@ public final class FakeInvokes {
                 result.put("zoneIds", List.of("az1", "az2", "az3").stream().map(z -> name + "-" + z).toList());
                 result.put("groupNames", List.of(name));
                 result.put("id", name);
+            }
+            case "aws:elb/getServiceAccount:getServiceAccount" -> {
+                // The account that delivers load balancer access logs in a region (Elastic Load Balancing User
+                // Guide, "Enable access logs for your Application Load Balancer", step 2). Regions opened since
+                // August 2022 have none: they use the logdelivery.elasticloadbalancing.amazonaws.com principal.
+                String asked = args != null && args.get("region") instanceof String r && !r.isEmpty() ? r : name;
+                String elbAccount = ELB_ACCOUNTS.get(asked);
+                if (elbAccount == null) {
+                    return Optional.empty();
+                }
+                result.put("id", elbAccount);
+                result.put("arn", "arn:" + partition + ":iam::" + elbAccount + ":root");
+                result.put("region", asked);
+            }
+            case "aws:ssm/getParameter:getParameter" -> {
+                // The public parameters AWS publishes for the latest Amazon Linux AMIs in every region
+                // (Amazon EC2 User Guide, "Query for the latest Amazon Linux AMI IDs using Systems Manager Parameter
+                // Store"); their ARNs carry no account.
+                Object parameter = args == null ? null : args.get("name");
+                if (!(parameter instanceof String p) || !p.startsWith(AMAZON_LINUX_PARAMETERS)) {
+                    return Optional.empty();
+                }
+                String ami = amiId(p, name);
+                result.put("arn", "arn:" + partition + ":ssm:" + name + "::parameter" + p);
+                result.put("name", p);
+                result.put("type", "String");
+                result.put("value", ami);
+                result.put("insecureValue", ami);
+                result.put("version", 1);
+                result.put("withDecryption", true);
+                result.put("id", p);
             }
             default -> {
                 return Optional.empty();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What {@code pulumi up} would create for one stack, as planned offline: the machine-readable plan written to
@@ -17,9 +18,11 @@ import java.util.Optional;
  * @param outputs   the stack's exports ({@link #UNKNOWN} where only the cloud knows the value)
  * @param invokes   the data-source calls the program made and what the plan answered
  * @param notes     what the reader must know about this plan (placeholders, unsimulated calls)
+ * @param references every symbolic reference ({@code ${name.output}}) that appears in the plan's values, and the
+ *                   resource and output it stands for
  */
 public record Plan(String project, String stack, List<PlannedResource> resources, Map<String, Object> outputs,
-                   List<PlannedInvoke> invokes, List<String> notes) {
+                   List<PlannedInvoke> invokes, List<String> notes, Map<String, Reference> references) {
 
     /** An input or output whose value only the cloud knows (ids, ARNs, outputs of other resources). */
     public static final String UNKNOWN = "[unknown]";
@@ -35,6 +38,78 @@ public record Plan(String project, String stack, List<PlannedResource> resources
         outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         invokes = List.copyOf(invokes);
         notes = List.copyOf(notes);
+        references = references == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(references));
+    }
+
+    /** A plan without references. */
+    public Plan(String project, String stack, List<PlannedResource> resources, Map<String, Object> outputs,
+                List<PlannedInvoke> invokes, List<String> notes) {
+        this(project, stack, resources, outputs, invokes, notes, Map.of());
+    }
+
+    /**
+     * What a symbolic reference stands for: an output of a resource that this plan (or, through a StackReference,
+     * an earlier plan) creates, known only once the cloud has created it.
+     *
+     * @param stack  the stack whose plan creates the resource
+     * @param urn    the resource's URN, or null for the deploying account
+     * @param type   the resource's type token
+     * @param name   the resource's logical name
+     * @param output the output, e.g. {@code arn}, {@code id}, {@code bucket}
+     */
+    public record Reference(String stack, String urn, String type, String name, String output) {
+    }
+
+    /**
+     * The options that change how Pulumi treats a resource (all visible on its registration).
+     *
+     * @param protect             refuse to delete it ({@code pulumi destroy} or a replacement fails)
+     * @param retainOnDelete      leave it in the cloud when Pulumi deletes it
+     * @param deleteBeforeReplace delete before creating the replacement
+     * @param ignoreChanges       inputs whose changes are ignored
+     * @param replaceOnChanges    inputs whose changes force a replacement
+     * @param dependsOn           explicit {@code dependsOn} (URNs not already implied by an input)
+     * @param aliases             earlier URNs (or alias specs) of the resource
+     */
+    public record Options(boolean protect, boolean retainOnDelete, boolean deleteBeforeReplace,
+                          List<String> ignoreChanges, List<String> replaceOnChanges, List<String> dependsOn,
+                          List<String> aliases) {
+        /** No option set. */
+        public static final Options NONE = new Options(false, false, false, List.of(), List.of(), List.of(), List.of());
+
+        public Options {
+            ignoreChanges = ignoreChanges == null ? List.of() : List.copyOf(ignoreChanges);
+            replaceOnChanges = replaceOnChanges == null ? List.of() : List.copyOf(replaceOnChanges);
+            dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+            aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        }
+
+        /** The options as name to value, only those set, in a fixed order. */
+        public Map<String, Object> set() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            if (protect) {
+                out.put("protect", true);
+            }
+            if (retainOnDelete) {
+                out.put("retainOnDelete", true);
+            }
+            if (deleteBeforeReplace) {
+                out.put("deleteBeforeReplace", true);
+            }
+            if (!ignoreChanges.isEmpty()) {
+                out.put("ignoreChanges", ignoreChanges);
+            }
+            if (!replaceOnChanges.isEmpty()) {
+                out.put("replaceOnChanges", replaceOnChanges);
+            }
+            if (!dependsOn.isEmpty()) {
+                out.put("dependsOn", dependsOn);
+            }
+            if (!aliases.isEmpty()) {
+                out.put("aliases", aliases);
+            }
+            return out;
+        }
     }
 
     /** The resource with this URN. */
@@ -55,15 +130,26 @@ public record Plan(String project, String stack, List<PlannedResource> resources
      * @param region   region of that provider ({@code region} input), or null
      * @param inputs   the inputs as the engine receives them, secrets and unknowns marked
      * @param dependsOn URNs of the resources this one depends on (through its inputs or {@code dependsOn})
+     * @param options   the options that change how Pulumi treats it
+     * @param references for each input that embeds symbolic references, the references it embeds
      */
     public record PlannedResource(String urn, String type, String name, String parent, boolean custom, boolean read,
-                                  String provider, String region, Map<String, Object> inputs, List<String> dependsOn) {
+                                  String provider, String region, Map<String, Object> inputs, List<String> dependsOn,
+                                  Options options, Map<String, List<String>> references) {
         public PlannedResource {
             Objects.requireNonNull(urn, "urn");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(name, "name");
             inputs = inputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
             dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+            options = options == null ? Options.NONE : options;
+            references = references == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(references));
+        }
+
+        /** A resource with no options and no references. */
+        public PlannedResource(String urn, String type, String name, String parent, boolean custom, boolean read,
+                               String provider, String region, Map<String, Object> inputs, List<String> dependsOn) {
+            this(urn, type, name, parent, custom, read, provider, region, inputs, dependsOn, Options.NONE, Map.of());
         }
 
         public boolean isProvider() {

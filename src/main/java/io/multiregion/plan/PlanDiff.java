@@ -1,28 +1,35 @@
 package io.multiregion.plan;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * What changes between two plans of the same stack (for example the base branch's and a pull request's): resources
- * added, removed, and changed (with the input keys that differ), and changed stack outputs.
+ * added, removed and changed, each changed input old → new (policy documents statement by statement), with whether
+ * the change replaces the resource ({@link Replacements}), the options that changed, and changed stack outputs.
  *
- * @param stack    the stack
- * @param added    resources only in the new plan
- * @param removed  resources only in the old plan
- * @param changed  resources in both whose inputs, region or provider differ
- * @param outputs  stack output names whose value differs, is new or is gone
+ * @param stack   the stack
+ * @param added   resources only in the new plan
+ * @param removed resources only in the old plan
+ * @param changed resources in both whose inputs, options, region or provider differ
+ * @param outputs stack outputs whose value differs, is new or is gone
  */
 public record PlanDiff(String stack, List<Plan.PlannedResource> added, List<Plan.PlannedResource> removed,
-                       List<Change> changed, List<String> outputs) {
+                       List<Change> changed, List<ValueChange> outputs) {
 
     private static final Gson GSON = new Gson();
+    private static final Gson COMPACT = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+    private static final int SHOWN = 160;
 
     public PlanDiff {
         added = List.copyOf(added);
@@ -32,14 +39,54 @@ public record PlanDiff(String stack, List<Plan.PlannedResource> added, List<Plan
     }
 
     /**
+     * One value that differs.
+     *
+     * @param key     input key, output name or option name
+     * @param before  the old value (null when absent)
+     * @param after   the new value (null when absent)
+     * @param effect  for an input: what the change does to the resource; null for outputs and options
+     * @param details how the value differs inside, one line each (policy statements, nested paths)
+     */
+    public record ValueChange(String key, Object before, Object after, Replacements.Effect effect,
+                              List<String> details) {
+        public ValueChange {
+            details = List.copyOf(details);
+        }
+    }
+
+    /**
      * A resource in both plans that differs.
      *
      * @param resource the resource in the new plan
-     * @param keys     the input keys that differ, plus {@code (region)} or {@code (provider)} when those changed
+     * @param inputs   the inputs that differ
+     * @param options  the options that differ ({@code protect}, {@code dependsOn}...)
+     * @param moved    {@code region} and/or {@code provider} when those changed
      */
-    public record Change(Plan.PlannedResource resource, List<String> keys) {
+    public record Change(Plan.PlannedResource resource, List<ValueChange> inputs, List<ValueChange> options,
+                         List<String> moved) {
         public Change {
-            keys = List.copyOf(keys);
+            inputs = List.copyOf(inputs);
+            options = List.copyOf(options);
+            moved = List.copyOf(moved);
+        }
+
+        /** The changed input keys, then {@code (region)}/{@code (provider)}, then {@code (option) name}. */
+        public List<String> keys() {
+            List<String> keys = new ArrayList<>();
+            inputs.forEach(i -> keys.add(i.key()));
+            moved.forEach(m -> keys.add("(" + m + ")"));
+            options.forEach(o -> keys.add("(option) " + o.key()));
+            return keys;
+        }
+
+        /** True when a changed input forces a replacement, or the resource moves to another region. */
+        public boolean replaces() {
+            return moved.contains("region") || inputs.stream().anyMatch(i -> i.effect() == Replacements.Effect.REPLACE);
+        }
+
+        /** The inputs that force the replacement. */
+        public List<String> replacedBy() {
+            return inputs.stream().filter(i -> i.effect() == Replacements.Effect.REPLACE).map(ValueChange::key).toList();
         }
     }
 
@@ -47,9 +94,27 @@ public record PlanDiff(String stack, List<Plan.PlannedResource> added, List<Plan
         return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && outputs.isEmpty();
     }
 
+    /** The diff of two plans of the same stack; refuses plans of different stacks or projects. */
     public static PlanDiff between(Plan before, Plan after) {
-        Map<String, Plan.PlannedResource> old = byUrn(before);
-        Map<String, Plan.PlannedResource> now = byUrn(after);
+        return between(before, after, false);
+    }
+
+    /**
+     * @param allowDifferentStacks compare plans of different stacks (or projects) anyway
+     * @throws PlanException when the plans are of different stacks and that is not allowed
+     */
+    public static PlanDiff between(Plan before, Plan after, boolean allowDifferentStacks) {
+        boolean sameStack = before.stack().equals(after.stack());
+        boolean sameProject = before.project().isEmpty() || after.project().isEmpty()
+                || before.project().equals(after.project());
+        if (!allowDifferentStacks && (!sameStack || !sameProject)) {
+            throw new PlanException(PlanException.BAD_INPUT, "the plans are of different stacks ('"
+                    + before.project() + "/" + before.stack() + "' and '" + after.project() + "/" + after.stack()
+                    + "'): every resource would show as removed and added. Compare two plans of the same stack"
+                    + " (e.g. the base branch's and the pull request's), or pass --allow-different-stacks");
+        }
+        Map<String, Plan.PlannedResource> old = byUrn(before, after.stack(), allowDifferentStacks);
+        Map<String, Plan.PlannedResource> now = byUrn(after, after.stack(), allowDifferentStacks);
         List<Plan.PlannedResource> added = new ArrayList<>();
         List<Plan.PlannedResource> removed = new ArrayList<>();
         List<Change> changed = new ArrayList<>();
@@ -59,15 +124,28 @@ public record PlanDiff(String stack, List<Plan.PlannedResource> added, List<Plan
                 added.add(r);
                 return;
             }
-            List<String> keys = new ArrayList<>(changedKeys(was.inputs(), r.inputs()));
+            List<ValueChange> inputs = new ArrayList<>();
+            for (String key : changedKeys(was.inputs(), r.inputs())) {
+                Object a = was.inputs().get(key);
+                Object b = r.inputs().get(key);
+                inputs.add(new ValueChange(key, a, b, Replacements.of(r.type(), key, r.options().replaceOnChanges()),
+                        details(a, b)));
+            }
+            List<String> moved = new ArrayList<>();
             if (!Objects.equals(was.region(), r.region())) {
-                keys.add("(region)");
+                moved.add("region");
             }
             if (!Objects.equals(was.provider(), r.provider())) {
-                keys.add("(provider)");
+                moved.add("provider");
             }
-            if (!keys.isEmpty()) {
-                changed.add(new Change(r, keys));
+            List<ValueChange> options = new ArrayList<>();
+            Map<String, Object> optionsBefore = optionMap(was.options());
+            Map<String, Object> optionsAfter = optionMap(r.options());
+            for (String key : changedKeys(optionsBefore, optionsAfter)) {
+                options.add(new ValueChange(key, optionsBefore.get(key), optionsAfter.get(key), null, List.of()));
+            }
+            if (!inputs.isEmpty() || !moved.isEmpty() || !options.isEmpty()) {
+                changed.add(new Change(r, inputs, options, moved));
             }
         });
         old.forEach((urn, r) -> {
@@ -75,13 +153,41 @@ public record PlanDiff(String stack, List<Plan.PlannedResource> added, List<Plan
                 removed.add(r);
             }
         });
-        return new PlanDiff(after.stack(), added, removed, changed,
-                List.copyOf(changedKeys(before.outputs(), after.outputs())));
+        List<ValueChange> outputs = new ArrayList<>();
+        for (String key : changedKeys(before.outputs(), after.outputs())) {
+            Object a = before.outputs().get(key);
+            Object b = after.outputs().get(key);
+            outputs.add(new ValueChange(key, a, b, null, details(a, b)));
+        }
+        return new PlanDiff(after.stack(), added, removed, changed, outputs);
     }
 
-    private static Map<String, Plan.PlannedResource> byUrn(Plan plan) {
+    /** Options as comparable values: every option, with dependsOn as resource names. */
+    private static Map<String, Object> optionMap(Plan.Options o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("protect", o.protect());
+        m.put("retainOnDelete", o.retainOnDelete());
+        m.put("deleteBeforeReplace", o.deleteBeforeReplace());
+        m.put("ignoreChanges", o.ignoreChanges());
+        m.put("replaceOnChanges", o.replaceOnChanges());
+        m.put("dependsOn", o.dependsOn().stream().map(PlanDiff::nameOf).sorted().toList());
+        m.put("aliases", o.aliases());
+        return m;
+    }
+
+    private static String nameOf(String urn) {
+        int sep = urn.lastIndexOf("::");
+        int type = urn.lastIndexOf('$', sep);
+        String name = sep < 0 ? urn : urn.substring(sep + 2);
+        String t = sep < 0 ? "" : urn.substring(type + 1, sep);
+        return t.isEmpty() ? name : name + " (" + Recorder.shortType(t) + ")";
+    }
+
+    /** Resources by URN, with the stack part of the URN made equal when plans of two stacks are compared. */
+    private static Map<String, Plan.PlannedResource> byUrn(Plan plan, String stack, boolean normalise) {
         Map<String, Plan.PlannedResource> m = new TreeMap<>();
-        plan.resources().stream().filter(r -> !r.isStack()).forEach(r -> m.put(r.urn(), r));
+        plan.resources().stream().filter(r -> !r.isStack()).forEach(r -> m.put(
+                normalise ? r.urn().replaceFirst("^urn:pulumi:[^:]*::", "urn:pulumi:" + stack + "::") : r.urn(), r));
         return m;
     }
 
@@ -99,10 +205,68 @@ public record PlanDiff(String stack, List<Plan.PlannedResource> added, List<Plan
                 ? GSON.toJsonTree(e.getAsJsonPrimitive().getAsBigDecimal().stripTrailingZeros()) : e;
     }
 
+    /**
+     * How two values differ inside: policy documents statement by statement, other structures (and JSON held in
+     * strings) path by path; empty for plain values (the change line shows them).
+     */
+    static List<String> details(Object before, Object after) {
+        Object a = PolicyDiff.parsed(before);
+        Object b = PolicyDiff.parsed(after);
+        if (PolicyDiff.isPolicy(a) || PolicyDiff.isPolicy(b)) {
+            return PolicyDiff.statements(a, b);
+        }
+        if (!(a instanceof Map<?, ?> || a instanceof List<?>) && !(b instanceof Map<?, ?> || b instanceof List<?>)) {
+            return List.of();
+        }
+        Map<String, Object> flatA = new TreeMap<>();
+        Map<String, Object> flatB = new TreeMap<>();
+        flatten("", a, flatA);
+        flatten("", b, flatB);
+        Set<String> paths = new TreeSet<>(flatA.keySet());
+        paths.addAll(flatB.keySet());
+        List<String> lines = new ArrayList<>();
+        for (String path : paths) {
+            Object x = flatA.get(path);
+            Object y = flatB.get(path);
+            if (!json(x).equals(json(y))) {
+                lines.add((path.isEmpty() ? "(value)" : path) + ": " + arrow(x, y));
+            }
+        }
+        return lines;
+    }
+
+    static void flatten(String path, Object value, Map<String, Object> into) {
+        Object v = PolicyDiff.parsed(value);
+        if (v instanceof Map<?, ?> map && !map.isEmpty()) {
+            map.forEach((k, x) -> flatten(path.isEmpty() ? String.valueOf(k) : path + "." + k, x, into));
+        } else if (v instanceof List<?> list && !list.isEmpty()) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(path + "[" + i + "]", list.get(i), into);
+            }
+        } else {
+            into.put(path, v);
+        }
+    }
+
+    /** {@code old → new}, absent values as {@code (none)}. */
+    static String arrow(Object before, Object after) {
+        return shown(before) + " → " + shown(after);
+    }
+
+    static String shown(Object v) {
+        if (v == null) {
+            return "(none)";
+        }
+        String text = Plan.UNKNOWN.equals(v) || Plan.SECRET.equals(v) ? (String) v : COMPACT.toJson(v);
+        return text.length() > SHOWN ? text.substring(0, SHOWN - 3) + "..." : text;
+    }
+
     /** Plain text, or GitHub-flavoured Markdown for a pull-request comment. */
     public String render(boolean markdown) {
         StringBuilder out = new StringBuilder();
-        String summary = added.size() + " to add, " + changed.size() + " to change, " + removed.size() + " to remove";
+        long replaced = changed.stream().filter(Change::replaces).count();
+        String summary = added.size() + " to add, " + changed.size() + " to change"
+                + (replaced > 0 ? " (" + replaced + " replaced)" : "") + ", " + removed.size() + " to remove";
         if (markdown) {
             out.append("### Stack `").append(stack).append("`: ").append(summary).append("\n\n");
         } else {
@@ -115,15 +279,78 @@ public record PlanDiff(String stack, List<Plan.PlannedResource> added, List<Plan
         if (markdown) {
             out.append("```diff\n");
         }
-        added.forEach(r -> out.append("+ ").append(line(r)).append("\n"));
-        removed.forEach(r -> out.append("- ").append(line(r)).append("\n"));
-        changed.forEach(c -> out.append(markdown ? "! " : "~ ").append(line(c.resource())).append("  changed: ")
-                .append(String.join(", ", c.keys())).append("\n"));
-        outputs.forEach(o -> out.append(markdown ? "! " : "~ ").append("output ").append(o).append("\n"));
+        added.forEach(r -> out.append("+ ").append(line(r)).append(flags(r.options())).append("\n"));
+        removed.forEach(r -> {
+            out.append("- ").append(line(r)).append(flags(r.options())).append("\n");
+            if (r.options().protect()) {
+                out.append("    WARNING: protected: the delete fails until a deployment that keeps the resource turns"
+                        + " protect off\n");
+            }
+        });
+        for (Change c : changed) {
+            String verdict = c.replaces() ? "REPLACE (" + String.join(", ", replaceReasons(c)) + ")"
+                    : c.inputs().isEmpty() ? "update (options only)" : "update (may replace)";
+            out.append(markdown ? "! " : "~ ").append(line(c.resource())).append("  ").append(verdict).append("\n");
+            for (String m : c.moved()) {
+                out.append("    (").append(m).append(")\n");
+            }
+            for (ValueChange o : c.options()) {
+                out.append("    (option) ").append(o.key()).append(": ").append(arrow(o.before(), o.after()))
+                        .append("\n");
+                if (o.key().equals("protect") && Boolean.TRUE.equals(o.before())) {
+                    out.append("    WARNING: no longer protected: pulumi destroy or a replacement can now delete it\n");
+                }
+            }
+            for (ValueChange i : c.inputs()) {
+                String effect = i.effect() == Replacements.Effect.REPLACE ? "  [forces replacement]" : "  [may replace]";
+                if (i.details().isEmpty()) {
+                    out.append("    ").append(i.key()).append(": ").append(arrow(i.before(), i.after()))
+                            .append(effect).append("\n");
+                } else {
+                    out.append("    ").append(i.key()).append(":").append(effect.substring(1)).append("\n");
+                    i.details().forEach(d -> out.append("        ").append(d).append("\n"));
+                }
+            }
+        }
+        for (ValueChange o : outputs) {
+            out.append(markdown ? "! " : "~ ").append("output ").append(o.key());
+            if (o.details().isEmpty()) {
+                out.append(": ").append(arrow(o.before(), o.after())).append("\n");
+            } else {
+                out.append(":\n");
+                o.details().forEach(d -> out.append("        ").append(d).append("\n"));
+            }
+        }
         if (markdown) {
             out.append("```\n\n");
         }
         return out.toString();
+    }
+
+    private static List<String> replaceReasons(Change c) {
+        List<String> reasons = new ArrayList<>();
+        if (c.moved().contains("region")) {
+            reasons.add("moves to another region");
+        }
+        List<String> inputs = c.replacedBy();
+        if (!inputs.isEmpty()) {
+            reasons.add(String.join(", ", inputs) + (inputs.size() == 1 ? " forces" : " force") + " a new resource");
+        }
+        if (c.resource().options().protect()) {
+            reasons.add("protected: the replacement fails until protect is turned off");
+        }
+        return reasons;
+    }
+
+    private static String flags(Plan.Options options) {
+        Set<String> set = new LinkedHashSet<>();
+        if (options.protect()) {
+            set.add("protect");
+        }
+        if (options.retainOnDelete()) {
+            set.add("retainOnDelete");
+        }
+        return set.isEmpty() ? "" : "  (" + String.join(", ", set) + ")";
     }
 
     private static String line(Plan.PlannedResource r) {

@@ -45,6 +45,17 @@ public final class PlanJson {
         }
     }
 
+    private static String firstLine(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getMessage() == null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.replaceAll("^([a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*: ", "");
+    }
+
     public static Plan read(Path file) {
         try {
             return fromJson(Files.readString(file));
@@ -53,8 +64,11 @@ public final class PlanJson {
                     + ": write one with the plan command first");
         } catch (IOException e) {
             throw new PlanException(PlanException.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
-        } catch (JsonParseException e) {
-            throw new PlanException(PlanException.BAD_INPUT, "malformed plan file " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // JsonParseException for text that is not JSON; others when the JSON is not a plan (a record refusing
+            // a missing field, a list where an object belongs)
+            throw new PlanException(PlanException.BAD_INPUT, "malformed plan file " + file + ": it is not a plan"
+                    + " written by `bin/plan STACK` (" + firstLine(e) + "); plan the stack again to rewrite it", e);
         }
     }
 }

@@ -7,6 +7,9 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +47,7 @@ public final class Planner {
      */
     public static synchronized Plan plan(StackConfig config, Consumer<Context> program,
                                          Function<String, Optional<Plan>> referencedPlans, Progress progress) {
-        Recorder recorder = new Recorder(progress);
+        Recorder recorder = new Recorder(config.stack(), progress);
         PlanMocks mocks = new PlanMocks(recorder, referencedPlans);
         RecordingMonitor monitor = new RecordingMonitor(mocks, recorder);
         Logger quiet = Logger.getAnonymousLogger();
@@ -88,25 +91,32 @@ public final class Planner {
         }
         String message = cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
         return new PlanException(PlanException.PROGRAM_FAILED,
-                "the program refused to run for stack '" + config.stack() + "' (" + cause.getClass().getSimpleName()
-                        + "):\n" + message, cause);
+                "the program refused to run for stack '" + config.stack() + "':\n" + message, cause);
     }
 
     private static Plan toPlan(StackConfig config, Recorder recorder) {
+        Recorder.Result recorded = recorder.result();
         List<Plan.PlannedResource> resources = new ArrayList<>();
-        for (Recorder.Registration r : recorder.registrations()) {
+        for (Recorder.Registration r : recorded.registrations()) {
             String provider = Recorder.providerUrn(r.providerRef());
             String region = r.type().startsWith("pulumi:providers:") && r.inputs().get("region") instanceof String s
                     ? s : recorder.regionOf(r.providerRef());
+            Map<String, List<String>> references = new TreeMap<>();
+            r.inputs().forEach((key, value) -> {
+                Set<String> found = Recorder.referencesIn(value, recorded.references());
+                if (!found.isEmpty()) {
+                    references.put(key, List.copyOf(found));
+                }
+            });
             resources.add(new Plan.PlannedResource(r.urn(), r.type(), r.name(),
                     r.parent() == null || r.parent().isEmpty() ? null : r.parent(), r.custom(), r.read(), provider,
-                    region, r.inputs(), r.dependsOn()));
+                    region, r.inputs(), r.dependsOn(), r.options(), references));
         }
         resources.sort(Comparator.comparing(Plan.PlannedResource::urn));
         List<Plan.PlannedInvoke> invokes = new ArrayList<>(recorder.invokes());
         invokes.sort(Comparator.comparing(Plan.PlannedInvoke::token)
                 .thenComparing(i -> i.region() == null ? "" : i.region()));
-        return new Plan(config.project(), config.stack(), resources, recorder.stackOutputs(),
-                invokes.stream().distinct().toList(), recorder.notes());
+        return new Plan(config.project(), config.stack(), resources, recorded.outputs(),
+                invokes.stream().distinct().toList(), recorder.notes(), recorded.references());
     }
 }

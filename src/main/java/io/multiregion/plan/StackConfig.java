@@ -19,7 +19,7 @@ import java.util.TreeSet;
 public record StackConfig(String project, String stack, Map<String, String> values, Set<String> secretKeys) {
 
     /** What a {@code secure:} value becomes offline: the ciphertext cannot be decrypted without the stack's key. */
-    public static final String SECRET_PLACEHOLDER = "[secret]";
+    public static final String SECRET_PLACEHOLDER = io.multiregion.config.ConfigSource.UNDECRYPTABLE;
 
     public StackConfig {
         Objects.requireNonNull(project, "project");

@@ -55,7 +55,7 @@ final class FixturePrograms {
         var b = new Provider("aws-b", ProviderArgs.builder().region(config.require("secondaryRegion")).build());
         var pair = new ReplicaPair("artifacts", a, b);
         var token = config.requireSecret("token");
-        new BucketV2("logs", BucketV2Args.builder()
+        var logs = new BucketV2("logs", BucketV2Args.builder()
                 .bucket("fixture-logs")
                 .tags(token.applyValue(t -> Map.of("token", t, "plain", "yes")))
                 .build(), CustomResourceOptions.builder().provider(a).build());
@@ -65,6 +65,7 @@ final class FixturePrograms {
         ctx.export("accountId", identity.applyValue(i -> i.accountId()));
         ctx.export("region", Output.of(config.require("primaryRegion")));
         ctx.export("token", token);
+        ctx.export("logsGrants", logs.grants());
     };
 
     /** Reads the primary's exports through a StackReference. */

@@ -102,7 +102,8 @@ class PlanCommandTest {
                 dir.resolve("plan/primary.json").toString());
         assertEquals(0, files.code(), files.err());
         assertTrue(files.out().contains("to change"), files.out());
-        assertTrue(files.out().contains("~ pulumi:providers:aws  aws-a  [eu-west-3]  changed: region, (region)"), files.out());
+        assertTrue(files.out().contains("~ pulumi:providers:aws  aws-a  [eu-west-3]  REPLACE"), files.out());
+        assertTrue(files.out().contains("    region: \"eu-west-1\" → \"eu-west-3\"  [forces replacement]"), files.out());
 
         Run dirs = run(FixturePrograms.PRIMARY, "diff", "--markdown", base.toString(), dir.resolve("plan").toString());
         assertEquals(0, dirs.code(), dirs.err());

@@ -35,13 +35,17 @@ class PlanDiffTest {
         assertEquals(2, diff.changed().size());
         assertEquals(List.of("acl", "tags"), diff.changed().get(0).keys());
         assertEquals(List.of("(region)", "(provider)"), diff.changed().get(1).keys());
-        assertEquals(List.of("a"), diff.outputs());
+        assertEquals(List.of("a"), diff.outputs().stream().map(PlanDiff.ValueChange::key).toList());
 
         String text = diff.render(false);
-        assertTrue(text.contains("1 to add, 2 to change, 1 to remove"), text);
+        assertTrue(text.contains("1 to add, 2 to change (1 replaced), 1 to remove"), text);
         assertTrue(text.contains("+ aws:s3/bucketV2:BucketV2  new  [eu-west-1]"), text);
         assertTrue(text.contains("- aws:s3/bucketV2:BucketV2  gone  [eu-west-1]"), text);
-        assertTrue(text.contains("~ aws:s3/bucketV2:BucketV2  kept  [eu-west-1]  changed: acl, tags"), text);
+        assertTrue(text.contains("~ aws:s3/bucketV2:BucketV2  kept  [eu-west-1]  update (may replace)"), text);
+        assertTrue(text.contains("    acl: (none) → \"private\"  [may replace]"), text);
+        assertTrue(text.contains("        t: \"1\" → \"2\""), text);
+        assertTrue(text.contains("~ aws:s3/bucketV2:BucketV2  moved  [eu-central-1]  REPLACE (moves to another region)"), text);
+        assertTrue(text.contains("~ output a: 1 → 2"), text);
         String markdown = diff.render(true);
         assertTrue(markdown.contains("```diff"), markdown);
     }
@@ -52,5 +56,92 @@ class PlanDiffTest {
         PlanDiff diff = PlanDiff.between(p, p);
         assertTrue(diff.isEmpty());
         assertTrue(diff.render(false).contains("no changes"));
+    }
+
+    private static Plan.PlannedResource resource(String type, String name, Map<String, Object> inputs,
+                                                 Plan.Options options) {
+        return new Plan.PlannedResource("urn:pulumi:s::p::" + type + "::" + name, type, name, null, true, false,
+                "urn:provider", "eu-west-1", inputs, List.of(), options, Map.of());
+    }
+
+    @Test
+    void inputsKnownToForceANewResourceAreFlaggedAndTheRestMayReplace() {
+        Plan.Options protect = new Plan.Options(true, false, false, List.of(), List.of(), List.of(), List.of());
+        Plan before = plan(Map.of(),
+                resource("aws:kms/key:Key", "key", Map.of("customerMasterKeySpec", "SYMMETRIC_DEFAULT",
+                        "description", "a"), protect),
+                resource("aws:cloudtrail/trail:Trail", "trail", Map.of("name", "t1"), Plan.Options.NONE),
+                resource("aws:ec2/vpc:Vpc", "vpc", Map.of("cidrBlock", "10.0.0.0/16"), Plan.Options.NONE));
+        Plan after = plan(Map.of(),
+                resource("aws:kms/key:Key", "key", Map.of("customerMasterKeySpec", "RSA_2048", "description", "b"),
+                        protect),
+                resource("aws:cloudtrail/trail:Trail", "trail", Map.of("name", "t2"), Plan.Options.NONE),
+                resource("aws:ec2/vpc:Vpc", "vpc", Map.of("cidrBlock", "10.1.0.0/16"), Plan.Options.NONE));
+        PlanDiff diff = PlanDiff.between(before, after);
+        assertTrue(diff.changed().stream().allMatch(PlanDiff.Change::replaces), diff.render(false));
+        String text = diff.render(false);
+        assertTrue(text.contains("~ aws:kms/key:Key  key  [eu-west-1]  REPLACE (customerMasterKeySpec forces a new"
+                + " resource, protected: the replacement fails until protect is turned off)"), text);
+        assertTrue(text.contains("    customerMasterKeySpec: \"SYMMETRIC_DEFAULT\" → \"RSA_2048\"  [forces replacement]"), text);
+        assertTrue(text.contains("    description: \"a\" → \"b\"  [may replace]"), text);
+        assertTrue(text.contains("    name: \"t1\" → \"t2\"  [forces replacement]"), text);
+        assertTrue(text.contains("    cidrBlock: \"10.0.0.0/16\" → \"10.1.0.0/16\"  [forces replacement]"), text);
+        assertEquals(Replacements.Effect.REPLACE, Replacements.of("aws:s3/bucketV2:BucketV2", "bucket", List.of()));
+        assertEquals(Replacements.Effect.REPLACE, Replacements.of("aws:rds/cluster:Cluster", "storageEncrypted", List.of()));
+        assertEquals(Replacements.Effect.REPLACE, Replacements.of("aws:lb/targetGroup:TargetGroup", "port", List.of()));
+        assertEquals(Replacements.Effect.MAY_REPLACE, Replacements.of("aws:s3/bucketV2:BucketV2", "tags", List.of()));
+        assertEquals(Replacements.Effect.REPLACE, Replacements.of("aws:s3/bucketV2:BucketV2", "tags", List.of("tags")),
+                "the resource's own replaceOnChanges");
+    }
+
+    @Test
+    void policiesAreComparedStatementByStatement() {
+        String before = """
+                {"Version":"2012-10-17","Statement":[
+                  {"Sid":"Read","Effect":"Allow","Action":["s3:GetObject","s3:GetObjectVersion"],"Resource":"arn:aws:s3:::b/*"},
+                  {"Sid":"Gone","Effect":"Allow","Action":"kms:Decrypt","Resource":"*"},
+                  {"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}""";
+        String after = """
+                {"Version":"2012-10-17","Statement":[
+                  {"Sid":"Read","Effect":"Allow","Action":["s3:GetObject","s3:GetObjectTagging"],"Resource":["arn:aws:s3:::b/*"]},
+                  {"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"},
+                    "StringEquals":{"aws:SourceAccount":"${account}"}}},
+                  {"Sid":"New","Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:1:q"}]}""";
+        List<String> lines = PlanDiff.details(before, after);
+        assertTrue(lines.contains("~ statement \"Read\":"), lines.toString());
+        assertTrue(lines.contains("    Action: + s3:GetObjectTagging; - s3:GetObjectVersion"), lines.toString());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("    Resource")), "a string and a one-element list are equal: "
+                + lines);
+        assertTrue(lines.contains("- statement \"Gone\": {\"Sid\":\"Gone\",\"Effect\":\"Allow\",\"Action\":\"kms:Decrypt\","
+                + "\"Resource\":\"*\"}"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("+ statement \"New\"")), lines.toString());
+        assertTrue(lines.contains("~ statement [Deny s3:*]:"), "a statement without Sid is matched by what it does: " + lines);
+        assertTrue(lines.contains("    Condition StringEquals.aws:SourceAccount: + ${account}"), lines.toString());
+    }
+
+    @Test
+    void optionChangesAreReported() {
+        Plan.Options before = new Plan.Options(true, false, false, List.of(), List.of(), List.of(), List.of());
+        Plan.Options after = new Plan.Options(false, true, false, List.of("tags"), List.of(), List.of(),
+                List.of("urn:old"));
+        PlanDiff diff = PlanDiff.between(plan(Map.of(), resource("aws:s3/bucketV2:BucketV2", "b", Map.of(), before)),
+                plan(Map.of(), resource("aws:s3/bucketV2:BucketV2", "b", Map.of(), after)));
+        String text = diff.render(false);
+        assertTrue(text.contains("update (options only)"), text);
+        assertTrue(text.contains("(option) protect: true → false"), text);
+        assertTrue(text.contains("(option) retainOnDelete: false → true"), text);
+        assertTrue(text.contains("(option) ignoreChanges: [] → [\"tags\"]"), text);
+        assertTrue(text.contains("(option) aliases: [] → [\"urn:old\"]"), text);
+    }
+
+    @Test
+    void aMarkdownDiffLongerThanACommentIsCutWithANote() {
+        String line = "! aws:s3/bucketV2:BucketV2  b  [eu-west-1]  update (may replace)\n";
+        String longDiff = "## Offline plan diff\n\n```diff\n" + line.repeat(2000) + "```\n";
+        String fitted = PlanCommand.Diff.fitComment(longDiff);
+        assertTrue(fitted.length() < 65_536, "GitHub's comment limit");
+        assertTrue(fitted.contains("more characters are in the plan files"), fitted.substring(fitted.length() - 200));
+        assertEquals(0, (fitted.split("```", -1).length - 1) % 2, "code fences stay balanced");
+        assertEquals("short", PlanCommand.Diff.fitComment("short"));
     }
 }

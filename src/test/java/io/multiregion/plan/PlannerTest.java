@@ -41,19 +41,26 @@ class PlannerTest {
     }
 
     @Test
-    void showsUnknownsAndMasksSecretsAsPreviewDoes() {
+    void showsReferencesInsteadOfUnknownsAndMasksSecrets() {
         Plan plan = Planner.plan(PRIMARY, FixturePrograms.PRIMARY);
-        assertEquals(Plan.UNKNOWN, named(plan, "artifacts-replica-versioning").inputs().get("bucket"), "an id");
-        assertEquals(Plan.UNKNOWN, named(plan, "artifacts-replica").inputs().get("tags"), "built from an ARN");
+        Plan.PlannedResource source = named(plan, "artifacts-source");
+        assertEquals("${artifacts-replica.bucket}", named(plan, "artifacts-replica-versioning").inputs().get("bucket"),
+                "a bucket's id is its name, which the cloud assigns");
+        assertEquals(Map.of("source", "arn:aws:s3:::${artifacts-source.bucket}"),
+                named(plan, "artifacts-replica").inputs().get("tags"), "built from the source's ARN");
+        assertEquals(new Plan.Reference("primary", source.urn(), "aws:s3/bucketV2:BucketV2", "artifacts-source",
+                "bucket"), plan.references().get("${artifacts-source.bucket}"), "the plan says what it stands for");
+        assertEquals(Map.of("tags", List.of("${artifacts-source.bucket}")), named(plan, "artifacts-replica").references());
         assertEquals(Map.of("status", "Enabled"), named(plan, "artifacts-replica-versioning").inputs()
                 .get("versioningConfiguration"), "known inputs are shown");
         assertEquals(Plan.SECRET, named(plan, "logs").inputs().get("tags"), "built from a secret");
         assertEquals(Plan.SECRET, plan.outputs().get("token"));
-        assertEquals(Plan.UNKNOWN, plan.outputs().get("sourceArn"));
+        assertEquals("arn:aws:s3:::${artifacts-source.bucket}", plan.outputs().get("sourceArn"));
+        assertEquals(Plan.UNKNOWN, plan.outputs().get("logsGrants"), "an output that is no string stays unknown");
         assertEquals("eu-west-1", plan.outputs().get("region"));
         assertFalse(PlanJson.toJson(plan).contains("v1:"), "nothing secret is written");
-        assertTrue(named(plan, "artifacts-source").dependsOn().isEmpty());
-        assertTrue(named(plan, "artifacts-replica").dependsOn().contains(named(plan, "artifacts-source").urn()));
+        assertTrue(source.dependsOn().isEmpty());
+        assertTrue(named(plan, "artifacts-replica").dependsOn().contains(source.urn()));
     }
 
     @Test
@@ -62,7 +69,7 @@ class PlannerTest {
         assertEquals(PlanMocks.PLACEHOLDER_ACCOUNT, plan.outputs().get("accountId"));
         assertEquals(List.of(new Plan.PlannedInvoke("aws:index/getCallerIdentity:getCallerIdentity", "eu-west-1", true)),
                 plan.invokes());
-        assertTrue(plan.notes().stream().anyMatch(n -> n.contains("placeholder") && n.contains("123456789012")));
+        assertTrue(plan.notes().stream().anyMatch(n -> n.contains("placeholder") && n.contains("${account}")));
     }
 
     @Test
@@ -72,14 +79,19 @@ class PlannerTest {
                 name -> name.endsWith("/primary") ? Optional.of(primary) : Optional.empty(), null);
         assertEquals("eu-west-1", withPlan.outputs().get("primaryRegion"));
         Object tags = named(withPlan, "mirror").inputs().get("tags");
-        assertEquals(Map.of("primaryRegion", "eu-west-1", "source", Plan.UNKNOWN), tags);
+        assertEquals(Map.of("primaryRegion", "eu-west-1", "source", "arn:aws:s3:::${primary.artifacts-source.bucket}"),
+                tags, "shown as the primary planned it, with the stack named");
+        Plan.Reference foreign = withPlan.references().get("${primary.artifacts-source.bucket}");
+        assertEquals("primary", foreign.stack());
+        assertEquals(named(primary, "artifacts-source").urn(), foreign.urn());
         Plan.PlannedResource ref = named(withPlan, "acme/multiregion/primary");
         assertEquals("pulumi:pulumi:StackReference", ref.type());
         assertTrue(ref.read());
 
         Plan without = Planner.plan(SECONDARY, FixturePrograms.SECONDARY);
         assertEquals(Plan.UNKNOWN, without.outputs().get("primaryRegion"));
-        assertTrue(without.notes().stream().anyMatch(n -> n.contains("no earlier plan")));
+        assertTrue(without.notes().stream().anyMatch(n -> n.startsWith(PlanMocks.UNRESOLVED)), without.notes().toString());
+        assertTrue(PlanText.render(without, true).contains("WARNING: " + PlanMocks.UNRESOLVED));
     }
 
     @Test
@@ -99,7 +111,9 @@ class PlannerTest {
         assertTrue(text.contains("Region eu-west-1 (3 resources)"), text);
         assertTrue(text.contains("  fixture:storage:ReplicaPair artifacts\n    + aws:s3/bucketV2:BucketV2  artifacts-replica"), text);
         assertTrue(text.contains("tags: [secret]"), text);
-        assertTrue(text.contains("bucket: [unknown]"), text);
+        assertTrue(text.contains("bucket: \"${artifacts-replica.bucket}\""), text);
+        assertTrue(text.contains("${artifacts-source.bucket}  = bucket of aws:s3/bucketV2:BucketV2 artifacts-source"),
+                text);
         assertTrue(text.contains("regions: eu-central-1, eu-west-1"), text);
         assertTrue(text.contains("placeholder"), text);
 
@@ -110,7 +124,11 @@ class PlannerTest {
         String mermaid = PlanMermaid.render(plan);
         assertTrue(mermaid.startsWith("%%"), mermaid);
         assertTrue(mermaid.contains("flowchart LR"), mermaid);
-        assertTrue(mermaid.contains("[\"eu-west-1\"]") && mermaid.contains("[\"eu-central-1\"]"), mermaid);
-        assertTrue(mermaid.contains("-->|1 dependency|"), "the replica depends on the source across regions: " + mermaid);
+        MermaidCheck.check(mermaid);
+        String ordered = PlanMermaid.render(plan, List.of("eu-west-1", "eu-central-1"));
+        assertTrue(ordered.indexOf("Region A: eu-west-1") < ordered.indexOf("Region B: eu-central-1")
+                && ordered.contains("Stack primary · Region A"), ordered);
+        assertTrue(ordered.contains("n_eu_west_1_artifacts --> n_eu_central_1_artifacts"),
+                "the replica depends on the source: drawn from A to B: " + ordered);
     }
 }
