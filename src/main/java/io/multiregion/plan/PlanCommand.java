@@ -353,24 +353,25 @@ public final class PlanCommand implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"plan (offline plan of the multiregion program) " + version("io.multiregion",
-                    "multiregion", "development build"), "Pulumi Java SDK " + version("com.pulumi", "pulumi", "unknown")
-                    + ", Pulumi AWS provider SDK " + version("com.pulumi", "aws", "unknown"),
+            Properties versions = versions();
+            return new String[] {"plan (offline plan of the multiregion program) "
+                    + versions.getProperty("project", "development build"),
+                    "Pulumi Java SDK " + versions.getProperty("pulumi", "unknown")
+                    + ", Pulumi AWS provider SDK " + versions.getProperty("aws", "unknown"),
                     "Java " + System.getProperty("java.version")};
         }
 
-        private static String version(String group, String artifact, String fallback) {
-            String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-            try (InputStream in = PlanCommand.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    return fallback;
+        /** The versions the build wrote from pom.xml ({@code io/multiregion/versions.properties}). */
+        private static Properties versions() {
+            Properties properties = new Properties();
+            try (InputStream in = PlanCommand.class.getResourceAsStream("/io/multiregion/versions.properties")) {
+                if (in != null) {
+                    properties.load(in);
                 }
-                Properties properties = new Properties();
-                properties.load(in);
-                return properties.getProperty("version", fallback);
             } catch (IOException e) {
-                return fallback;
+                // unknown versions are said so
             }
+            return properties;
         }
     }
 

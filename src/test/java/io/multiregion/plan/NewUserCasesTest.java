@@ -168,6 +168,6 @@ class NewUserCasesTest {
         String[] version = runScript(binPlan("-V"));
         assertEquals("0", version[0], version[2]);
         assertTrue(version[1].startsWith("plan (offline plan of the multiregion program) "), version[1]);
-        assertTrue(version[1].contains("Pulumi Java SDK"), version[1]);
+        assertTrue(version[1].contains("Pulumi Java SDK 1.36.1, Pulumi AWS provider SDK 6.83.0"), version[1]);
     }
 }
