@@ -33,6 +33,7 @@ public final class RegionalSupport {
     private final ProviderRegistry providers;
     private final Map<AwsRegion, RegionalKey> keys = new LinkedHashMap<>();
     private final Map<AwsRegion, SecureBucket> accessLogs = new LinkedHashMap<>();
+    private boolean sealed;
 
     public RegionalSupport(Args args, ProviderRegistry providers) {
         this.args = args;
@@ -72,12 +73,17 @@ public final class RegionalSupport {
      * delivery from exactly the buckets that log to it, and those buckets start logging.
      */
     public void seal() {
+        sealed = true;
         accessLogs.forEach((region, logs) -> logs.admitAccessLogs(key(region).accountId));
     }
 
     /** A KMS-encrypted, access-logged bucket in a region, under a parent. */
     public SecureBucket bucket(String name, AwsRegion region, com.pulumi.resources.Resource parent,
                                Function<SecureBucket.BucketRef, List<Statement>> extraPolicy) {
+        if (sealed) {
+            // its access logs would never be delivered: the log bucket's policy names its sources once
+            throw new IllegalStateException("bucket " + name + " is created after seal(); create every bucket first");
+        }
         return new SecureBucket(name, new SecureBucket.Args(region, Optional.of(key(region)),
                 Optional.of(accessLogs(region)), args.noncurrentVersionDays(), args.protectData(), extraPolicy),
                 in(region, parent));
