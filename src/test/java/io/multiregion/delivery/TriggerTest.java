@@ -5,14 +5,13 @@ import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
-import io.multiregion.testing.StackFiles;
+import io.multiregion.testing.StandardRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +28,8 @@ class TriggerTest {
 
     @BeforeAll
     static void run() {
-        cloudtrail = ProgramRun.of("secondary", Samples.primaryOutputs());
-        Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
-        config.put("multiregion:trigger", "eventbridge");
-        eventbridge = ProgramRun.with("secondary", config, Samples.primaryOutputs());
+        cloudtrail = StandardRuns.get("secondary/cloudtrail");
+        eventbridge = StandardRuns.get("secondary/eventbridge");
         assertFalse(cloudtrail.failed(), cloudtrail::errors);
         assertFalse(eventbridge.failed(), eventbridge::errors);
     }

@@ -1,21 +1,15 @@
 package io.multiregion.security;
 
 import io.multiregion.testing.AuthorizationData;
-import io.multiregion.testing.NativeRuns;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
-import io.multiregion.testing.Registered;
-import io.multiregion.testing.Samples;
-import io.multiregion.testing.StackFiles;
-import org.junit.jupiter.api.BeforeAll;
+import io.multiregion.testing.StandardRuns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,24 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A statement that fails here is one AWS would accept and then never apply.
  */
 class AuthorizationTest {
-    private static final Map<String, ProgramRun> RUNS = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void run() {
-        RUNS.put("primary", ProgramRun.of("primary", Map.of()));
-        RUNS.put("secondary/cloudtrail", ProgramRun.of("secondary", Samples.primaryOutputs()));
-        Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
-        config.put("multiregion:trigger", "eventbridge");
-        RUNS.put("secondary/eventbridge", ProgramRun.with("secondary", config, Samples.primaryOutputs()));
-        // native delivery: the pipeline's cross-region statements, and B's instances reading the store in B
-        RUNS.put("primary/native", NativeRuns.primary());
-        RUNS.put("secondary/native", NativeRuns.secondary());
-        RUNS.values().forEach(r -> assertFalse(r.failed(), r::errors));
-    }
-
     static Stream<String> runs() {
-        return RUNS.isEmpty() ? Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge", "primary/native",
-                "secondary/native") : RUNS.keySet().stream();
+        return StandardRuns.ALL.stream();
     }
 
     record Found(String where, PolicyView.StatementView statement) {
@@ -56,13 +34,7 @@ class AuthorizationTest {
 
     private static List<Found> statements(ProgramRun run) {
         List<Found> out = new ArrayList<>();
-        for (Registered r : run.aws()) {
-            for (String key : List.of("policy", "assumeRolePolicy")) {
-                if (r.inputs().get(key) instanceof String json && json.trim().startsWith("{") && json.contains("\"Statement\"")) {
-                    PolicyView.parse(json).statements().forEach(s -> out.add(new Found(r.type() + " " + r.name(), s)));
-                }
-            }
-        }
+        PolicyView.documents(run).forEach(d -> d.getValue().statements().forEach(s -> out.add(new Found(d.getKey(), s))));
         return out;
     }
 
@@ -70,7 +42,7 @@ class AuthorizationTest {
     @MethodSource("runs")
     void resourcesFitActions(String name) {
         List<String> faults = new ArrayList<>();
-        List<Found> found = statements(RUNS.get(name));
+        List<Found> found = statements(StandardRuns.get(name));
         assertTrue(found.size() > 10, "statements found: " + found.size());
         for (Found f : found) {
             PolicyView.StatementView s = f.statement();
@@ -107,7 +79,7 @@ class AuthorizationTest {
     @MethodSource("runs")
     void conditionKeysApply(String name) {
         List<String> faults = new ArrayList<>();
-        for (Found f : statements(RUNS.get(name))) {
+        for (Found f : statements(StandardRuns.get(name))) {
             PolicyView.StatementView s = f.statement();
             for (Map<String, List<String>> byKey : s.conditions().values()) {
                 for (String key : byKey.keySet()) {

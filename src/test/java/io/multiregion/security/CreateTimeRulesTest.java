@@ -2,19 +2,14 @@ package io.multiregion.security;
 
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
-import io.multiregion.testing.Samples;
-import io.multiregion.testing.StackFiles;
-import org.junit.jupiter.api.BeforeAll;
+import io.multiregion.testing.StandardRuns;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -27,31 +22,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * resource is created must exist, complete, before it (the mocks accept any order).
  */
 class CreateTimeRulesTest {
-    private static final Map<String, ProgramRun> RUNS = new LinkedHashMap<>();
     private static final String KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
 
     /** Types that AWS checks against their KMS key's policy at creation (CloudWatch Logs, CloudTrail). */
     private static final Set<String> CHECKS_KEY_AT_CREATION = Set.of("aws:cloudwatch/logGroup:LogGroup",
             "aws:cloudtrail/trail:Trail");
 
-    @BeforeAll
-    static void run() {
-        RUNS.put("primary", ProgramRun.of("primary", Map.of()));
-        RUNS.put("secondary/cloudtrail", ProgramRun.of("secondary", Samples.primaryOutputs()));
-        Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
-        config.put("multiregion:trigger", "eventbridge");
-        RUNS.put("secondary/eventbridge", ProgramRun.with("secondary", config, Samples.primaryOutputs()));
-        RUNS.values().forEach(r -> assertFalse(r.failed(), r::errors));
-    }
-
     static Stream<String> runs() {
-        return Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge");
+        return StandardRuns.BESPOKE.stream();
     }
 
     @ParameterizedTest(name = "{0}: every log group and trail that uses a key waits for that key's policy")
     @MethodSource("runs")
     void keyConsumersWaitForThePolicy(String name) {
-        ProgramRun run = RUNS.get(name);
+        ProgramRun run = StandardRuns.get(name);
         List<Registered> consumers = run.where(r -> CHECKS_KEY_AT_CREATION.contains(r.type()) && r.text("kmsKeyId") != null);
         assertFalse(consumers.isEmpty());
         for (Registered consumer : consumers) {
@@ -68,7 +52,7 @@ class CreateTimeRulesTest {
     @Test
     @DisplayName("the trail waits for its bucket policy, its logs role's policy and its key policy")
     void trailWaitsForWhatCloudTrailChecks() {
-        ProgramRun run = RUNS.get("secondary/cloudtrail");
+        ProgramRun run = StandardRuns.get("secondary/cloudtrail");
         Registered trail = run.one("aws:cloudtrail/trail:Trail");
         Registered bucketPolicy = run.where(r -> r.type().equals("aws:s3/bucketPolicy:BucketPolicy")
                 && r.text("bucket").equals(trail.text("s3BucketName"))).get(0);
@@ -82,14 +66,14 @@ class CreateTimeRulesTest {
     @Test
     @DisplayName("the replica bucket's notification setting is written by its owner only, whatever the trigger mode")
     void notificationOwnedByThePrimary() {
-        Registered notification = RUNS.get("primary").one("aws:s3/bucketNotification:BucketNotification");
+        Registered notification = StandardRuns.get("primary").one("aws:s3/bucketNotification:BucketNotification");
         assertEquals("eu-central-1", notification.providerRegion());
         assertEquals(true, notification.at("eventbridge"));
-        Registered replica = RUNS.get("primary").where(r -> r.type().equals("aws:s3/bucketV2:BucketV2")
+        Registered replica = StandardRuns.get("primary").where(r -> r.type().equals("aws:s3/bucketV2:BucketV2")
                 && r.name().contains("release-replica")).get(0);
         assertTrue(notification.dependsOn(replica), "the notification names the replica bucket");
         for (String secondary : List.of("secondary/cloudtrail", "secondary/eventbridge")) {
-            assertEquals(List.of(), RUNS.get(secondary).ofType("aws:s3/bucketNotification:BucketNotification"),
+            assertEquals(List.of(), StandardRuns.get(secondary).ofType("aws:s3/bucketNotification:BucketNotification"),
                     secondary + " must not write the notification configuration of a bucket it does not own");
         }
     }
@@ -97,7 +81,7 @@ class CreateTimeRulesTest {
     @ParameterizedTest(name = "{0}: access-log buckets admit exactly the buckets that log to them, which wait for that")
     @MethodSource("runs")
     void accessLogDeliveryIsScoped(String name) {
-        ProgramRun run = RUNS.get(name);
+        ProgramRun run = StandardRuns.get(name);
         List<Registered> loggings = run.ofType("aws:s3/bucketLoggingV2:BucketLoggingV2");
         assertFalse(loggings.isEmpty());
         for (Registered target : run.where(r -> r.type().equals("aws:s3/bucketV2:BucketV2") && r.name().contains("access-logs"))) {
@@ -123,7 +107,7 @@ class CreateTimeRulesTest {
         String stack = name.startsWith("primary") ? "primary" : "secondary";
         List<String> clashes = new ArrayList<>();
         int checked = 0;
-        for (Registered r : RUNS.get(name).aws()) {
+        for (Registered r : StandardRuns.get(name).aws()) {
             for (String key : List.of("name", "namePrefix", "roleName", "bucket", "functionName", "identifier",
                     "clusterIdentifier", "globalClusterIdentifier", "finalSnapshotIdentifier")) {
                 if (r.inputs().get(key) instanceof String physical && isOwnName(r, key)) {

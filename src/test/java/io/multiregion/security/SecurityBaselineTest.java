@@ -2,20 +2,18 @@ package io.multiregion.security;
 
 import io.multiregion.naming.Names;
 import io.multiregion.testing.AuthorizationData;
-import io.multiregion.testing.NativeRuns;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
+import io.multiregion.testing.StandardRuns;
 import io.multiregion.testing.StackFiles;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checked over every run: both stacks and both trigger modes.
  */
 class SecurityBaselineTest {
-    private static final Map<String, ProgramRun> RUNS = new HashMap<>();
 
     /** Service principals this program may name; a typo such as s3.amazonwas.com fails here. */
     private static final Set<String> KNOWN_SERVICES = Set.of("s3.amazonaws.com", "codebuild.amazonaws.com",
@@ -44,40 +41,14 @@ class SecurityBaselineTest {
     /** Wildcard actions in the form AWS documents them: CloudTrail's key policy (CloudTrail User Guide). */
     private static final Set<String> DOCUMENTED_WILDCARDS = Set.of("kms:GenerateDataKey*");
 
-    @BeforeAll
-    static void run() {
-        RUNS.put("primary", ProgramRun.of("primary", Map.of()));
-        RUNS.put("secondary/cloudtrail", ProgramRun.of("secondary", Samples.primaryOutputs()));
-        Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
-        config.put("multiregion:trigger", "eventbridge");
-        RUNS.put("secondary/eventbridge", ProgramRun.with("secondary", config, Samples.primaryOutputs()));
-        RUNS.put("primary/native", NativeRuns.primary());
-        RUNS.put("secondary/native", NativeRuns.secondary());
-        RUNS.values().forEach(r -> assertFalse(r.failed(), r::errors));
-    }
-
     static Stream<Arguments> runs() {
-        return Stream.of("primary", "secondary/cloudtrail", "secondary/eventbridge", "primary/native", "secondary/native")
-                .map(Arguments::of);
-    }
-
-    /** Every policy document a run registered, with where it came from. */
-    private static List<Map.Entry<String, PolicyView>> policies(ProgramRun run) {
-        List<Map.Entry<String, PolicyView>> out = new ArrayList<>();
-        for (Registered r : run.aws()) {
-            for (String key : List.of("policy", "assumeRolePolicy")) {
-                if (r.inputs().get(key) instanceof String json && json.trim().startsWith("{") && json.contains("\"Statement\"")) {
-                    out.add(Map.entry(r.type() + " " + r.name(), PolicyView.parse(json)));
-                }
-            }
-        }
-        return out;
+        return StandardRuns.ALL.stream().map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}: every Allow statement names its actions and its resources, none is *")
     @MethodSource("runs")
     void noWildcardAllows(String name) {
-        List<Map.Entry<String, PolicyView>> policies = policies(RUNS.get(name));
+        List<Map.Entry<String, PolicyView>> policies = PolicyView.documents(StandardRuns.get(name));
         assertTrue(policies.size() >= 5, "policies found: " + policies.size());
         for (var entry : policies) {
             for (PolicyView.StatementView s : entry.getValue().statements()) {
@@ -104,7 +75,7 @@ class SecurityBaselineTest {
     @ParameterizedTest(name = "{0}: StartPipelineExecution is never granted on *")
     @MethodSource("runs")
     void startPipelineNeverOnStar(String name) {
-        for (var entry : policies(RUNS.get(name))) {
+        for (var entry : PolicyView.documents(StandardRuns.get(name))) {
             for (PolicyView.StatementView s : entry.getValue().statements()) {
                 if (s.actions().contains("codepipeline:StartPipelineExecution")) {
                     assertEquals(1, s.resources().size());
@@ -117,7 +88,7 @@ class SecurityBaselineTest {
     @ParameterizedTest(name = "{0}: only known service principals, no typos")
     @MethodSource("runs")
     void servicePrincipalsAreKnown(String name) {
-        for (var entry : policies(RUNS.get(name))) {
+        for (var entry : PolicyView.documents(StandardRuns.get(name))) {
             for (PolicyView.StatementView s : entry.getValue().statements()) {
                 for (String service : s.principals().getOrDefault("Service", List.of())) {
                     assertTrue(KNOWN_SERVICES.contains(service), entry.getKey() + ": unexpected principal " + service);
@@ -129,7 +100,7 @@ class SecurityBaselineTest {
     @ParameterizedTest(name = "{0}: no literal CloudFormation intrinsic leaks into an input")
     @MethodSource("runs")
     void noLiteralIntrinsics(String name) {
-        for (Registered r : RUNS.get(name).aws()) {
+        for (Registered r : StandardRuns.get(name).aws()) {
             String text = r.inputs().toString();
             assertFalse(text.contains("! Ref") || text.contains("!Ref") || text.contains("Fn::"), r.name() + ": " + text);
         }
@@ -138,7 +109,7 @@ class SecurityBaselineTest {
     @ParameterizedTest(name = "{0}: every bucket is versioned, KMS or SSE-S3 encrypted, private, TLS-only, owner-enforced")
     @MethodSource("runs")
     void everyBucketIsSecure(String name) {
-        ProgramRun run = RUNS.get(name);
+        ProgramRun run = StandardRuns.get(name);
         List<Registered> buckets = run.ofType("aws:s3/bucketV2:BucketV2");
         assertFalse(buckets.isEmpty());
         for (Registered bucket : buckets) {
@@ -178,7 +149,7 @@ class SecurityBaselineTest {
     @ParameterizedTest(name = "{0}: KMS keys rotate, have a deletion window and a key policy scoped to the key")
     @MethodSource("runs")
     void keys(String name) {
-        ProgramRun run = RUNS.get(name);
+        ProgramRun run = StandardRuns.get(name);
         for (Registered key : run.ofType("aws:kms/key:Key")) {
             assertEquals(true, key.at("enableKeyRotation"));
             double window = ((Number) key.at("deletionWindowInDays")).doubleValue();
@@ -200,7 +171,7 @@ class SecurityBaselineTest {
     @ParameterizedTest(name = "{0}: CodeBuild is not privileged, encrypts artifacts, logs to an encrypted log group")
     @MethodSource("runs")
     void codeBuild(String name) {
-        ProgramRun run = RUNS.get(name);
+        ProgramRun run = StandardRuns.get(name);
         for (Registered project : run.ofType("aws:codebuild/project:Project")) {
             assertEquals(false, project.at("environment", "privilegedMode"));
             assertTrue(project.text("encryptionKey").startsWith("arn:aws:kms:"));
@@ -220,7 +191,7 @@ class SecurityBaselineTest {
     @ParameterizedTest(name = "{0}: everything that holds data is protected against destroy and replacement")
     @MethodSource("runs")
     void dataIsProtected(String name) {
-        ProgramRun run = RUNS.get(name);
+        ProgramRun run = StandardRuns.get(name);
         List<Registered> holders = run.where(r -> DATA_HOLDERS.contains(r.type()));
         assertFalse(holders.isEmpty());
         holders.forEach(r -> assertTrue(run.isProtected(r), r.type() + " " + r.name() + " is not protected"));
@@ -252,7 +223,7 @@ class SecurityBaselineTest {
     @ParameterizedTest(name = "{0}: auto-named physical names stay inside AWS limits with the random suffix")
     @MethodSource("runs")
     void physicalNamesFitAwsLimits(String name) {
-        ProgramRun run = RUNS.get(name);
+        ProgramRun run = StandardRuns.get(name);
         Map<String, Integer> autoNamedLimits = Map.of(
                 "aws:s3/bucketV2:BucketV2", Names.S3_BUCKET,
                 "aws:iam/role:Role", Names.IAM_ROLE,

@@ -24,6 +24,22 @@ public record PolicyView(List<StatementView> statements) {
         }
     }
 
+    /**
+     * Every IAM policy document a run registered ({@code policy} and {@code assumeRolePolicy} inputs that hold
+     * statements: role, key and bucket policies, trust policies), by {@code "<type> <name>"} of its resource.
+     */
+    public static List<Map.Entry<String, PolicyView>> documents(ProgramRun run) {
+        List<Map.Entry<String, PolicyView>> out = new ArrayList<>();
+        for (Registered r : run.aws()) {
+            for (String key : List.of("policy", "assumeRolePolicy")) {
+                if (r.inputs().get(key) instanceof String json && json.trim().startsWith("{") && json.contains("\"Statement\"")) {
+                    out.add(Map.entry(r.type() + " " + r.name(), parse(json)));
+                }
+            }
+        }
+        return out;
+    }
+
     public static PolicyView parse(String json) {
         JsonObject document = JsonParser.parseString(json).getAsJsonObject();
         List<StatementView> statements = new ArrayList<>();
