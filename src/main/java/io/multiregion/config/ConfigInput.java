@@ -1,9 +1,6 @@
 package io.multiregion.config;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -122,22 +119,17 @@ public final class ConfigInput {
 
     /** A JSON array of strings, or empty when the text is not one. */
     public static Optional<List<String>> jsonStrings(String json) {
-        try {
-            JsonElement element = JsonParser.parseString(json);
-            if (!element.isJsonArray()) {
-                return Optional.empty();
-            }
-            JsonArray array = element.getAsJsonArray();
-            List<String> values = new ArrayList<>();
-            for (JsonElement item : array) {
-                if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
-                    return Optional.empty();
-                }
-                values.add(item.getAsString());
-            }
-            return Optional.of(values);
-        } catch (JsonParseException | IllegalStateException e) {
+        JsonElement element = StructuredValue.parse(json).orElse(null);
+        if (element == null || !element.isJsonArray()) {
             return Optional.empty();
         }
+        List<String> values = new ArrayList<>();
+        for (JsonElement item : element.getAsJsonArray()) {
+            if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
+                return Optional.empty();
+            }
+            values.add(item.getAsString());
+        }
+        return Optional.of(values);
     }
 }

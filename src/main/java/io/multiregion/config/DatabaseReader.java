@@ -2,8 +2,6 @@ package io.multiregion.config;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.multiregion.data.Engine;
 
@@ -68,19 +66,17 @@ public final class DatabaseReader {
         if (raw.isEmpty()) {
             return DatabaseSettings.defaults();
         }
-        JsonObject object;
-        try {
-            JsonElement parsed = JsonParser.parseString(raw.orElse("{}"));
-            if (!parsed.isJsonObject()) {
-                problems.add(KEY + ": '" + raw.orElse("") + "' is not an object; set it as a map in the stack file, e.g. "
-                        + "multiregion:database: {engine: aurora-postgresql, engineVersion: \"" + Engine.AURORA_POSTGRESQL.defaultVersion() + "\"}");
-                return DatabaseSettings.defaults();
-            }
-            object = parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
+        Optional<JsonElement> parsed = StructuredValue.parse(raw.orElse("{}"));
+        if (parsed.isEmpty()) {
             problems.add(KEY + ": '" + raw.orElse("") + "' is not a structured value; set it as a map in the stack file");
             return DatabaseSettings.defaults();
         }
+        if (!parsed.get().isJsonObject()) {
+            problems.add(KEY + ": '" + raw.orElse("") + "' is not an object; set it as a map in the stack file, e.g. "
+                    + "multiregion:database: {engine: aurora-postgresql, engineVersion: \"" + Engine.AURORA_POSTGRESQL.defaultVersion() + "\"}");
+            return DatabaseSettings.defaults();
+        }
+        JsonObject object = parsed.get().getAsJsonObject();
         for (String field : object.keySet()) {
             if (!FIELDS.contains(field)) {
                 problems.add(KEY + "." + field + ": '" + object.get(field) + "' is not a field of " + KEY

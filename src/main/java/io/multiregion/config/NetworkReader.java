@@ -3,8 +3,6 @@ package io.multiregion.config;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.multiregion.network.SubnetPlan;
 import io.multiregion.regions.AwsRegion;
@@ -68,20 +66,18 @@ public final class NetworkReader {
         if (raw.isEmpty()) {
             return NetworkSettings.DEFAULTS;
         }
-        JsonObject root;
-        try {
-            JsonElement parsed = JsonParser.parseString(raw.get());
-            if (!parsed.isJsonObject()) {
-                problems.add(KEY + ": '" + raw.get() + "' is not an object; set it as {primary: {cidr, zones}, secondary: "
-                        + "{cidr, zones}, flowLogRetentionDays} (README, Configuration reference)");
-                return NetworkSettings.DEFAULTS;
-            }
-            root = parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
+        Optional<JsonElement> parsed = StructuredValue.parse(raw.get());
+        if (parsed.isEmpty()) {
             problems.add(KEY + ": '" + raw.get() + "' is not valid structured config; set it as an object with primary, "
                     + "secondary and flowLogRetentionDays (README, Configuration reference)");
             return NetworkSettings.DEFAULTS;
         }
+        if (!parsed.get().isJsonObject()) {
+            problems.add(KEY + ": '" + raw.get() + "' is not an object; set it as {primary: {cidr, zones}, secondary: "
+                    + "{cidr, zones}, flowLogRetentionDays} (README, Configuration reference)");
+            return NetworkSettings.DEFAULTS;
+        }
+        JsonObject root = parsed.get().getAsJsonObject();
         unknownFields(root, KEY, TOP_FIELDS, problems);
         Optional<AwsRegion> primaryRegion = source.get(SettingsReader.NS + ":primaryRegion").flatMap(AwsRegion::parse);
         Optional<AwsRegion> secondaryRegion = source.get(SettingsReader.NS + ":secondaryRegion").flatMap(AwsRegion::parse);

@@ -2,8 +2,6 @@ package io.multiregion.config;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -207,17 +205,13 @@ public final class ProviderReader implements ConcernReader<ProviderSettings> {
 
     private static Optional<JsonObject> object(Problems problems, String key, String value, Set<String> fields,
                                                String example) {
-        try {
-            JsonElement parsed = JsonParser.parseString(value);
-            if (parsed.isJsonObject()) {
-                JsonObject o = parsed.getAsJsonObject();
-                o.keySet().stream().filter(f -> !fields.contains(f)).sorted().forEach(f -> problems.add(key + "." + f
-                        + ": is not a field of " + key + Suggest.didYouMean(f, fields) + " (fields: "
-                        + String.join(", ", fields.stream().sorted().toList()) + ")"));
-                return Optional.of(o);
-            }
-        } catch (JsonParseException e) {
-            // reported below
+        Optional<JsonObject> parsed = StructuredValue.parse(value).filter(JsonElement::isJsonObject)
+                .map(JsonElement::getAsJsonObject);
+        parsed.ifPresent(o -> o.keySet().stream().filter(f -> !fields.contains(f)).sorted().forEach(f -> problems.add(key
+                + "." + f + ": is not a field of " + key + Suggest.didYouMean(f, fields) + " (fields: "
+                + String.join(", ", fields.stream().sorted().toList()) + ")")));
+        if (parsed.isPresent()) {
+            return parsed;
         }
         problems.add(key + ": '" + value + "' is not a structured value; write it as a YAML map, e.g. " + example);
         return Optional.empty();

@@ -41,16 +41,8 @@ public record Setting(String name, String type, Optional<String> defaultValue, S
         }
         return defaultValue.map(d -> {
             String plain = d.startsWith("\"") && d.endsWith("\"") ? d.substring(1, d.length() - 1) : d;
-            return plain.equals(raw) || com.google.gson.JsonParser.parseString(d).equals(parseOrText(raw));
+            return plain.equals(raw) || StructuredValue.parse(d).equals(StructuredValue.parse(raw));
         }).orElse(false);
-    }
-
-    private static com.google.gson.JsonElement parseOrText(String raw) {
-        try {
-            return com.google.gson.JsonParser.parseString(raw);
-        } catch (com.google.gson.JsonParseException e) {
-            return new com.google.gson.JsonPrimitive(raw);
-        }
     }
 
     /** The fully qualified key. */

@@ -13,6 +13,15 @@ final class StructuredValue {
     private StructuredValue() {
     }
 
+    /** A config value (JSON text) parsed, or empty when it is not JSON at all. */
+    static Optional<JsonElement> parse(String raw) {
+        try {
+            return Optional.of(JsonParser.parseString(raw));
+        } catch (JsonParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * The value of {@code multiregion:<key>} as a JSON object; empty when unset, and empty with a problem when it is
      * not an object or names a field the concern does not have.
@@ -28,12 +37,7 @@ final class StructuredValue {
         if (raw == null) {
             return Optional.empty();
         }
-        JsonElement parsed;
-        try {
-            parsed = JsonParser.parseString(raw);
-        } catch (JsonParseException e) {
-            parsed = null;
-        }
+        JsonElement parsed = parse(raw).orElse(null);
         if (parsed == null || !parsed.isJsonObject()) {
             problems.add(qualified + ": '" + raw + "' is not an object; " + fix);
             return Optional.empty();
