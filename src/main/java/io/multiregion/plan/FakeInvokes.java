@@ -1,6 +1,7 @@
 package io.multiregion.plan;
 
 import io.multiregion.regions.AwsRegion;
+import io.multiregion.web.LogDelivery;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,23 +19,6 @@ public final class FakeInvokes {
 
     /** The account id of every fake answer. */
     public static final String ACCOUNT = "123456789012";
-
-    /** The Elastic Load Balancing log-delivery accounts of the regions that have one (see the getServiceAccount case). */
-    private static final Map<String, String> ELB_ACCOUNTS = Map.ofEntries(
-            // as the provider's data source has them (terraform-provider-aws, elb/service_account_data_source.go)
-            Map.entry("af-south-1", "098369216593"), Map.entry("ap-east-1", "754344448648"),
-            Map.entry("ap-northeast-1", "582318560864"), Map.entry("ap-northeast-2", "600734575887"),
-            Map.entry("ap-northeast-3", "383597477331"), Map.entry("ap-south-1", "718504428378"),
-            Map.entry("ap-southeast-1", "114774131450"), Map.entry("ap-southeast-2", "783225319266"),
-            Map.entry("ap-southeast-3", "589379963580"), Map.entry("ca-central-1", "985666609251"),
-            Map.entry("cn-north-1", "638102146993"), Map.entry("cn-northwest-1", "037604701340"),
-            Map.entry("eu-central-1", "054676820928"), Map.entry("eu-north-1", "897822967062"),
-            Map.entry("eu-south-1", "635631232127"), Map.entry("eu-west-1", "156460612806"),
-            Map.entry("eu-west-2", "652711504416"), Map.entry("eu-west-3", "009996457667"),
-            Map.entry("me-south-1", "076674570225"), Map.entry("sa-east-1", "507241528517"),
-            Map.entry("us-east-1", "127311923021"), Map.entry("us-east-2", "033677994240"),
-            Map.entry("us-gov-east-1", "190560391635"), Map.entry("us-gov-west-1", "048591011584"),
-            Map.entry("us-west-1", "027434742980"), Map.entry("us-west-2", "797873946194"));
 
     /** The zones every region answers with: three, as most regions have. */
     public static List<String> zones(String region) {
@@ -125,7 +109,7 @@ public final class FakeInvokes {
                 // Guide, "Enable access logs for your Application Load Balancer", step 2). Regions opened since
                 // August 2022 have none: they use the logdelivery.elasticloadbalancing.amazonaws.com principal.
                 String asked = args != null && args.get("region") instanceof String r && !r.isEmpty() ? r : name;
-                String elbAccount = ELB_ACCOUNTS.get(asked);
+                String elbAccount = LogDelivery.ELB_ACCOUNTS.get(asked); // the table the program uses
                 if (elbAccount == null) {
                     return Optional.empty();
                 }
