@@ -72,6 +72,12 @@ public final class Actions {
      * ({@code ...:log-group:NAME:log-stream:NAME}) only (Service Authorization Reference, Amazon CloudWatch Logs).
      */
     public static final List<String> LOGS_WRITE = List.of("logs:CreateLogStream", "logs:PutLogEvents");
+    /**
+     * What the flow-logs role may do on its log group itself: list the group's streams (Service Authorization
+     * Reference, Amazon CloudWatch Logs: DescribeLogStreams takes the log-group resource type). Writing
+     * ({@link #LOGS_WRITE}: CreateLogStream, PutLogEvents) takes the log-stream resource type.
+     */
+    public static final List<String> LOGS_LIST_STREAMS = List.of("logs:DescribeLogStreams");
     /** Run a CodeBuild project from CodePipeline. */
     public static final List<String> CODEBUILD_RUN = List.of("codebuild:StartBuild", "codebuild:BatchGetBuilds");
     /** Use a Git connection (AWS CodeConnections). */

@@ -85,12 +85,6 @@ import java.util.regex.Pattern;
  */
 public final class Network extends ComponentResource {
 
-    /**
-     * What the flow-logs role may do on its log group itself: list the group's streams (Service Authorization
-     * Reference, Amazon CloudWatch Logs: DescribeLogStreams takes the log-group resource type). Writing
-     * ({@link Actions#LOGS_WRITE}: CreateLogStream, PutLogEvents) takes the log-stream resource type.
-     */
-    static final List<String> LOGS_LIST_STREAMS = List.of("logs:DescribeLogStreams");
     /** The service that delivers flow logs (Amazon VPC User Guide, "IAM role for publishing flow logs to CloudWatch Logs"). */
     static final String FLOW_LOGS_SERVICE = "vpc-flow-logs.amazonaws.com";
     /** CloudWatch Logs log group names: 1 to 512 characters of a-z A-Z 0-9 _ - / . # (CloudWatch Logs API Reference, CreateLogGroup). */
@@ -310,8 +304,8 @@ public final class Network extends ComponentResource {
                         Statement.Condition.of("ArnLike", "aws:SourceArn", flowLogs)),
                 "Delivers the VPC flow logs of " + name + " (" + args.stack() + ") to " + flowLogGroupName,
                 List.of(Statement.allow("WriteFlowLogStreams").actions(Actions.LOGS_WRITE)
-                                .resource(logGroup.arn().applyValue(a -> a + ":log-stream:*")).build(),
-                        Statement.allow("ListFlowLogStreams").actions(LOGS_LIST_STREAMS)
+                                .resource(logGroup.arn().applyValue(Arns::logStreamsOf)).build(),
+                        Statement.allow("ListFlowLogStreams").actions(Actions.LOGS_LIST_STREAMS)
                                 .resource(logGroup.arn()).build()),
                 CustomResourceOptions.builder().parent(this).build());
 
