@@ -4,6 +4,7 @@ import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
 import io.multiregion.testing.StackFiles;
+import io.multiregion.testing.Template;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,20 +57,18 @@ class RegionSliceStackTest {
     void tiersInTheHomeRegion(String stack, String region, String cidr, int nat, int min, int desired, int max,
                               int dbInstances) {
         ProgramRun run = stack.equals("primary") ? primary : secondary;
-        Registered vpc = run.one(VPC);
-        assertEquals(region, vpc.providerRegion());
-        assertEquals(cidr, vpc.text("cidrBlock"));
-        assertEquals(nat, run.inRegion(NAT, region).size());
-        Registered group = run.one(GROUP);
-        assertEquals(region, group.providerRegion());
-        assertEquals(List.of(min, desired, max), List.of(number(group, "minSize"), number(group, "desiredCapacity"),
-                number(group, "maxSize")));
-        assertEquals("m7i.large", run.one(TEMPLATE).text("instanceType"));
-        assertEquals(region, run.one(CLUSTER).providerRegion());
-        assertEquals(dbInstances, run.inRegion(INSTANCE, region).size());
-        run.ofType(INSTANCE).forEach(i -> assertEquals("db.r6g.large", i.text("instanceClass")));
-        assertEquals(1, run.ofType("aws:lb/loadBalancer:LoadBalancer").size());
-        assertEquals(1, run.ofType("aws:codedeploy/deploymentGroup:DeploymentGroup").size());
+        Template template = Template.of(run)
+                .resourceCountIs(VPC, region, 1)
+                .resourceCountIs(NAT, region, nat)
+                .resourceCountIs(GROUP, region, 1)
+                .resourceCountIs(CLUSTER, region, 1)
+                .resourceCountIs(INSTANCE, region, dbInstances)
+                .resourceCountIs("aws:lb/loadBalancer:LoadBalancer", region, 1)
+                .resourceCountIs("aws:codedeploy/deploymentGroup:DeploymentGroup", region, 1)
+                .allResourcesProperties(TEMPLATE, Map.of("instanceType", "m7i.large"))
+                .allResourcesProperties(INSTANCE, Map.of("instanceClass", "db.r6g.large"));
+        template.hasResourceProperties(VPC, Map.of("cidrBlock", cidr));
+        template.hasResourceProperties(GROUP, Map.of("minSize", min, "desiredCapacity", desired, "maxSize", max));
     }
 
     @Test
@@ -162,9 +161,5 @@ class RegionSliceStackTest {
         assertTrue(run.failed(), description);
         assertTrue(run.errors().contains(expected), run.errors());
         assertEquals(List.of(), run.aws(), "nothing may be registered");
-    }
-
-    private static int number(Registered r, String key) {
-        return ((Number) r.inputs().get(key)).intValue();
     }
 }
