@@ -29,6 +29,11 @@ public final class SettingsReader {
     static final ConcernReader<NetworkSettings> NETWORK = ConcernReader.of(Setting.both("network", "object", null),
             (source, stack, problems) -> NetworkReader.read(source, problems));
 
+    /** The inter-region network: on or off, and both gateways' ASNs. */
+    static final ConcernReader<InterRegionSettings> INTER_REGION = ConcernReader.of(
+            Setting.both(InterRegionReader.KEY, "object", null),
+            (source, stack, problems) -> InterRegionReader.read(source, problems));
+
     /** The stack's sizing: its defaults depend on the role (active or warm standby). */
     static final ConcernReader<Sizing> SIZING = ConcernReader.of(Setting.both(SizingReader.KEY, "object", null),
             (source, stack, problems) -> SizingReader.read(source, stack.role().equals(Optional.of(Role.SECONDARY)), problems));
@@ -42,7 +47,7 @@ public final class SettingsReader {
             (source, stack, problems) -> DatabaseReader.read(source, problems));
 
     /** Every concern, in the order they are read. */
-    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, SIZING,
+    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, INTER_REGION, SIZING,
             DOMAIN, DATABASE, PROVIDERS);
 
     private SettingsReader() {
@@ -71,6 +76,7 @@ public final class SettingsReader {
         DeliverySettings delivery = DELIVERY.read(in, context);
         StorageSettings storage = STORAGE.read(in, context);
         NetworkSettings network = NETWORK.read(in, context);
+        InterRegionSettings interRegion = INTER_REGION.read(in, context);
         Sizing sizing = SIZING.read(in, context);
         Optional<DomainSettings> domain = DOMAIN.read(in, context);
         DatabaseSettings database = DATABASE.read(in, context);
@@ -83,8 +89,8 @@ public final class SettingsReader {
         if (!problems.isEmpty()) {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
-        return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, sizing, domain,
-                database, aws, problems.warnings());
+        return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, interRegion,
+                sizing, domain, database, aws, problems.warnings());
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {

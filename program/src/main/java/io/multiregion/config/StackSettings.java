@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param delivery the delivery path
  * @param storage  log retention, key deletion window, object versions, protection
  * @param network  both regions' VPCs
+ * @param interRegion the inter-region network (the Transit Gateway pair and each region's attachment)
  * @param sizing   this stack's sizing (active in the primary, warm standby in the secondary)
  * @param domain   the application's DNS name and hosted zone, when set
  * @param database the Aurora global database's engine, version, port, backups and names
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param warnings what is valid but probably not meant (for example a key that this stack's role never reads)
  */
 public record StackSettings(String project, String stack, CoreSettings core, DeliverySettings delivery,
-                            StorageSettings storage, NetworkSettings network, Sizing sizing,
+                            StorageSettings storage, NetworkSettings network, InterRegionSettings interRegion, Sizing sizing,
                             Optional<DomainSettings> domain, DatabaseSettings database, ProviderSettings aws,
                             List<String> warnings) {
 

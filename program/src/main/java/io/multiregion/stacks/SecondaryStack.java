@@ -1,16 +1,20 @@
 package io.multiregion.stacks;
 
 import com.pulumi.Context;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.compute.AppTier;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
+import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.RunKnowledge;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.ReplicaPipeline;
 import io.multiregion.delivery.ReplicaSource;
 import io.multiregion.delivery.ReplicaTrigger;
+import io.multiregion.network.TransitGatewayAttachment;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
@@ -18,13 +22,15 @@ import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The secondary stack: region B's slice (the warm standby) and region B's own delivery (the trigger and the
- * pipeline in B, which deploys to the slice). It reads the primary only
+ * The secondary stack: region B's slice (the warm standby, with its attachment to B's transit gateway when the
+ * inter-region network is on) and region B's own delivery (the trigger and the pipeline in B, which deploys to the
+ * slice). It reads the primary only
  * through the {@link StackContract} and has no provider for region A at all (static stability).
  *
  * <p>In native delivery the secondary has no delivery of its own: A's pipeline deploys to B's CodeDeploy target
@@ -41,7 +47,7 @@ public final class SecondaryStack {
                 knowledge);
         primary.check(ctx, settings.stack(), new StackContract.Agreement(settings.primaryRegion(), b, settings.network(),
                 settings.sizing(), settings.domain().map(d -> d.name()).orElse(""), settings.database(),
-                settings.delivery().mode()));
+                settings.delivery().mode(), settings.interRegion()));
 
         ProviderRegistry providers = StackParts.providers(settings, Set.of(b));
         RegionalSupport support = StackParts.support(settings, providers);
@@ -52,6 +58,10 @@ public final class SecondaryStack {
         RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(primary.text(Value.GLOBAL_CLUSTER),
                 settings.database(), false, Optional.empty(), primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
                 primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays()));
+
+        if (settings.interRegion().enabled()) {
+            interRegion(settings, primary, slice, support);
+        }
 
         Map<Value, Output<?>> exports = new LinkedHashMap<>();
         if (delivery.mode() == DeliveryMode.NATIVE) {
@@ -71,6 +81,34 @@ public final class SecondaryStack {
         exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
         StackParts.sliceExports(settings, slice, exports);
         StackContract.export(ctx, StackContract.Exporter.SECONDARY, delivery.mode(), exports);
+    }
+
+    /**
+     * The secondary's part of the inter-region network: B's VPC attached to the gateway the primary built in B (read
+     * from the primary's outputs, never through A's provider), with routes towards A's block, and what crosses the
+     * peering from here: B's application tier may reach A's database subnets on the database port, where the
+     * global writer lives while A is the primary region.
+     */
+    private static void interRegion(StackSettings settings, StackContract.PrimaryReference primary, RegionSlice slice,
+                                    RegionalSupport support) {
+        AwsRegion a = settings.primaryRegion();
+        AwsRegion b = settings.secondaryRegion();
+        new TransitGatewayAttachment(settings.project() + "-tgw-attachment", new TransitGatewayAttachment.Args(b,
+                settings.stack(), TransitGatewayAttachment.Vpc.of(slice.network),
+                new TransitGatewayAttachment.Gateway(primary.text(Value.SECONDARY_TRANSIT_GATEWAY),
+                        primary.text(Value.SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE)),
+                settings.network().primary().cidr()), support.in(b, null));
+        List<String> databaseSubnets = InterRegionSettings.databaseSubnets(settings.network());
+        for (int i = 0; i < databaseSubnets.size(); i++) {
+            new SecurityGroupEgressRule(settings.project() + "-app-to-" + a.code() + "-db-" + (i + 1),
+                    SecurityGroupEgressRuleArgs.builder()
+                            .securityGroupId(slice.app.securityGroupId)
+                            .cidrIpv4(databaseSubnets.get(i))
+                            .ipProtocol("tcp").fromPort(slice.database.port).toPort(slice.database.port)
+                            .description("the database writer in " + a.code() + ", over the transit gateway peering")
+                            .build(),
+                    CustomResourceOptions.builder().parent(slice).build());
+        }
     }
 
     /** B's own delivery: the pipeline in B, fed by the replica bucket, and the trigger that starts it. */

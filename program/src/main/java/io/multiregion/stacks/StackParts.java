@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.DomainSettings;
+import io.multiregion.config.InterRegionReader;
 import io.multiregion.config.Role;
 import io.multiregion.config.SizingReader;
 import io.multiregion.config.StackSettings;
@@ -79,6 +80,7 @@ final class StackParts {
         exports.put(Value.SIZING, Output.of(SizingReader.export(settings.sizing())));
         exports.put(Value.DOMAIN, Output.of(settings.domain().map(DomainSettings::name).orElse("")));
         exports.put(Value.DATABASE, Output.of(StackContract.Agreement.database(settings.database())));
+        exports.put(Value.INTER_REGION, Output.of(InterRegionReader.export(settings.interRegion(), settings.network())));
         exports.put(Value.APPLICATION_URL, slice.url);
         exports.put(Value.DEPLOYMENT_GROUP, Output.tuple(slice.deploy.applicationName, slice.deploy.deploymentGroupName)
                 .applyValue(t -> t.t1 + "/" + t.t2));

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The runs every whole-program check goes over, by name, each run once and then shared by every test class (the
- * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, and both stacks
- * in native delivery.
+ * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, both stacks
+ * in native delivery, and both stacks with the inter-region network off.
  */
 public final class StandardRuns {
     private StandardRuns() {
@@ -22,7 +22,10 @@ public final class StandardRuns {
 
     private static final Map<String, ProgramRun> RUNS = new ConcurrentHashMap<>();
 
-    /** The run of that name (one of {@link #ALL}). */
+    /** Both stacks with the inter-region network off (it is on in the stack files). */
+    public static final List<String> INTER_REGION_OFF = List.of("primary/inter-region-off", "secondary/inter-region-off");
+
+    /** The run of that name (one of {@link #ALL} or {@link #INTER_REGION_OFF}). */
     public static ProgramRun get(String name) {
         ProgramRun run = RUNS.computeIfAbsent(name, StandardRuns::run);
         if (run.failed()) {
@@ -42,6 +45,8 @@ public final class StandardRuns {
             }
             case "primary/native" -> NativeRuns.primary();
             case "secondary/native" -> NativeRuns.secondary();
+            case "primary/inter-region-off" -> InterRegionRuns.primary();
+            case "secondary/inter-region-off" -> InterRegionRuns.secondary();
             default -> throw new IllegalArgumentException("no standard run named " + name);
         };
     }
