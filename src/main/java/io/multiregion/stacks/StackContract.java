@@ -107,7 +107,10 @@ public final class StackContract {
         IMAGE_REPOSITORY_URL("imageRepositoryUrl", Exporter.PRIMARY, false, TEXT, "the image repository in A, pushed to"),
         APPLICATION_URL("applicationUrl", Exporter.BOTH, false, TEXT, "the URL of this region's load balancer"),
         DEPLOYMENT_GROUP("deploymentGroup", Exporter.BOTH, false, TEXT,
-                "application/group of this region's CodeDeploy target");
+                "application/group of this region's CodeDeploy target"),
+        GOVERNANCE("governance", Exporter.BOTH, false, v -> v instanceof Map<?, ?>,
+                "what governance the stack built in its region: {accountTrail, securityHub, findingAggregator, "
+                        + "configRecorder, configRules}");
 
         private final String key;
         private final Exporter exporter;
