@@ -100,7 +100,7 @@ public final class AccountTrail extends ComponentResource {
                 .isMultiRegionTrail(true)
                 // recorded once: this is the only trail of the program with global-service events
                 .includeGlobalServiceEvents(true)
-                .cloudWatchLogsGroupArn(logGroup.arn().applyValue(a -> a.endsWith(":*") ? a : a + ":*"))
+                .cloudWatchLogsGroupArn(logGroup.arn().applyValue(a -> a == null || a.endsWith(":*") ? a : a + ":*"))
                 .cloudWatchLogsRoleArn(logsRole.arn())
                 // management events, read and write (FSBP CloudTrail.1); no data resources, so no data events
                 .eventSelectors(TrailEventSelectorArgs.builder()
