@@ -4,7 +4,8 @@
 # Tunables: BENCH_OPTS="-Dbench.cold=5 -Dbench.warm=20 -Dbench.warmup=5 -Dbench.startup=3"
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "bench: building target/multiregion.jar and the benchmark classes..." >&2
+echo "bench: building planner/target/multiregion-plan.jar and the benchmark classes..." >&2
 ./mvnw -q -DskipTests package
 ./mvnw -q test-compile
-java ${BENCH_OPTS:-} -cp "target/test-classes:target/multiregion.jar" io.multiregion.plan.bench.PlanBenchmark
+java ${BENCH_OPTS:-} -cp "planner/target/test-classes:planner/target/multiregion-plan.jar" \
+  io.multiregion.plan.bench.PlanBenchmark

@@ -1,0 +1,172 @@
+package io.multiregion.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a new user trips over with the offline plan, tried on copies of the real stack files. */
+class NewUserCasesTest {
+    private static final Path PROJECT = Path.of(".");
+
+    @TempDir
+    Path dir;
+
+    private Path project(String primaryEdit, String secondaryEdit) throws IOException {
+        Files.copy(PROJECT.resolve("Pulumi.yaml"), dir.resolve("Pulumi.yaml"));
+        Files.writeString(dir.resolve("Pulumi.primary.yaml"),
+                Files.readString(PROJECT.resolve("Pulumi.primary.yaml")) + primaryEdit);
+        Files.writeString(dir.resolve("Pulumi.secondary.yaml"),
+                Files.readString(PROJECT.resolve("Pulumi.secondary.yaml")) + secondaryEdit);
+        return dir;
+    }
+
+    private PlanCommandTest.Run plan(String stack) {
+        return PlanCommandTest.run(OfflineRun.APP, "--dir", dir.toString(), "--out", dir.resolve("plan").toString(), stack);
+    }
+
+    private void replaceIn(String file, String from, String to) throws IOException {
+        String text = Files.readString(dir.resolve(file));
+        assertTrue(text.contains(from), file + " has " + from);
+        Files.writeString(dir.resolve(file), text.replace(from, to));
+    }
+
+    @Test
+    void aMisspeltPrimaryStackFailsNamingTheKnownStacks() throws IOException {
+        project("", "");
+        replaceIn("Pulumi.secondary.yaml", "primaryStack: acme-corp/multiregion/primary",
+                "primaryStack: acme-corp/multiregion/primry");
+        PlanCommandTest.Run run = plan("secondary");
+        assertEquals(PlanException.BAD_INPUT, run.code(), run.err());
+        assertTrue(run.err().contains("names stack 'primry'"), run.err());
+        assertTrue(run.err().contains("multiregion:primaryStack"), run.err());
+        assertTrue(run.err().contains("stacks of this project: primary, secondary (did you mean 'primary'?)"),
+                run.err());
+        assertEquals("", run.out());
+        assertFalse(Files.exists(dir.resolve("plan/secondary.json")), "nothing written");
+
+        replaceIn("Pulumi.secondary.yaml", "acme-corp/multiregion/primry", "acme-corp/multiregon/primary");
+        PlanCommandTest.Run project = plan("secondary");
+        assertTrue(project.code() == PlanException.BAD_INPUT || project.code() == PlanException.PROGRAM_FAILED,
+                project.err());
+        assertTrue(project.err().contains("names project 'multiregon'"), project.err());
+        assertFalse(Files.exists(dir.resolve("plan/secondary.json")), "nothing written");
+    }
+
+    @Test
+    void aReferenceThatCannotBeResolvedOfflineIsReportedLoudly() throws IOException {
+        project("", "");
+        PlanCommandTest.Run run = plan("secondary"); // the primary was not planned into this --out folder
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("WARNING: " + PlanMocks.UNRESOLVED + "acme-corp/multiregion/primary"), run.err());
+        assertTrue(run.out().contains("WARNING: " + PlanMocks.UNRESOLVED), run.out());
+        assertTrue(PlanJson.read(dir.resolve("plan/secondary.json")).notes().stream()
+                .anyMatch(n -> n.startsWith(PlanMocks.UNRESOLVED)));
+    }
+
+    @Test
+    void aSecretThatCannotBeDecryptedIsNotCalledInvalidAndTheRestIsStillChecked() throws IOException {
+        project("  multiregion:connectionArn:\n    secure: v1:c2FsdA==:Y2lwaGVydGV4dA==\n", "");
+        PlanCommandTest.Run run = plan("primary");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("multiregion:connectionArn is a secret (secure:) that cannot be decrypted offline"),
+                run.err());
+        assertFalse(run.err().contains("not a"), run.err());
+        assertTrue(PlanJson.read(dir.resolve("plan/primary.json")).notes().stream()
+                .anyMatch(n -> n.contains("multiregion:connectionArn") && n.contains("cannot be decrypted offline")));
+
+        replaceIn("Pulumi.primary.yaml", "branch: main", "branch: \"bad..branch\"");
+        PlanCommandTest.Run bad = plan("primary");
+        assertEquals(PlanException.PROGRAM_FAILED, bad.code(), bad.err());
+        assertTrue(bad.err().contains("multiregion:branch"), "everything else is still checked: " + bad.err());
+        assertFalse(bad.err().contains("multiregion:connectionArn: '"), bad.err());
+    }
+
+    @Test
+    void aWrongDeclaredTypeAndAProgramProblemAreReportedTogether() throws IOException {
+        project("  multiregion:buildTimeoutMinutes: 30m\n", "");
+        replaceIn("Pulumi.primary.yaml", "multiregion:role: primary", "multiregion:role: tertiary");
+        PlanCommandTest.Run run = plan("primary");
+        assertEquals(PlanException.BAD_INPUT, run.code(), run.err());
+        assertTrue(run.err().contains("'buildTimeoutMinutes' must be of type 'integer'"), run.err());
+        assertTrue(run.err().contains("multiregion:role: 'tertiary'"), run.err());
+        assertFalse(run.err().contains("(ConfigException)"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void bothCountsSayWhatTheyCount() throws IOException {
+        project("", "");
+        PlanCommandTest.Run run = plan("primary");
+        assertEquals(0, run.code(), run.err());
+        Plan plan = PlanJson.read(dir.resolve("plan/primary.json"));
+        String counts = PlanText.counts(plan).describe();
+        assertTrue(counts.matches("\\d+ cloud resources and \\d+ providers? to create, \\d+ components? \\(groupings,"
+                + " nothing in the cloud\\), \\d+ read, 1 stack: \\d+ registrations in all"), counts);
+        assertEquals(plan.resources().size(), PlanText.counts(plan).total());
+        assertTrue(run.out().contains(counts), run.out());
+        assertTrue(run.err().contains(counts), run.err());
+    }
+
+    @Test
+    void aMalformedPlanFileIsAClearErrorNotAnException() throws IOException {
+        List<String> bad = List.of("not json at all", "[1, 2]", "{\"resources\": \"none\"}",
+                "{\"project\": \"p\", \"stack\": \"s\", \"resources\": [{\"urn\": null}]}", "");
+        for (String text : bad) {
+            Path file = dir.resolve("bad.json");
+            Files.writeString(file, text);
+            PlanCommandTest.Run run = PlanCommandTest.run(OfflineRun.APP, "diff", file.toString(), file.toString());
+            assertEquals(PlanException.BAD_INPUT, run.code(), text + ": " + run.err());
+            assertTrue(run.err().startsWith("plan: error: malformed plan file"), text + ": " + run.err());
+            assertFalse(run.err().contains("java."), text + ": " + run.err());
+            assertFalse(run.err().contains("unexpected"), text + ": " + run.err());
+        }
+    }
+
+    private static ProcessBuilder binPlan(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(PROJECT.toAbsolutePath().resolve("bin/plan").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PLAN_CLASSPATH", System.getProperty("java.class.path"));
+        return builder;
+    }
+
+    private static String[] runScript(ProcessBuilder builder) throws IOException, InterruptedException {
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        byte[] err = process.getErrorStream().readAllBytes();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        return new String[] {String.valueOf(process.exitValue()), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void binPlanPassesPathsWithSpacesAndPrintsItsVersion() throws Exception {
+        Path spaced = dir.resolve("my project dir");
+        Files.createDirectories(spaced);
+        Files.copy(PROJECT.resolve("Pulumi.yaml"), spaced.resolve("Pulumi.yaml"));
+        Files.copy(PROJECT.resolve("Pulumi.primary.yaml"), spaced.resolve("Pulumi.primary.yaml"));
+        String[] run = runScript(binPlan("--dir", spaced.toString(), "--out", spaced.resolve("plan out").toString(),
+                "primary"));
+        assertEquals("0", run[0], run[2]);
+        assertTrue(run[1].startsWith("Plan of stack 'primary'"), run[1]);
+        assertTrue(Files.isRegularFile(spaced.resolve("plan out/primary.json")));
+
+        String[] version = runScript(binPlan("-V"));
+        assertEquals("0", version[0], version[2]);
+        assertTrue(version[1].startsWith("plan (offline plan of the multiregion program) "), version[1]);
+        assertTrue(version[1].contains("Pulumi Java SDK 1.36.1, Pulumi AWS provider SDK 6.83.0"), version[1]);
+    }
+}

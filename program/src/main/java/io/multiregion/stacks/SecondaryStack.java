@@ -1,0 +1,107 @@
+package io.multiregion.stacks;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.CustomResourceOptions;
+import io.multiregion.compute.AppTier;
+import io.multiregion.config.DeliveryMode;
+import io.multiregion.config.DeliverySettings;
+import io.multiregion.config.RunKnowledge;
+import io.multiregion.config.StackSettings;
+import io.multiregion.delivery.ReplicaPipeline;
+import io.multiregion.delivery.ReplicaSource;
+import io.multiregion.delivery.ReplicaTrigger;
+import io.multiregion.governance.Governance;
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.regions.ProviderRegistry;
+import io.multiregion.slice.RegionSlice;
+import io.multiregion.stacks.StackContract.Value;
+import io.multiregion.storage.RegionalSupport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The secondary stack: region B's slice (the warm standby) and region B's own delivery (the trigger and the
+ * pipeline in B, which deploys to the slice). It reads the primary only
+ * through the {@link StackContract} and has no provider for region A at all (static stability).
+ *
+ * <p>In native delivery the secondary has no delivery of its own: A's pipeline deploys to B's CodeDeploy target
+ * (which keeps the names {@link StackContract#nativeTarget} gives it), and this stack lets B's instances read the
+ * revisions from the primary's artifact store in B.
+ */
+public final class SecondaryStack {
+    private SecondaryStack() {
+    }
+
+    public static void build(Context ctx, StackSettings settings, RunKnowledge knowledge) {
+        AwsRegion b = settings.secondaryRegion();
+        StackContract.PrimaryReference primary = new StackContract.PrimaryReference(settings.primaryStack().orElseThrow(),
+                knowledge);
+        primary.check(ctx, settings.stack(), new StackContract.Agreement(settings.primaryRegion(), b, settings.network(),
+                settings.sizing(), settings.domain().map(d -> d.name()).orElse(""), settings.database(),
+                settings.delivery().mode()));
+
+        ProviderRegistry providers = StackParts.providers(settings, Set.of(b));
+        RegionalSupport support = StackParts.support(settings, providers);
+        DeliverySettings delivery = settings.delivery();
+
+        // Region B's own slice: the same component as A's, sized as a warm standby; its cluster joins A's global
+        // database, its application reads the secret's replica and pulls from the repository in B.
+        RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(primary.text(Value.GLOBAL_CLUSTER),
+                settings.database(), false, Optional.empty(), primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
+                primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays()));
+
+        Map<Value, Output<?>> exports = new LinkedHashMap<>();
+        if (delivery.mode() == DeliveryMode.NATIVE) {
+            // A's pipeline copies each release into its artifact store in B and deploys it here: the instances may
+            // read the revisions and decrypt them with B's key of the primary (the role is this stack's).
+            StackParts.deployTo(slice).grantRevisions(settings.project() + "-native", b, new AppTier.ReleaseSource(
+                    primary.text(Value.NATIVE_STORE_ARN), primary.text(Value.NATIVE_STORE_KEY_ARN)),
+                    CustomResourceOptions.builder().parent(slice).build());
+        } else {
+            bespokeDelivery(settings, primary, slice, support, exports);
+        }
+
+        // Governance of this stack's region (and, in the primary, what exists once per account).
+        Governance governance = StackParts.governance(settings, support);
+
+        // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
+        support.seal();
+
+        exports.put(Value.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
+        exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
+        StackParts.sliceExports(settings, slice, exports);
+        exports.put(Value.GOVERNANCE, Output.of(governance.summary()));
+        StackContract.export(ctx, StackContract.Exporter.SECONDARY, delivery.mode(), exports);
+    }
+
+    /** B's own delivery: the pipeline in B, fed by the replica bucket, and the trigger that starts it. */
+    private static void bespokeDelivery(StackSettings settings, StackContract.PrimaryReference primary, RegionSlice slice,
+                                        RegionalSupport support, Map<Value, Output<?>> exports) {
+        AwsRegion b = settings.secondaryRegion();
+        DeliverySettings delivery = settings.delivery();
+        ReplicaSource replica = ReplicaSource.of(
+                primary.text(Value.REPLICA_BUCKET),
+                primary.text(Value.REPLICA_BUCKET_ARN),
+                primary.text(Value.REPLICA_KEY_ARN),
+                primary.text(Value.ARTIFACT_KEY));
+        ReplicaPipeline pipeline = new ReplicaPipeline(settings.project() + "-replica",
+                new ReplicaPipeline.Args(b, settings.stack(), replica, StackParts.build(delivery),
+                        settings.storage().logRetentionDays(), Optional.of(StackParts.deployTo(slice))),
+                support, support.in(b, null));
+        ReplicaTrigger trigger = new ReplicaTrigger(settings.project() + "-trigger",
+                new ReplicaTrigger.Args(b, replica, pipeline.pipelineArn, delivery.trigger(),
+                        settings.project() + "-" + settings.stack() + "-release-trigger",
+                        settings.storage().logRetentionDays()),
+                support, support.in(b, null));
+        exports.put(Value.REPLICA_PIPELINE, pipeline.pipelineName);
+        exports.put(Value.TRIGGER_MODE, Output.of(delivery.trigger().value()));
+        exports.put(Value.TRIGGER_RULE, trigger.ruleName);
+        trigger.trailName.ifPresent(name -> exports.put(Value.TRIGGER_TRAIL, Output.of(name)));
+        exports.put(Value.RELEASE_OBJECT, Output.tuple(replica.bucketName(), replica.artifactKey())
+                .applyValue(t -> "s3://" + t.t1 + "/" + t.t2));
+    }
+}
