@@ -67,6 +67,22 @@ public final class GovernanceReader {
                 serviceLinkedRole, frequency, excludedRules(object.get("excludedRules"), problems));
     }
 
+    /**
+     * What is valid but needs the account's own AWS Config in the stack's region: Security Hub's FSBP controls and
+     * the managed rules evaluate what a recorder records, and with {@code config: false} this program builds none.
+     */
+    public static List<String> warnings(GovernanceSettings settings) {
+        List<String> warnings = new java.util.ArrayList<>();
+        if (!settings.config() && (settings.securityHub() || settings.configRules())) {
+            warnings.add(SettingsReader.NS + ":" + KEY + ".config is false while "
+                    + (settings.securityHub() ? "securityHub" : "configRules") + " is on: they need the account's own "
+                    + "AWS Config recorder in this stack's region (check with aws configservice "
+                    + "describe-configuration-recorder-status); without one, set configRules false, and expect FSBP "
+                    + "controls without data");
+        }
+        return warnings;
+    }
+
     private static boolean bool(JsonObject object, String field, List<String> problems) {
         JsonElement value = object.get(field);
         if (value == null || value.isJsonNull()) {

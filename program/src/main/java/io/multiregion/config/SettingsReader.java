@@ -83,6 +83,7 @@ public final class SettingsReader {
                 .forEach(problems::add));
         ProviderSettings aws = PROVIDERS.read(in, context);
         GovernanceSettings governance = GOVERNANCE.read(in, context);
+        GovernanceReader.warnings(governance).forEach(problems::warn);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
         if (!problems.isEmpty()) {

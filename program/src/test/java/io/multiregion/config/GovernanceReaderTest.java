@@ -76,4 +76,31 @@ class GovernanceReaderTest {
         assertTrue(problems.get(1).contains("set CONTINUOUS"));
         assertTrue(problems.get(2).contains("use one of ENCRYPTED_VOLUMES"));
     }
+
+    @Test
+    @DisplayName("config off with Security Hub or rules on is valid, with a warning naming what they need")
+    void warnsWhenPartsNeedTheAccountsRecorder() {
+        List<String> problems = new ArrayList<>();
+        assertEquals(List.of(), GovernanceReader.warnings(GovernanceSettings.defaults()));
+        List<String> warnings = GovernanceReader.warnings(read("{\"config\":false}", problems));
+        assertEquals(List.of(), problems);
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).startsWith("multiregion:governance.config is false while securityHub is on"), warnings.get(0));
+        assertTrue(warnings.get(0).contains("describe-configuration-recorder-status"));
+        assertEquals(List.of(), GovernanceReader.warnings(read(
+                "{\"config\":false,\"securityHub\":false,\"configRules\":false}", problems)));
+        assertTrue(GovernanceReader.warnings(read("{\"config\":false,\"securityHub\":false}", problems)).get(0)
+                .contains("while configRules is on"));
+    }
+
+    @Test
+    @DisplayName("the warning reaches the stack's settings, and the stack still reads")
+    void warningReachesTheSettings() {
+        Map<String, String> config = new java.util.HashMap<>(io.multiregion.testing.StackFiles.config("primary"));
+        config.put("multiregion:governance", "{\"config\":false}");
+        StackSettings settings = SettingsReader.read(ConfigSource.of(config), "multiregion", "primary");
+        assertTrue(settings.warnings().stream().anyMatch(w -> w.startsWith("multiregion:governance.config is false")),
+                settings.warnings()::toString);
+        assertEquals(false, settings.governance().config());
+    }
 }
