@@ -77,7 +77,7 @@ public final class Governance extends ComponentResource {
         boolean recording = parts.config();
 
         this.key = accountTrail || recording ? Optional.of(support.dedicatedKey(name + "-key", region, this, "audit",
-                "multiregion audit logs in " + region.code() + ": the account trail, AWS Config deliveries",
+                args.namePrefix() + ": audit logs in " + region.code() + " (account trail, AWS Config deliveries)",
                 (keyArn, account) -> recording ? ConfigRecording.keyStatements(keyArn, account) : List.of()))
                 : Optional.empty();
 
