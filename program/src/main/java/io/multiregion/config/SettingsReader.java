@@ -46,9 +46,13 @@ public final class SettingsReader {
     static final ConcernReader<DatabaseSettings> DATABASE = ConcernReader.of(Setting.both("database", "object", null),
             (source, stack, problems) -> DatabaseReader.read(source, problems));
 
+    /** Which governance singletons (account trail, Security Hub, finding aggregator, AWS Config) the stacks create. */
+    static final ConcernReader<GovernanceSettings> GOVERNANCE = ConcernReader.of(
+            Setting.both(GovernanceReader.KEY, "object", null), (source, stack, problems) -> GovernanceReader.read(source, problems));
+
     /** Every concern, in the order they are read. */
     public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, INTER_REGION, SIZING,
-            DOMAIN, DATABASE, PROVIDERS);
+            DOMAIN, DATABASE, PROVIDERS, GOVERNANCE);
 
     private SettingsReader() {
     }
@@ -84,13 +88,15 @@ public final class SettingsReader {
         context.role().ifPresent(role -> SizingReader.checkNatGateways(sizing, network.of(role).zones())
                 .forEach(problems::add));
         ProviderSettings aws = PROVIDERS.read(in, context);
+        GovernanceSettings governance = GOVERNANCE.read(in, context);
+        GovernanceReader.warnings(governance).forEach(problems::warn);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
         return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, interRegion,
-                sizing, domain, database, aws, problems.warnings());
+                sizing, domain, database, aws, problems.warnings(), governance);
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {

@@ -15,6 +15,7 @@ import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.delivery.SourcePipeline;
 import io.multiregion.deploy.DeployTarget;
 import io.multiregion.images.ImageRepositories;
+import io.multiregion.governance.Governance;
 import io.multiregion.network.TransitGatewayAttachment;
 import io.multiregion.network.TransitGatewayPeering;
 import io.multiregion.regions.AwsRegion;
@@ -100,6 +101,9 @@ public final class PrimaryStack {
                 Optional.of(StackParts.deployTo(slice)), toB),
                 support, support.in(a, null));
 
+        // Governance of this stack's region (and, in the primary, what exists once per account).
+        Governance governance = StackParts.governance(settings, support);
+
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
         support.seal();
 
@@ -137,6 +141,7 @@ public final class PrimaryStack {
         exports.put(Value.IMAGE_REPOSITORY_REPLICA_ARN, images.replicaArn);
         exports.put(Value.IMAGE_REPOSITORY_URL, images.primaryUrl);
         StackParts.sliceExports(settings, slice, exports);
+        exports.put(Value.GOVERNANCE, Output.of(governance.summary()));
         StackContract.export(ctx, StackContract.Exporter.PRIMARY, delivery.mode(), exports);
     }
 

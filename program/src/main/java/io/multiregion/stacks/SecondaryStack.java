@@ -14,6 +14,7 @@ import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.ReplicaPipeline;
 import io.multiregion.delivery.ReplicaSource;
 import io.multiregion.delivery.ReplicaTrigger;
+import io.multiregion.governance.Governance;
 import io.multiregion.network.TransitGatewayAttachment;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
@@ -74,12 +75,16 @@ public final class SecondaryStack {
             bespokeDelivery(settings, primary, slice, support, exports);
         }
 
+        // Governance of this stack's region (and, in the primary, what exists once per account).
+        Governance governance = StackParts.governance(settings, support);
+
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
         support.seal();
 
         exports.put(Value.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
         exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
         StackParts.sliceExports(settings, slice, exports);
+        exports.put(Value.GOVERNANCE, Output.of(governance.summary()));
         StackContract.export(ctx, StackContract.Exporter.SECONDARY, delivery.mode(), exports);
     }
 

@@ -121,7 +121,10 @@ public final class StackContract {
         SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE("secondaryTransitGatewayRouteTableId", Exporter.PRIMARY, true, TEXT,
                 "inter-region network: the route table of B's transit gateway, which B's attachment joins"),
         TRANSIT_GATEWAY_PEERING("transitGatewayPeeringAttachmentId", Exporter.PRIMARY, false, TEXT,
-                "inter-region network: the peering attachment between the two transit gateways");
+                "inter-region network: the peering attachment between the two transit gateways"),
+        GOVERNANCE("governance", Exporter.BOTH, false, v -> v instanceof Map<?, ?>,
+                "what governance the stack built in its region: {accountTrail, securityHub, findingAggregator, "
+                        + "configRecorder, configRules}");
 
         private final String key;
         private final Exporter exporter;

@@ -10,6 +10,7 @@ import io.multiregion.config.SizingReader;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.BuildProject;
 import io.multiregion.delivery.DeployTo;
+import io.multiregion.governance.Governance;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
@@ -17,6 +18,7 @@ import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What both stack compositions build or derive in the same way: providers, support, the slice, build settings. */
@@ -90,5 +92,19 @@ final class StackParts {
     static BuildProject.Build build(DeliverySettings delivery) {
         return new BuildProject.Build(delivery.testCommands(), delivery.buildImage(), delivery.buildComputeType(),
                 delivery.buildTimeoutMinutes(), delivery.containerBuilds());
+    }
+
+    /**
+     * The stack's governance in its home region: AWS Config and Security Hub in both stacks; in the primary also the
+     * account trail, the finding aggregator (linking B) and AWS Config's service-linked role, which exist once per
+     * account.
+     */
+    static Governance governance(StackSettings settings, RegionalSupport support) {
+        AwsRegion home = settings.homeRegion();
+        Optional<AwsRegion> linked = settings.role() == Role.PRIMARY ? Optional.of(settings.secondaryRegion())
+                : Optional.empty();
+        return new Governance(settings.project() + "-governance", new Governance.Args(
+                settings.project() + "-" + settings.stack(), home, linked, settings.governance(),
+                settings.storage().logRetentionDays()), support, support.in(home, null));
     }
 }
