@@ -74,6 +74,9 @@ public final class SettingsReader {
         Sizing sizing = SIZING.read(in, context);
         Optional<DomainSettings> domain = DOMAIN.read(in, context);
         DatabaseSettings database = DATABASE.read(in, context);
+        // every service the stack registers resources of, in each region it registers them in, offered there
+        context.core().ifPresent(core -> RegionServices.check(core.role(), core.primaryRegion(), core.secondaryRegion(),
+                delivery.path(), delivery.trigger(), domain.isPresent(), problems));
         // the NAT gateways of the sizing go into the zones of this stack's network
         context.role().ifPresent(role -> SizingReader.checkNatGateways(sizing, network.of(role).zones())
                 .forEach(problems::add));
