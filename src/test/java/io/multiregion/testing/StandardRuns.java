@@ -3,12 +3,11 @@ package io.multiregion.testing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The runs every whole-program check goes over, by name, each run once and then shared by every test class (the
- * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, and both stacks
- * in native delivery.
+ * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, both stacks
+ * in native delivery, both stacks of a pipeline-free pair and both stacks of an upload pair ({@link RegionPairRuns}).
  */
 public final class StandardRuns {
     private StandardRuns() {
@@ -18,13 +17,18 @@ public final class StandardRuns {
     public static final List<String> BESPOKE = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge");
     /** Every delivery mode. */
     public static final List<String> ALL = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge",
-            "primary/native", "secondary/native");
+            "primary/native", "secondary/native", "primary/pipeline-free", "secondary/pipeline-free", "primary/upload",
+            "secondary/upload");
 
-    private static final Map<String, ProgramRun> RUNS = new ConcurrentHashMap<>();
+    private static final Map<String, ProgramRun> RUNS = new HashMap<>();
 
-    /** The run of that name (one of {@link #ALL}). */
-    public static ProgramRun get(String name) {
-        ProgramRun run = RUNS.computeIfAbsent(name, StandardRuns::run);
+    /** The run of that name (one of {@link #ALL}); a secondary's run first runs the primary it reads. */
+    public static synchronized ProgramRun get(String name) {
+        ProgramRun run = RUNS.get(name);
+        if (run == null) {
+            run = run(name);
+            RUNS.put(name, run);
+        }
         if (run.failed()) {
             throw new AssertionError("the standard run " + name + " failed:\n" + run.errors());
         }
@@ -41,6 +45,14 @@ public final class StandardRuns {
                 yield ProgramRun.with("secondary", config, Samples.primaryOutputs());
             }
             case "primary/native" -> NativeRuns.primary();
+            case "primary/pipeline-free" -> ProgramRun.with("primary",
+                    RegionPairRuns.config("primary", RegionPairRuns.PIPELINE_FREE), Map.of());
+            case "secondary/pipeline-free" -> ProgramRun.with("secondary",
+                    RegionPairRuns.config("secondary", RegionPairRuns.PIPELINE_FREE),
+                    RegionPairRuns.exports(get("primary/pipeline-free")));
+            case "primary/upload" -> ProgramRun.with("primary", RegionPairRuns.uploadConfig("primary"), Map.of());
+            case "secondary/upload" -> ProgramRun.with("secondary", RegionPairRuns.uploadConfig("secondary"),
+                    RegionPairRuns.exports(get("primary/upload")));
             case "secondary/native" -> NativeRuns.secondary();
             default -> throw new IllegalArgumentException("no standard run named " + name);
         };
