@@ -77,8 +77,9 @@ public record AwsRegion(String code) {
     }
 
     /**
-     * Whether the Pulumi AWS provider's own region list ({@link com.pulumi.aws.enums.Region}) has this region. The
-     * provider refuses a region it does not know unless its region validation is skipped (ProviderRegistry).
+     * Whether the Pulumi AWS provider's own region list ({@link com.pulumi.aws.enums.Region}) has this region. A
+     * region it does not list still works: the provider's region check is skipped by its default
+     * ({@code skipRegionValidation}, ProviderRegistryTest).
      */
     public boolean providerKnows() {
         return Arrays.stream(com.pulumi.aws.enums.Region.values()).anyMatch(r -> r.getValue().equals(code));

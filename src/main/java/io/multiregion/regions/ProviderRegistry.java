@@ -65,13 +65,6 @@ public final class ProviderRegistry {
         ProviderArgs.Builder builder = ProviderArgs.builder()
                 .region(region.code())
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags).build());
-        if (!region.providerKnows()) {
-            // The provider checks the region against the list it was built with and refuses a newer one ("Invalid AWS
-            // Region"); skipping that check is the documented way to use a region it predates
-            // (terraform-provider-aws#17882). AwsRegion only admits regions of AWS's own region data. An
-            // aws:skipRegionValidation set in the stack still wins (applied below).
-            builder.skipRegionValidation(true);
-        }
         args.aws().values().forEach((name, value) -> apply(builder, name, value, args.aws().secrets().contains(name)));
         return new Provider("aws-" + region.code(), builder.build());
     }
