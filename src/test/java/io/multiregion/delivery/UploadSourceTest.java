@@ -138,6 +138,22 @@ class UploadSourceTest {
     }
 
     @Test
+    @DisplayName("native delivery with an upload source: the uploaded release is tested, deployed to A, then to B by an action in B")
+    void nativeWithUpload() {
+        Map<String, String> config = RegionPairRuns.uploadConfig("primary");
+        config.put("multiregion:delivery", "native");
+        ProgramRun run = ProgramRun.with("primary", config, Map.of());
+        assertFalse(run.failed(), run::errors);
+        List<?> stages = (List<?>) run.one(PIPELINE).inputs().get("stages");
+        assertEquals(List.of("Source", "Test", "Deploy", "DeploySecondary"),
+                stages.stream().map(st -> ((Map<?, ?>) st).get("name")).toList());
+        Map<?, ?> secondary = (Map<?, ?>) ((List<?>) ((Map<?, ?>) stages.get(3)).get("actions")).get(0);
+        assertEquals("cn-northwest-1", secondary.get("region"));
+        assertTrue(run.ofType("aws:s3/bucketReplicationConfig:BucketReplicationConfig").isEmpty());
+        assertEquals(1, run.inRegion("aws:cloudwatch/eventRule:EventRule", A).size());
+    }
+
+    @Test
     @DisplayName("an explicit connection in China is refused, naming upload, and registers nothing")
     void connectionRefused() {
         Map<String, String> config = RegionPairRuns.uploadConfig("primary");
