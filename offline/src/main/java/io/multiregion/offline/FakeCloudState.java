@@ -210,6 +210,9 @@ public final class FakeCloudState {
                 .derived("arn", "arn:{partition}:codedeploy:{region}:{account}:deploymentgroup:{appName}/"
                         + "{deploymentGroupName}")
                 .id("deploymentGroupId"));
+        // Step Functions: stateMachine:${StateMachineName}; its id is its ARN.
+        t.put("aws:sfn/stateMachine:StateMachine", row().name("name", "namePrefix")
+                .derived("arn", "arn:{partition}:states:{region}:{account}:stateMachine:{name}").id("arn"));
         // Logs, events, trails, alarms, dashboards, topics, queues.
         t.put("aws:cloudwatch/logGroup:LogGroup", row().name("name", "namePrefix")
                 .derived("arn", "arn:{partition}:logs:{region}:{account}:log-group:{name}").id("name"));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import io.multiregion.stacks.StackContract;
 
 /**
  * The human-readable plan: resources grouped by region, then by the component that owns them, with their options
@@ -66,6 +67,7 @@ public final class PlanText {
         out.append("  ").append(counts(plan).describe()).append("\n");
         plan.notes().stream().filter(n -> n.startsWith(PlanMocks.UNRESOLVED))
                 .forEach(n -> out.append("  WARNING: ").append(n).append("\n"));
+        delivery(plan).forEach(line -> out.append("  ").append(line).append("\n"));
 
         Map<String, Plan.PlannedResource> byUrn = index(plan);
         Map<String, List<Plan.PlannedResource>> byRegion = new TreeMap<>();
@@ -123,6 +125,23 @@ public final class PlanText {
                 .append(" marks secrets.\n");
         plan.notes().forEach(n -> out.append("  - ").append(n).append("\n"));
         return out.toString();
+    }
+
+    /**
+     * The delivery path the stack chose and why, from its {@code deliveryPath} output (StackContract): shown under the
+     * counts, since it decides what the rest of the plan holds. Empty when the stack exports none.
+     */
+    static List<String> delivery(Plan plan) {
+        if (!(plan.outputs().get(StackContract.Value.DELIVERY_PATH.key()) instanceof Map<?, ?> path)) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Delivery: " + path.get("mode") + " (multiregion:delivery " + path.get("requested") + "): "
+                + path.get("reason"));
+        if (path.get("source") != null) {
+            lines.add("Source: " + path.get("source") + ": " + path.get("sourceReason"));
+        }
+        return lines;
     }
 
     /** What a reference stands for, in words. */

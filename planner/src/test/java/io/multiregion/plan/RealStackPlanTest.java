@@ -3,6 +3,7 @@ package io.multiregion.plan;
 import io.multiregion.offline.StackConfig;
 import io.multiregion.offline.ConfigLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +66,24 @@ class RealStackPlanTest {
                 .filter(r -> r.type().equals("pulumi:pulumi:StackReference"))
                 .forEach(r -> assertEquals(ConfigLoader.read(PROJECT, "secondary").config().value("multiregion:primaryStack"),
                         r.name()));
+    }
+
+    @Test
+    @DisplayName("the plan shows the delivery path each stack chose and why, under its counts, and as the deliveryPath output")
+    void thePlanShowsTheDeliveryPath() {
+        Plan primary = plan("primary", Optional.empty());
+        String text = PlanText.render(primary, false);
+        List<String> head = text.lines().limit(4).toList();
+        assertTrue(head.get(2).startsWith("  Delivery: bespoke (multiregion:delivery auto): auto: region B eu-central-1 "
+                + "offers AWS CodePipeline and AWS CodeBuild"), head.toString());
+        assertTrue(head.get(3).startsWith("  Source: connection: default: region A eu-west-1 offers AWS CodeConnections"),
+                head.toString());
+        assertTrue(text.contains("\nOutputs\n"), text);
+        assertTrue(text.substring(text.indexOf("\nOutputs\n")).contains("deliveryPath"), text);
+        Plan secondary = plan("secondary", Optional.of(primary));
+        List<String> secondaryHead = PlanText.render(secondary, false).lines().limit(4).toList();
+        assertTrue(secondaryHead.get(2).startsWith("  Delivery: bespoke (multiregion:delivery auto)"), secondaryHead.toString());
+        assertFalse(secondaryHead.get(3).startsWith("  Source:"), "the source is the primary's");
     }
 
     @Test

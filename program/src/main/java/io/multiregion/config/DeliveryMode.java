@@ -4,12 +4,22 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** How releases reach region B ({@code multiregion:delivery}). */
+/**
+ * How releases reach region B: the mode {@code multiregion:delivery} names or {@code auto} picks ({@link DeliveryPath}).
+ */
 public enum DeliveryMode {
-    /** S3 replication to B, a trigger in B and a pipeline in B. */
+    /** S3 replication to B, a trigger in B and a pipeline in B (needs CodePipeline and CodeBuild in B). */
     BESPOKE("bespoke"),
-    /** One pipeline in A whose deploy action for B runs in B. */
-    NATIVE("native");
+    /** One pipeline in A whose deploy action for B runs in B (needs CodePipeline in both regions). */
+    NATIVE("native"),
+    /**
+     * S3 replication to B and a trigger in B that starts a CodeDeploy deployment of the replicated release through a
+     * Step Functions state machine: no pipeline in B (for a region B without CodePipeline or CodeBuild).
+     */
+    PIPELINE_FREE("pipeline-free");
+
+    /** The value of {@code multiregion:delivery} that lets the program choose ({@link DeliveryPath}). */
+    public static final String AUTO = "auto";
 
     private final String value;
 
@@ -21,11 +31,16 @@ public enum DeliveryMode {
         return value;
     }
 
+    /** Whether releases reach B through S3 replication (the replicating bucket pair and a trigger in B). */
+    public boolean replicates() {
+        return this != NATIVE;
+    }
+
     public static Optional<DeliveryMode> parse(String text) {
         return Arrays.stream(values()).filter(m -> m.value.equals(text)).findFirst();
     }
 
     public static String choices() {
-        return Arrays.stream(values()).map(DeliveryMode::value).collect(Collectors.joining(" or "));
+        return Arrays.stream(values()).map(DeliveryMode::value).collect(Collectors.joining(", "));
     }
 }

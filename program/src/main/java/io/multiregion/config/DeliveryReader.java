@@ -1,7 +1,6 @@
 package io.multiregion.config;
 
 import io.multiregion.regions.AwsRegion;
-import io.multiregion.regions.CodePipelineRegions;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -39,7 +38,8 @@ public final class DeliveryReader implements ConcernReader<DeliverySettings> {
     public List<Setting> settings() {
         return List.of(
                 Setting.only(Role.SECONDARY, "trigger", "string", "\"cloudtrail\""),
-                Setting.both("delivery", "string", "\"bespoke\""),
+                Setting.both("delivery", "string", "\"" + DeliveryMode.AUTO + "\""),
+                Setting.only(Role.PRIMARY, "source", "string", "\"\""),
                 Setting.only(Role.PRIMARY, "sourceProvider", "string", "\"GitHub\""),
                 Setting.only(Role.PRIMARY, "repository", "string", "\"\""),
                 Setting.only(Role.PRIMARY, "branch", "string", "\"" + DEFAULT_BRANCH + "\""),
@@ -60,14 +60,23 @@ public final class DeliveryReader implements ConcernReader<DeliverySettings> {
         TriggerMode trigger = in.optional("trigger", TriggerMode::parse, TriggerMode.CLOUDTRAIL,
                 "is not a trigger mode" + in.raw("trigger").map(v -> Suggest.didYouMean(v, triggers)).orElse("")
                         + "; set it to " + TriggerMode.choices());
-        List<String> modes = List.of(DeliveryMode.values()).stream().map(DeliveryMode::value).toList();
-        DeliveryMode mode = in.optional("delivery", DeliveryMode::parse, DeliveryMode.BESPOKE,
+        List<String> modes = new java.util.ArrayList<>(List.of(DeliveryMode.AUTO));
+        List.of(DeliveryMode.values()).forEach(m -> modes.add(m.value()));
+        Optional<DeliveryMode> requested = in.optional("delivery", DeliveryReader::parseDelivery, Optional.empty(),
                 "is not a delivery mode" + in.raw("delivery").map(v -> Suggest.didYouMean(v, modes)).orElse("")
-                        + "; set it to " + DeliveryMode.choices());
-        if (mode == DeliveryMode.NATIVE) {
-            checkNativeRegions(problems, stack);
-            stack.role().ifPresent(role -> warnBespokeOnly(in, role));
-        }
+                        + "; set it to " + String.join(", ", modes) + " (default " + DeliveryMode.AUTO + ")");
+        List<String> sources = List.of(SourceMode.values()).stream().map(SourceMode::value).toList();
+        Optional<SourceMode> requestedSource = stack.role().equals(Optional.of(Role.SECONDARY)) ? Optional.empty()
+                : in.optional("source", text -> SourceMode.parse(text).map(Optional::of), Optional.empty(),
+                "is not a source" + in.raw("source").map(v -> Suggest.didYouMean(v, sources)).orElse("")
+                        + "; set it to " + SourceMode.choices() + ", or leave it unset (connection where region A "
+                        + "offers CodeConnections, else upload)");
+        DeliveryPath path = stack.primaryRegion().isPresent() && stack.secondaryRegion().isPresent()
+                ? DeliveryPath.choose(stack.primaryRegion().orElseThrow(), stack.secondaryRegion().orElseThrow(),
+                requested, requestedSource, problems)
+                : DeliveryPath.unresolved(requested, requestedSource);
+        DeliveryMode mode = path.mode();
+        stack.role().ifPresent(role -> warnUnread(in, role, path));
         List<String> hosts = List.of(SourceProvider.values()).stream().map(SourceProvider::value).toList();
         SourceProvider sourceProvider = in.optional("sourceProvider", SourceProvider::parse, SourceProvider.GITHUB,
                 "is not a supported Git host" + in.raw("sourceProvider").map(v -> Suggest.didYouMean(v, hosts)).orElse("")
@@ -78,8 +87,8 @@ public final class DeliveryReader implements ConcernReader<DeliverySettings> {
         String branch = in.raw("branch").orElse(DEFAULT_BRANCH);
         String artifactKey = in.raw("artifactKey").orElse(DEFAULT_ARTIFACT_KEY);
 
-        if (stack.role().equals(Optional.of(Role.PRIMARY)) && repository.isEmpty()
-                && !in.source().isUndecryptable(ConfigInput.key("repository"))) {
+        if (stack.role().equals(Optional.of(Role.PRIMARY)) && path.source() == SourceMode.CONNECTION
+                && repository.isEmpty() && !in.source().isUndecryptable(ConfigInput.key("repository"))) {
             problems.add(ConfigInput.key("repository") + ": missing; the primary stack's pipeline builds this repository: "
                     + "set it as " + sourceProvider.repositoryHint()
                     + ", e.g. pulumi config set multiregion:repository acme/storefront");
@@ -91,7 +100,9 @@ public final class DeliveryReader implements ConcernReader<DeliverySettings> {
             }
         });
         checkBranch(problems, branch);
-        connectionArn.ifPresent(arn -> checkConnectionArn(problems, arn, stack.primaryRegion()));
+        if (path.source() == SourceMode.CONNECTION) {
+            connectionArn.ifPresent(arn -> checkConnectionArn(problems, arn, stack.primaryRegion()));
+        }
         checkArtifactKey(problems, artifactKey);
 
         List<String> testCommands = testCommands(in);
@@ -111,7 +122,7 @@ public final class DeliveryReader implements ConcernReader<DeliverySettings> {
         boolean containerBuilds = in.bool("containerBuilds", false);
         boolean replicateDeleteMarkers = in.bool("replicateDeleteMarkers", false);
         return new DeliverySettings(trigger, mode, sourceProvider, repository, branch, connectionArn, artifactKey,
-                testCommands, buildImage, computeType, buildTimeout, containerBuilds, replicateDeleteMarkers);
+                testCommands, buildImage, computeType, buildTimeout, containerBuilds, replicateDeleteMarkers, path);
     }
 
     /**
@@ -130,30 +141,55 @@ public final class DeliveryReader implements ConcernReader<DeliverySettings> {
         return Map.copyOf(keys);
     }
 
-    /** Native delivery needs CodePipeline's cross-region actions in both regions ({@link CodePipelineRegions}). */
-    private static void checkNativeRegions(Problems problems, StackContext stack) {
-        Map<String, Optional<AwsRegion>> regions = new LinkedHashMap<>();
-        regions.put("primaryRegion", stack.primaryRegion());
-        regions.put("secondaryRegion", stack.secondaryRegion());
-        regions.forEach((key, region) -> region.filter(r -> !CodePipelineRegions.supportsCrossRegionActions(r))
-                .ifPresent(r -> problems.add(ConfigInput.key("delivery") + ": 'native' needs CodePipeline cross-region "
-                        + "actions in both regions, and " + ConfigInput.key(key) + " " + r + " has none (CodePipeline "
-                        + "User Guide, \"Add a cross-Region action in CodePipeline\"); set multiregion:delivery to bespoke "
-                        + "(S3 replication to B and a pipeline in B) or leave it unset")));
+    /** {@code auto}, or a delivery mode. */
+    private static Optional<Optional<DeliveryMode>> parseDelivery(String text) {
+        return DeliveryMode.AUTO.equals(text) ? Optional.of(Optional.empty()) : DeliveryMode.parse(text).map(Optional::of);
     }
 
-    /** A key set on purpose that native delivery never reads does nothing: say so, and how to fix it. */
-    private static void warnBespokeOnly(ConfigInput in, Role role) {
+    /** The keys of the pipeline in B, which only bespoke delivery builds. */
+    private static final List<String> BUILD_IN_B = List.of("testCommands", "buildImage", "buildComputeType",
+            "buildTimeoutMinutes", "containerBuilds");
+
+    /**
+     * The keys a delivery path does not read, with the stacks that would read them in another path, and why: native
+     * delivery has no replication (primary), no trigger and no build in B (secondary); pipeline-free delivery has no
+     * build in B; an upload source has no Git connection.
+     */
+    static Map<String, Set<Role>> unread(DeliveryPath path) {
+        Map<String, Set<Role>> keys = new LinkedHashMap<>();
+        if (path.mode() == DeliveryMode.NATIVE) {
+            keys.putAll(BESPOKE_ONLY);
+        } else if (path.mode() == DeliveryMode.PIPELINE_FREE) {
+            BUILD_IN_B.forEach(k -> keys.put(k, EnumSet.of(Role.SECONDARY)));
+        }
+        if (path.source() == SourceMode.UPLOAD) {
+            for (String git : List.of("sourceProvider", "repository", "branch", "connectionArn")) {
+                keys.put(git, EnumSet.of(Role.PRIMARY));
+            }
+        }
+        return keys;
+    }
+
+    /** A key set on purpose that this delivery path never reads does nothing: say so, and how to fix it. */
+    private static void warnUnread(ConfigInput in, Role role, DeliveryPath path) {
         Map<String, Setting> declared = new LinkedHashMap<>();
         new DeliveryReader().settings().forEach(s -> declared.put(s.name(), s));
-        BESPOKE_ONLY.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+        unread(path).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             String key = ConfigInput.key(e.getKey());
             String value = in.source().isUndecryptable(key) ? "" : in.source().get(key).orElse("");
             // the engine hands the program the project's declared defaults too: only a value set on purpose counts
             if (e.getValue().contains(role) && !declared.get(e.getKey()).isDefault(value)) {
-                in.problems().warn(key + ": '" + (in.source().isSecret(key) ? "[secret]" : value) + "' is set for the " + role.value()
-                        + " stack, but only bespoke delivery reads it there and multiregion:delivery is native: it has "
-                        + "no effect; remove it from the stack file, or set multiregion:delivery to bespoke");
+                boolean git = List.of("sourceProvider", "repository", "branch", "connectionArn").contains(e.getKey())
+                        && path.source() == SourceMode.UPLOAD;
+                in.problems().warn(key + ": '" + (in.source().isSecret(key) ? "[secret]" : value) + "' is set for the "
+                        + role.value() + " stack, but " + (git
+                        ? "the source is upload (no Git connection): it has no effect; remove it from the stack file, "
+                        + "or set multiregion:source to connection where region A offers CodeConnections"
+                        : path.mode() == DeliveryMode.NATIVE
+                        ? "only bespoke delivery reads it there and multiregion:delivery is native: it has no effect; "
+                        + "remove it from the stack file, or set multiregion:delivery to bespoke"
+                        : "pipeline-free delivery has no build in region B: it has no effect; remove it from the stack "
+                        + "file"));
             }
         });
     }

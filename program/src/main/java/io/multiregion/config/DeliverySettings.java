@@ -7,7 +7,8 @@ import java.util.Optional;
  * The delivery path: how releases are built in A and reach B. Read by {@link DeliveryReader}.
  *
  * @param trigger                {@code multiregion:trigger}, default {@code cloudtrail} (secondary)
- * @param mode                   {@code multiregion:delivery}, default {@code bespoke}
+ * @param mode                   the delivery mode: {@code multiregion:delivery}, or what {@code auto} (the default) picks
+ *                               for the regions ({@link DeliveryPath})
  * @param sourceProvider         {@code multiregion:sourceProvider}, default GitHub (primary)
  * @param repository             {@code multiregion:repository} (primary, required there)
  * @param branch                 {@code multiregion:branch}, default {@code main} (primary)
@@ -19,13 +20,21 @@ import java.util.Optional;
  * @param buildTimeoutMinutes    {@code multiregion:buildTimeoutMinutes}, default 30
  * @param containerBuilds        {@code multiregion:containerBuilds}, default false
  * @param replicateDeleteMarkers {@code multiregion:replicateDeleteMarkers}, default false (primary)
+ * @param path                   the chosen delivery mode and source with their reasons ({@code multiregion:delivery},
+ *                               {@code multiregion:source})
  */
 public record DeliverySettings(TriggerMode trigger, DeliveryMode mode, SourceProvider sourceProvider,
                                Optional<String> repository, String branch, Optional<String> connectionArn,
                                String artifactKey, List<String> testCommands, String buildImage, String buildComputeType,
-                               int buildTimeoutMinutes, boolean containerBuilds, boolean replicateDeleteMarkers) {
+                               int buildTimeoutMinutes, boolean containerBuilds, boolean replicateDeleteMarkers,
+                               DeliveryPath path) {
 
     public DeliverySettings {
         testCommands = List.copyOf(testCommands);
+    }
+
+    /** How a release enters A's pipeline ({@code multiregion:source}). */
+    public SourceMode source() {
+        return path.source();
     }
 }

@@ -89,6 +89,10 @@ public final class SettingsReader {
                 .forEach(problems::add));
         ProviderSettings aws = PROVIDERS.read(in, context);
         GovernanceSettings governance = GOVERNANCE.read(in, context);
+        // every service the stack registers resources of, in each region it registers them in, offered there
+        context.core().ifPresent(core -> RegionServices.check(core.role(), core.primaryRegion(), core.secondaryRegion(),
+                delivery.path(), delivery.trigger(), RegionServices.Parts.of(core.role(), domain.isPresent(),
+                        interRegion, governance), problems));
         GovernanceReader.warnings(governance).forEach(problems::warn);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 

@@ -8,6 +8,7 @@ import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
 import com.pulumi.aws.cloudwatch.EventTargetArgs;
+import com.pulumi.aws.cloudwatch.inputs.EventTargetInputTransformerArgs;
 import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.core.Output;
@@ -44,9 +45,11 @@ import java.util.Optional;
  *   <li>{@code eventbridge}: a rule on {@code Object Created} for that bucket and key, using the S3 EventBridge
  *       notifications that the bucket's owner (the primary stack) turns on.</li>
  * </ul>
- * In both modes the rule's only target is the pipeline, through a role that only
- * {@code events.amazonaws.com} can assume, for this rule only, and that may only
- * {@code codepipeline:StartPipelineExecution} on that one pipeline.
+ * In both modes the rule's only target is B's pipeline (bespoke delivery) or the release deployer (pipeline-free
+ * delivery, {@link ReleaseDeployer}), through a role that only {@code events.amazonaws.com} can assume, for this rule
+ * only, and that may only start that one target ({@code codepipeline:StartPipelineExecution} on the pipeline, or
+ * {@code states:StartExecution} on the state machine). The deployer's input is the release object version taken from
+ * the event ({@link DeploymentWorkflow#inputPaths}).
  */
 public final class ReplicaTrigger extends ComponentResource {
 
@@ -64,13 +67,47 @@ public final class ReplicaTrigger extends ComponentResource {
      *
      * @param region           region B
      * @param replica          the replica bucket and release key, read from the primary stack
-     * @param pipelineArn      the pipeline the rule starts
+     * @param starts           what the rule starts: B's pipeline (bespoke) or the release deployer (pipeline-free)
      * @param mode             {@code cloudtrail} (default) or {@code eventbridge}
      * @param trailName        the data-event trail's name in cloudtrail mode ({@code <project>-<stack>-release-trigger})
      * @param logRetentionDays retention of the trail's log group (default 365)
      */
-    public record Args(AwsRegion region, ReplicaSource replica, Output<String> pipelineArn, TriggerMode mode,
+    public record Args(AwsRegion region, ReplicaSource replica, Starts starts, TriggerMode mode,
                        String trailName, int logRetentionDays) {
+
+        /** A trigger that starts B's pipeline (bespoke delivery). */
+        public Args(AwsRegion region, ReplicaSource replica, Output<String> pipelineArn, TriggerMode mode,
+                    String trailName, int logRetentionDays) {
+            this(region, replica, Starts.pipeline(pipelineArn), mode, trailName, logRetentionDays);
+        }
+    }
+
+    /**
+     * The rule's one target, and the one action its role may take on it.
+     *
+     * @param arn           the target's ARN
+     * @param actions       what EventBridge may do to it: exactly the action that starts it
+     * @param what          what it is, in descriptions ("the release pipeline")
+     * @param sid           the role statement's id
+     * @param targetName    the suffix of the target's logical name
+     * @param inputPaths    EventBridge input paths of an input transformer, or empty to pass the event unchanged
+     * @param inputTemplate the transformer's template (with {@code inputPaths})
+     */
+    public record Starts(Output<String> arn, List<String> actions, String what, String sid, String targetName,
+                         Map<String, String> inputPaths, String inputTemplate) {
+
+        /** B's pipeline: the event itself starts it (CodePipeline reads its S3 source; the event is not its input). */
+        public static Starts pipeline(Output<String> pipelineArn) {
+            return new Starts(pipelineArn, Actions.PIPELINE_START, "the release pipeline", "StartReleasePipeline",
+                    "pipeline", Map.of(), "");
+        }
+
+        /** The release deployer: its input is the release object version, taken from the event. */
+        public static Starts deployer(Output<String> stateMachineArn, TriggerMode mode) {
+            return new Starts(stateMachineArn, Actions.STATE_MACHINE_START, "the release deployment",
+                    "StartReleaseDeployment", "deployer", DeploymentWorkflow.inputPaths(mode),
+                    DeploymentWorkflow.inputTemplate(mode));
+        }
     }
 
     /**
@@ -80,7 +117,7 @@ public final class ReplicaTrigger extends ComponentResource {
         super("multiregion:delivery:ReplicaTrigger", name, options);
         AwsRegion region = args.region();
         ReplicaSource replica = args.replica();
-        Output<String> pipelineArn = args.pipelineArn();
+        Starts starts = args.starts();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         List<Resource> ruleDependencies = new ArrayList<>();
 
@@ -99,7 +136,7 @@ public final class ReplicaTrigger extends ComponentResource {
         }
 
         EventRule rule = new EventRule(Names.autoNamed(name, Names.EVENT_RULE), EventRuleArgs.builder()
-                .description("Starts the release pipeline in " + region + " when a new release replica lands ("
+                .description("Starts " + starts.what() + " in " + region + " when a new release replica lands ("
                         + args.mode().value() + " mode)")
                 .eventPattern(eventPattern)
                 .build(),
@@ -112,17 +149,25 @@ public final class ReplicaTrigger extends ComponentResource {
         // "Using IAM policy conditions in Amazon EventBridge"): only this rule can use the role.
         ServiceRole role = ServiceRole.create(name + "-events", "events.amazonaws.com",
                 List.of(Statement.Condition.of("StringEquals", "aws:SourceArn", rule.arn())),
-                "EventBridge: starts the release pipeline in " + region,
-                List.of(Statement.allow("StartReleasePipeline").actions(Actions.PIPELINE_START).resource(pipelineArn).build()),
+                "EventBridge: starts " + starts.what() + " in " + region,
+                List.of(Statement.allow(starts.sid()).actions(starts.actions()).resource(starts.arn()).build()),
                 child);
 
-        new EventTarget(name + "-pipeline", EventTargetArgs.builder()
+        EventTargetArgs.Builder target = EventTargetArgs.builder()
                 .rule(ruleName)
-                .arn(pipelineArn)
-                .roleArn(role.arn())
-                .build(),
+                .arn(starts.arn())
+                .roleArn(role.arn());
+        if (!starts.inputPaths().isEmpty()) {
+            // the target's input is the release object version the event names (EventBridge API Reference,
+            // InputTransformer)
+            target.inputTransformer(EventTargetInputTransformerArgs.builder()
+                    .inputPaths(starts.inputPaths())
+                    .inputTemplate(starts.inputTemplate())
+                    .build());
+        }
+        new EventTarget(name + "-" + starts.targetName(), target.build(),
                 CustomResourceOptions.builder().parent(this)
-                        // the target is useless until its role may start the pipeline.
+                        // the target is useless until its role may start what it targets.
                         .dependsOn(List.<Resource>of(role.policy())).build());
 
         registerOutputs(Map.of("ruleName", ruleName, "eventPattern", eventPattern));

@@ -9,11 +9,22 @@ import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushArg
 import com.pulumi.aws.codepipeline.inputs.PipelineTriggerGitConfigurationPushBranchesArgs;
 import com.pulumi.aws.codestarconnections.Connection;
 import com.pulumi.aws.codestarconnections.ConnectionArgs;
+import com.pulumi.aws.cloudwatch.EventRule;
+import com.pulumi.aws.cloudwatch.EventRuleArgs;
+import com.pulumi.aws.cloudwatch.EventTarget;
+import com.pulumi.aws.cloudwatch.EventTargetArgs;
+import com.pulumi.aws.iam.Policy;
+import com.pulumi.aws.iam.PolicyArgs;
+import com.pulumi.aws.s3.BucketNotification;
+import com.pulumi.aws.s3.BucketNotificationArgs;
+import com.pulumi.resources.Resource;
+import io.multiregion.iam.PolicyDocument;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.multiregion.config.SourceMode;
 import io.multiregion.config.SourceProvider;
 import io.multiregion.deploy.DeployTarget;
 import io.multiregion.iam.Actions;
@@ -42,6 +53,14 @@ import java.util.Optional;
  * artifact store in B (CodePipeline User Guide, "Add a cross-Region action in CodePipeline": one artifact bucket per
  * region where an action runs, and CodePipeline copies the artifacts between them); that store and B's key are built
  * here, through B's provider (a pair owned by the primary), by the stack's per-region support.
+ *
+ * <p>With an upload source ({@link Args#source}, for a region A without CodeConnections, or by choice) there is no
+ * connection: the user's CI uploads the release zip into the source bucket (versioned, KMS-encrypted, TLS-only), S3
+ * sends its Object Created event to EventBridge, and a rule on exactly that bucket and key starts the pipeline, whose
+ * S3 source action reads that object without polling (CodePipeline User Guide, "Amazon S3 source actions and
+ * EventBridge with S3 event notifications"). The pipeline then tests the uploaded release (no Publish stage: the
+ * release is already in place) and deploys it. The CI's permissions are a customer managed policy,
+ * {@link #uploadPolicyArn}, to attach to the CI's role.
  */
 public final class SourcePipeline extends ComponentResource {
 
@@ -54,13 +73,17 @@ public final class SourcePipeline extends ComponentResource {
     /** Pipeline ARN. */
     @Export(name = "pipelineArn", refs = {String.class}, tree = "[0]")
     public final Output<String> pipelineArn;
-    /** ARN of the connection the pipeline uses (created here or given in config). */
+    /** ARN of the connection the pipeline uses (created here or given in config); empty with an upload source. */
     @Export(name = "connectionArn", refs = {String.class}, tree = "[0]")
     public final Output<String> connectionArn;
     /** Whether this stack created the connection (its handshake must then be completed once in the console). */
     public final boolean createdConnection;
     /** Native delivery: the artifact store in B (encrypted with B's key), which B's instances read revisions from. */
     public final Optional<SecureBucket> secondaryStore;
+    /** Upload source: the managed policy a CI attaches to upload releases (exactly the release object and its key). */
+    public final Optional<Output<String>> uploadPolicyArn;
+    /** Upload source: the command a CI runs to upload a release. */
+    public final Optional<Output<String>> uploadCommand;
 
     /**
      * The pipeline is created in {@code region} through the provider its options carry.
@@ -79,11 +102,22 @@ public final class SourcePipeline extends ComponentResource {
      * @param deployTo           region A's CodeDeploy target, deployed after the release is published (default none)
      * @param crossRegion        native delivery: B's CodeDeploy target, deployed by an action that runs in B after
      *                           A's deploy stage (default none: bespoke delivery)
+     * @param source             how releases enter: a Git connection (default) or an upload into {@code release} by
+     *                           the user's CI (the connection, host, repository and branch are then not used)
      */
     public record Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider, String repository, String branch,
                        Optional<String> existingConnection, String artifactKey, SecureBucket release,
                        BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo,
-                       Optional<CrossRegionDeploy> crossRegion) {
+                       Optional<CrossRegionDeploy> crossRegion, SourceMode source) {
+
+        /** From a Git connection (the default source). */
+        public Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider, String repository,
+                    String branch, Optional<String> existingConnection, String artifactKey, SecureBucket release,
+                    BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo,
+                    Optional<CrossRegionDeploy> crossRegion) {
+            this(region, stack, connectionName, sourceProvider, repository, branch, existingConnection, artifactKey,
+                    release, build, logRetentionDays, deployTo, crossRegion, SourceMode.CONNECTION);
+        }
 
         /** Without a cross-region deploy action (bespoke delivery). */
         public Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider, String repository,
@@ -131,8 +165,12 @@ public final class SourcePipeline extends ComponentResource {
         ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
         RegionalKey key = support.key(region);
 
+        boolean upload = args.source() == SourceMode.UPLOAD;
         String existingConnection = args.existingConnection().orElse(null);
-        if (existingConnection != null) {
+        if (upload) {
+            this.connectionArn = Output.of("");
+            this.createdConnection = false;
+        } else if (existingConnection != null) {
             this.connectionArn = Output.of(existingConnection);
             this.createdConnection = false;
         } else {
@@ -147,21 +185,35 @@ public final class SourcePipeline extends ComponentResource {
 
         SecureBucket artifacts = support.bucket(name + "-artifacts", region, this, ref -> List.of());
         BuildProject build = new BuildProject(name + "-package",
-                new BuildProject.Args(key, artifacts, "Tests " + args.repository() + " and packages it as one zip",
+                new BuildProject.Args(key, artifacts, upload ? "Tests the uploaded release in " + region
+                        : "Tests " + args.repository() + " and packages it as one zip",
                         args.stack(), args.build(), args.logRetentionDays()),
                 inside);
+        Output<String> releaseObject = release.arn.applyValue(a -> a + "/" + args.artifactKey());
 
         List<Statement> statements = new ArrayList<>();
-        // The service was renamed: a connection's ARN names either codestar-connections or codeconnections, and
-        // each prefix's UseConnection takes that prefix's connection resource type (Service Authorization Reference,
-        // "AWS CodeConnections" and "AWS CodeStar Connections"), so each action gets the ARN in its own form.
-        statements.add(Statement.allow("UseConnection").actions(Actions.CONNECTION_USE)
-                .resource(connectionArn.applyValue(arn -> Arns.connectionAs(arn, "codeconnections"))).build());
-        statements.add(Statement.allow("UseConnectionLegacyPrefix").actions(Actions.CONNECTION_USE_LEGACY)
-                .resource(connectionArn.applyValue(arn -> Arns.connectionAs(arn, "codestar-connections"))).build());
+        if (upload) {
+            // the S3 source action reads the uploaded object and checks its bucket (CodePipeline User Guide, "Amazon
+            // S3 source action reference", service role permissions); the key is the artifacts' (both A's)
+            statements.add(Statement.allow("ReadUploadedRelease").actions(Actions.S3_READ_OBJECT)
+                    .resource(releaseObject).build());
+            statements.add(Statement.allow("ReadReleaseBucket").actions(Actions.S3_SOURCE_BUCKET)
+                    .resource(release.arn).build());
+        } else {
+            // The service was renamed: a connection's ARN names either codestar-connections or codeconnections, and
+            // each prefix's UseConnection takes that prefix's connection resource type (Service Authorization
+            // Reference, "AWS CodeConnections" and "AWS CodeStar Connections"), so each action gets the ARN in its own
+            // form.
+            statements.add(Statement.allow("UseConnection").actions(Actions.CONNECTION_USE)
+                    .resource(connectionArn.applyValue(arn -> Arns.connectionAs(arn, "codeconnections"))).build());
+            statements.add(Statement.allow("UseConnectionLegacyPrefix").actions(Actions.CONNECTION_USE_LEGACY)
+                    .resource(connectionArn.applyValue(arn -> Arns.connectionAs(arn, "codestar-connections"))).build());
+        }
         statements.addAll(artifacts.grantReadWrite("Artifacts"));
         statements.add(build.grantRun("RunPackageBuild"));
-        statements.addAll(release.grantPutObject("PublishRelease", args.artifactKey()));
+        if (!upload) {
+            statements.addAll(release.grantPutObject("PublishRelease", args.artifactKey()));
+        }
         args.deployTo().ifPresent(d -> statements.addAll(d.target().grantDeploy("DeployRelease")));
         // Native delivery: the artifact store in B, with B's key, and the deploy action in B.
         Optional<SecureBucket> storeInB = args.crossRegion().map(c ->
@@ -174,50 +226,127 @@ public final class SourcePipeline extends ComponentResource {
                     Output.of(c.applicationName()), Output.of(c.deploymentGroup()), c.deploymentConfig()));
         });
         ServiceRole role = ServiceRole.create(name + "-pipeline", "codepipeline.amazonaws.com", List.of(),
-                "CodePipeline: source pipeline for " + args.repository(), statements, child);
+                "CodePipeline: source pipeline for " + (upload ? "the releases uploaded to " + region
+                        : args.repository()), statements, child);
 
-        String repository = args.repository();
-        Output<Map<String, String>> sourceConfig = connectionArn.applyValue(arn -> ActionConfig.of(
-                "ConnectionArn", arn,
-                "FullRepositoryId", repository,
-                "BranchName", args.branch(),
-                "OutputArtifactFormat", "CODE_ZIP"));
         Output<Map<String, String>> buildConfig = build.projectName.applyValue(project -> ActionConfig.of("ProjectName", project));
-        Output<Map<String, String>> publishConfig = Output.tuple(release.bucketName, key.arn).applyValue(t -> ActionConfig.of(
-                "BucketName", t.t1,
-                "ObjectKey", args.artifactKey(),
-                "Extract", "false",
-                "KMSEncryptionKeyARN", t.t2));
+        List<PipelineStageArgs> stages;
+        if (upload) {
+            Output<Map<String, String>> uploadedConfig = release.bucketName.applyValue(bucket -> ActionConfig.of(
+                    "S3Bucket", bucket,
+                    "S3ObjectKey", args.artifactKey(),
+                    // EventBridge starts this pipeline (below); polling would start it twice and cost API calls.
+                    "PollForSourceChanges", "false"));
+            stages = List.of(
+                    Stages.single("Source", SOURCE_ACTION, "Source", "S3", List.of(), List.of("release"), uploadedConfig),
+                    Stages.single("Test", "TestRelease", "Test", "CodeBuild", List.of("release"), List.of("tested"),
+                            buildConfig));
+        } else {
+            String repository = args.repository();
+            Output<Map<String, String>> sourceConfig = connectionArn.applyValue(arn -> ActionConfig.of(
+                    "ConnectionArn", arn,
+                    "FullRepositoryId", repository,
+                    "BranchName", args.branch(),
+                    "OutputArtifactFormat", "CODE_ZIP"));
+            Output<Map<String, String>> publishConfig = Output.tuple(release.bucketName, key.arn).applyValue(t -> ActionConfig.of(
+                    "BucketName", t.t1,
+                    "ObjectKey", args.artifactKey(),
+                    "Extract", "false",
+                    "KMSEncryptionKeyARN", t.t2));
+            stages = List.of(
+                    Stages.single("Source", SOURCE_ACTION, "Source", "CodeStarSourceConnection",
+                            List.of(), List.of("source"), sourceConfig),
+                    Stages.single("Build", "TestAndPackage", "Build", "CodeBuild",
+                            List.of("source"), List.of("release"), buildConfig),
+                    Stages.single("Publish", "PublishRelease", "Deploy", "S3",
+                            List.of("release"), List.of(), publishConfig));
+        }
 
-        Pipeline pipeline = Stages.pipeline(name, role, this, PipelineArgs.builder()
+        PipelineArgs.Builder pipelineArgs = PipelineArgs.builder()
                 .artifactStores(storeInB.map(b -> List.of(ArtifactStores.inRegion(artifacts, key),
                                 ArtifactStores.inRegion(b, support.key(b.region))))
                         .orElseGet(() -> List.of(ArtifactStores.encrypted(artifacts, key))))
-                .triggers(PipelineTriggerArgs.builder()
-                        .providerType("CodeStarSourceConnection")
-                        .gitConfiguration(PipelineTriggerGitConfigurationArgs.builder()
-                                .sourceActionName(SOURCE_ACTION)
-                                .pushes(PipelineTriggerGitConfigurationPushArgs.builder()
-                                        .branches(PipelineTriggerGitConfigurationPushBranchesArgs.builder()
-                                                .includes(args.branch()).build())
-                                        .build())
-                                .build())
-                        .build())
-                .stages(thenDeployToB(Stages.thenDeploy(List.of(
-                        Stages.single("Source", SOURCE_ACTION, "Source", "CodeStarSourceConnection",
-                                List.of(), List.of("source"), sourceConfig),
-                        Stages.single("Build", "TestAndPackage", "Build", "CodeBuild",
-                                List.of("source"), List.of("release"), buildConfig),
-                        Stages.single("Publish", "PublishRelease", "Deploy", "S3",
-                                List.of("release"), List.of(), publishConfig)), "release", args.deployTo()),
-                        "release", args.crossRegion()))
-                );
+                .stages(thenDeployToB(Stages.thenDeploy(stages, "release", args.deployTo()), "release", args.crossRegion()));
+        if (!upload) {
+            pipelineArgs.triggers(PipelineTriggerArgs.builder()
+                    .providerType("CodeStarSourceConnection")
+                    .gitConfiguration(PipelineTriggerGitConfigurationArgs.builder()
+                            .sourceActionName(SOURCE_ACTION)
+                            .pushes(PipelineTriggerGitConfigurationPushArgs.builder()
+                                    .branches(PipelineTriggerGitConfigurationPushBranchesArgs.builder()
+                                            .includes(args.branch()).build())
+                                    .build())
+                            .build())
+                    .build());
+        }
+        Pipeline pipeline = Stages.pipeline(name, role, this, pipelineArgs);
+        if (upload) {
+            uploadTrigger(name, region, release, args.artifactKey(), pipeline, child);
+            this.uploadPolicyArn = Optional.of(uploadPolicy(name, region, release, releaseObject, key, child));
+            this.uploadCommand = Optional.of(release.bucketName.applyValue(bucket -> "aws s3 cp <release.zip> s3://"
+                    + bucket + "/" + args.artifactKey() + " --region " + region.code()));
+        } else {
+            this.uploadPolicyArn = Optional.empty();
+            this.uploadCommand = Optional.empty();
+        }
         // the instances of region A download the revisions this pipeline stores
         args.deployTo().ifPresent(d -> d.grantRevisions(name, region, artifacts, key, child));
         this.pipelineName = pipeline.name();
         this.pipelineArn = pipeline.arn();
         this.secondaryStore = storeInB;
         registerOutputs(Map.of("pipelineName", pipelineName, "pipelineArn", pipelineArn, "connectionArn", connectionArn));
+    }
+
+    /**
+     * Upload source: S3 sends the source bucket's events to EventBridge, and a rule on the release object's Object
+     * Created event starts the pipeline, through a role that EventBridge may assume for this rule only and that may only
+     * start this pipeline. The bucket's notification configuration is written here only: PutBucketNotificationConfiguration
+     * replaces the whole configuration (S3 API Reference), and nothing else in the program writes this bucket's.
+     */
+    private void uploadTrigger(String name, AwsRegion region, SecureBucket release, String artifactKey, Pipeline pipeline,
+                               CustomResourceOptions child) {
+        BucketNotification events = new BucketNotification(name + "-upload-events", BucketNotificationArgs.builder()
+                .bucket(release.bucketName)
+                .eventbridge(true)
+                .build(), child);
+        EventRule rule = new EventRule(Names.autoNamed(name + "-upload", Names.EVENT_RULE), EventRuleArgs.builder()
+                .description("Starts the source pipeline in " + region + " when the CI uploads a release")
+                .eventPattern(release.bucketName.applyValue(bucket -> EventPatterns.objectCreated(bucket, artifactKey)))
+                .build(),
+                CustomResourceOptions.builder().parent(this)
+                        // the rule only sees the bucket's events once S3 sends them to EventBridge.
+                        .dependsOn(List.<Resource>of(events)).build());
+        ServiceRole role = ServiceRole.create(name + "-upload-events", "events.amazonaws.com",
+                List.of(Statement.Condition.of("StringEquals", "aws:SourceArn", rule.arn())),
+                "EventBridge: starts the source pipeline in " + region + " on an uploaded release",
+                List.of(Statement.allow("StartSourcePipeline").actions(Actions.PIPELINE_START).resource(pipeline.arn())
+                        .build()),
+                child);
+        new EventTarget(name + "-upload-pipeline", EventTargetArgs.builder()
+                .rule(rule.id()) // on the default bus a rule's id is its name
+                .arn(pipeline.arn())
+                .roleArn(role.arn())
+                .build(),
+                CustomResourceOptions.builder().parent(this)
+                        // the target is useless until its role may start the pipeline.
+                        .dependsOn(List.<Resource>of(role.policy())).build());
+    }
+
+    /**
+     * The customer managed policy a CI needs to upload a release, and nothing else: PutObject on exactly the release
+     * object, and the region's key for that upload through S3 only ({@code kms:ViaService}). Users attach it to the
+     * CI's role ({@code aws iam attach-role-policy}); the program does not know that role.
+     */
+    private Output<String> uploadPolicy(String name, AwsRegion region, SecureBucket release, Output<String> releaseObject,
+                                        RegionalKey key, CustomResourceOptions child) {
+        Policy policy = new Policy(Names.autoNamed(name + "-upload", Names.IAM_POLICY), PolicyArgs.builder()
+                .description("CI upload of the release zip into " + region + "'s source bucket")
+                .policy(PolicyDocument.of(
+                        Statement.allow("UploadRelease").actions(Actions.S3_WRITE_OBJECT).resource(releaseObject).build(),
+                        Statement.allow("EncryptRelease").actions(Actions.KMS_FOR_UPLOAD).resource(key.arn)
+                                .condition("StringEquals", "kms:ViaService", region.serviceHost("s3")).build()))
+                .build(), child);
+        return policy.arn();
     }
 
     /** The stages, followed in native delivery by the stage whose one action deploys the release in B. */

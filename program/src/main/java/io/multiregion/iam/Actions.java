@@ -87,6 +87,32 @@ public final class Actions {
     /** What EventBridge may do to the pipeline it starts: exactly one action. */
     public static final List<String> PIPELINE_START = List.of("codepipeline:StartPipelineExecution");
 
+    /**
+     * What EventBridge may do to the state machine it starts (pipeline-free delivery): exactly one action, on the
+     * stateMachine resource type (Service Authorization Reference, AWS Step Functions).
+     */
+    public static final List<String> STATE_MACHINE_START = List.of("states:StartExecution");
+    /**
+     * The state machine's check that the release version it was started for is still the newest: HeadObject, which
+     * IAM authorizes as {@code s3:GetObject} on the object (S3 API Reference, HeadObject, Permissions).
+     */
+    public static final List<String> S3_HEAD_OBJECT = List.of("s3:GetObject");
+    /**
+     * A state machine's delivery of its execution log to CloudWatch Logs (Step Functions Developer Guide, "Logging
+     * execution history in Step Functions", IAM policies for logging to CloudWatch Logs). These actions configure the
+     * account's log deliveries and take no resource type, so their statement names {@code *}.
+     */
+    public static final List<String> LOGS_DELIVERY = List.of("logs:CreateLogDelivery", "logs:GetLogDelivery",
+            "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy",
+            "logs:DescribeResourcePolicies", "logs:DescribeLogGroups");
+    /**
+     * What a CI needs to upload a release zip into a bucket encrypted with a customer managed key: the data key for a
+     * PutObject, and Decrypt for the parts of a multipart upload ({@code aws s3 cp} of a file above 8 MB) (S3 User
+     * Guide, "Specifying server-side encryption with AWS KMS (SSE-KMS)", permissions; "Uploading and copying objects
+     * using multipart upload", kms:Decrypt).
+     */
+    public static final List<String> KMS_FOR_UPLOAD = List.of("kms:GenerateDataKey", "kms:Decrypt");
+
     /** For the TLS-only deny statement on every bucket (FSBP S3.5 checks for this form). */
     public static final List<String> S3_ALL = List.of("s3:*");
 

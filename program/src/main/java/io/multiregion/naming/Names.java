@@ -43,6 +43,11 @@ public final class Names {
     /** ECR repository names: 2 to 256 lower-case characters (Amazon ECR API Reference, CreateRepository). */
     public static final int ECR_REPOSITORY = 256;
 
+    /** Step Functions state machine names: 1 to 80 letters, digits, '-' or '_' (Step Functions API Reference, CreateStateMachine). */
+    public static final int STATE_MACHINE = 80;
+    /** IAM customer managed policy names: 128 characters (IAM User Guide, "IAM and AWS STS quotas"). */
+    public static final int IAM_POLICY = 128;
+
     /** A lower-case, hyphenated name of at most {@code max} characters, trimmed of trailing hyphens. */
     public static String fit(String name, int max) {
         String clean = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-{2,}", "-");

@@ -4,7 +4,7 @@ import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import io.multiregion.config.DatabaseSettings;
-import io.multiregion.config.DeliveryMode;
+import io.multiregion.config.SourceMode;
 import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.NetworkSettings;
@@ -53,9 +53,10 @@ public final class PrimaryStack {
         RegionalSupport support = StackParts.support(settings, providers);
         DeliverySettings delivery = settings.delivery();
 
-        boolean nativeDelivery = delivery.mode() == DeliveryMode.NATIVE;
-        // Pairs belong to the primary, built with both regions' providers. Native delivery replaces the replicating
-        // pair with the pipeline's artifact store in B (below); the release archive in A stays.
+        boolean nativeDelivery = !delivery.mode().replicates();
+        // Pairs belong to the primary, built with both regions' providers. Bespoke and pipeline-free delivery replicate
+        // releases to B; native delivery replaces the replicating pair with the pipeline's artifact store in B (below);
+        // the release archive in A stays.
         Optional<ReplicatedBucket> pair = nativeDelivery ? Optional.empty() : Optional.of(new ReplicatedBucket(
                 settings.project() + "-release", new ReplicatedBucket.Args(a, b, providers.forRegion(a),
                 providers.forRegion(b), delivery.replicateDeleteMarkers()),
@@ -89,16 +90,17 @@ public final class PrimaryStack {
         Optional<TransitGatewayPeering> gateways = settings.interRegion().enabled()
                 ? Optional.of(interRegion(settings, providers, support, slice)) : Optional.empty();
 
-        // Region A's delivery: the source pipeline publishes each release (into the pair in bespoke delivery) and
-        // deploys it to A, and in native delivery to B too.
+        // Region A's delivery: the source pipeline publishes each release (into the pair when it replicates) and
+        // deploys it to A, and in native delivery to B too. With an upload source, the user's CI puts each release
+        // into the source bucket and its arrival starts the pipeline.
         Optional<SourcePipeline.CrossRegionDeploy> toB = nativeDelivery
                 ? Optional.of(crossRegion(settings)) : Optional.empty();
         SourcePipeline source = new SourcePipeline(settings.project() + "-source", new SourcePipeline.Args(a,
                 settings.stack(), settings.project() + "-" + settings.stack() + "-" + delivery.sourceProvider().value(),
-                delivery.sourceProvider(), delivery.repository().orElseThrow(), // required for the primary
+                delivery.sourceProvider(), delivery.repository().orElse(""), // required with a connection source
                 delivery.branch(), delivery.connectionArn(), delivery.artifactKey(), release,
                 StackParts.build(delivery), settings.storage().logRetentionDays(),
-                Optional.of(StackParts.deployTo(slice)), toB),
+                Optional.of(StackParts.deployTo(slice)), toB, delivery.source()),
                 support, support.in(a, null));
 
         // Governance of this stack's region (and, in the primary, what exists once per account).
@@ -130,11 +132,15 @@ public final class PrimaryStack {
             exports.put(Value.NATIVE_STORE_KEY_ARN, support.key(b).arn);
         });
         exports.put(Value.SOURCE_PIPELINE, source.pipelineName);
-        exports.put(Value.CONNECTION_ARN, source.connectionArn);
-        exports.put(Value.CONNECTION_NOTE, Output.of(source.createdConnection
-                ? "The connection was created PENDING: complete its handshake once in the console "
-                + "(Developer Tools > Settings > Connections > Update pending connection) before the first release."
-                : "Existing connection from multiregion:connectionArn; no handshake needed."));
+        if (delivery.source() == SourceMode.CONNECTION) {
+            exports.put(Value.CONNECTION_ARN, source.connectionArn);
+            exports.put(Value.CONNECTION_NOTE, Output.of(source.createdConnection
+                    ? "The connection was created PENDING: complete its handshake once in the console "
+                    + "(Developer Tools > Settings > Connections > Update pending connection) before the first release."
+                    : "Existing connection from multiregion:connectionArn; no handshake needed."));
+        }
+        source.uploadCommand.ifPresent(command -> exports.put(Value.UPLOAD_COMMAND, command));
+        source.uploadPolicyArn.ifPresent(policy -> exports.put(Value.UPLOAD_POLICY_ARN, policy));
         exports.put(Value.GLOBAL_CLUSTER, global.identifier);
         exports.put(Value.DATABASE_SECRET_REPLICA_ARN, credentials.replicaArn);
         exports.put(Value.DATABASE_WRITER_ENDPOINT, global.writerEndpoint);

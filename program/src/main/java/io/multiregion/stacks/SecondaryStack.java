@@ -11,6 +11,7 @@ import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.RunKnowledge;
 import io.multiregion.config.StackSettings;
+import io.multiregion.delivery.ReleaseDeployer;
 import io.multiregion.delivery.ReplicaPipeline;
 import io.multiregion.delivery.ReplicaSource;
 import io.multiregion.delivery.ReplicaTrigger;
@@ -33,6 +34,9 @@ import java.util.Set;
  * inter-region network is on) and region B's own delivery (the trigger and the pipeline in B, which deploys to the
  * slice). It reads the primary only
  * through the {@link StackContract} and has no provider for region A at all (static stability).
+ *
+ * <p>In pipeline-free delivery (region B offers no CodePipeline or CodeBuild) B has no pipeline: the trigger starts a
+ * state machine that deploys the replicated release with CodeDeploy ({@link ReleaseDeployer}).
  *
  * <p>In native delivery the secondary has no delivery of its own: A's pipeline deploys to B's CodeDeploy target
  * (which keeps the names {@link StackContract#nativeTarget} gives it), and this stack lets B's instances read the
@@ -72,7 +76,7 @@ public final class SecondaryStack {
                     primary.text(Value.NATIVE_STORE_ARN), primary.text(Value.NATIVE_STORE_KEY_ARN)),
                     CustomResourceOptions.builder().parent(slice).build());
         } else {
-            bespokeDelivery(settings, primary, slice, support, exports);
+            replicatedDelivery(settings, primary, slice, support, exports);
         }
 
         // Governance of this stack's region (and, in the primary, what exists once per account).
@@ -116,9 +120,13 @@ public final class SecondaryStack {
         }
     }
 
-    /** B's own delivery: the pipeline in B, fed by the replica bucket, and the trigger that starts it. */
-    private static void bespokeDelivery(StackSettings settings, StackContract.PrimaryReference primary, RegionSlice slice,
-                                        RegionalSupport support, Map<Value, Output<?>> exports) {
+    /**
+     * B's own delivery, fed by the replica bucket: in bespoke delivery the pipeline in B and the trigger that starts
+     * it; in pipeline-free delivery (B offers no CodePipeline or CodeBuild) the release deployer, a state machine that
+     * deploys the replicated object version with CodeDeploy, and the trigger that starts it.
+     */
+    private static void replicatedDelivery(StackSettings settings, StackContract.PrimaryReference primary,
+                                           RegionSlice slice, RegionalSupport support, Map<Value, Output<?>> exports) {
         AwsRegion b = settings.secondaryRegion();
         DeliverySettings delivery = settings.delivery();
         ReplicaSource replica = ReplicaSource.of(
@@ -126,16 +134,27 @@ public final class SecondaryStack {
                 primary.text(Value.REPLICA_BUCKET_ARN),
                 primary.text(Value.REPLICA_KEY_ARN),
                 primary.text(Value.ARTIFACT_KEY));
-        ReplicaPipeline pipeline = new ReplicaPipeline(settings.project() + "-replica",
-                new ReplicaPipeline.Args(b, settings.stack(), replica, StackParts.build(delivery),
-                        settings.storage().logRetentionDays(), Optional.of(StackParts.deployTo(slice))),
-                support, support.in(b, null));
+        ReplicaTrigger.Starts starts;
+        if (delivery.mode() == DeliveryMode.PIPELINE_FREE) {
+            ReleaseDeployer deployer = new ReleaseDeployer(settings.project() + "-deployer",
+                    new ReleaseDeployer.Args(b, settings.project() + "-" + settings.stack() + "-release-deployer", replica,
+                            StackParts.deployTo(slice), delivery.trigger(), settings.storage().logRetentionDays()),
+                    support, support.in(b, null));
+            starts = ReplicaTrigger.Starts.deployer(deployer.stateMachineArn, delivery.trigger());
+            exports.put(Value.RELEASE_DEPLOYER, deployer.stateMachineArn);
+        } else {
+            ReplicaPipeline pipeline = new ReplicaPipeline(settings.project() + "-replica",
+                    new ReplicaPipeline.Args(b, settings.stack(), replica, StackParts.build(delivery),
+                            settings.storage().logRetentionDays(), Optional.of(StackParts.deployTo(slice))),
+                    support, support.in(b, null));
+            starts = ReplicaTrigger.Starts.pipeline(pipeline.pipelineArn);
+            exports.put(Value.REPLICA_PIPELINE, pipeline.pipelineName);
+        }
         ReplicaTrigger trigger = new ReplicaTrigger(settings.project() + "-trigger",
-                new ReplicaTrigger.Args(b, replica, pipeline.pipelineArn, delivery.trigger(),
+                new ReplicaTrigger.Args(b, replica, starts, delivery.trigger(),
                         settings.project() + "-" + settings.stack() + "-release-trigger",
                         settings.storage().logRetentionDays()),
                 support, support.in(b, null));
-        exports.put(Value.REPLICA_PIPELINE, pipeline.pipelineName);
         exports.put(Value.TRIGGER_MODE, Output.of(delivery.trigger().value()));
         exports.put(Value.TRIGGER_RULE, trigger.ruleName);
         trigger.trailName.ifPresent(name -> exports.put(Value.TRIGGER_TRAIL, Output.of(name)));

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * the checks that the two stacks agree. Both stacks and the tests use it; no output name is written anywhere else.
  *
  * <p>What crosses between the stacks depends on the delivery mode ({@code multiregion:delivery}, set in both stack
- * files): bespoke delivery hands the secondary the replica bucket, its key and the release key (its trigger and
+ * files): bespoke and pipeline-free delivery hand the secondary the replica bucket, its key and the release key (its trigger and
  * pipeline in B read them); native delivery hands it B's artifact store and its key (B's instances read the release
  * revisions the primary's pipeline copies there), and the primary's pipeline names B's CodeDeploy target by
  * {@link #nativeTarget}, which both stacks derive from values they both know, so neither waits for the other.
@@ -54,6 +54,9 @@ public final class StackContract {
     private static final Predicate<Object> A_MODE = v -> v instanceof String s && DeliveryMode.parse(s).isPresent();
     private static final Set<DeliveryMode> ALL = EnumSet.allOf(DeliveryMode.class);
     private static final Set<DeliveryMode> BESPOKE = EnumSet.of(DeliveryMode.BESPOKE);
+    /** The modes that replicate releases to B and trigger there: bespoke and pipeline-free. */
+    private static final Set<DeliveryMode> REPLICATED = EnumSet.of(DeliveryMode.BESPOKE, DeliveryMode.PIPELINE_FREE);
+    private static final Set<DeliveryMode> PIPELINE_FREE = EnumSet.of(DeliveryMode.PIPELINE_FREE);
     private static final Set<DeliveryMode> NATIVE = EnumSet.of(DeliveryMode.NATIVE);
     private static final Set<DeliveryMode> NONE = EnumSet.noneOf(DeliveryMode.class);
 
@@ -63,14 +66,17 @@ public final class StackContract {
                 "region A's code; the secondary refuses a primary whose value differs from its own"),
         SECONDARY_REGION("secondaryRegion", Exporter.BOTH, true, REGION, "region B's code"),
         DELIVERY_MODE("deliveryMode", Exporter.BOTH, ALL, ALL, A_MODE,
-                "bespoke or native; the secondary refuses a primary deployed with the other mode"),
-        ARTIFACT_KEY("artifactKey", Exporter.PRIMARY, ALL, BESPOKE, TEXT,
+                "bespoke, native or pipeline-free; the secondary refuses a primary deployed with another mode"),
+        DELIVERY_PATH("deliveryPath", Exporter.BOTH, ALL, NONE, v -> v instanceof Map<?, ?> m && A_MODE.test(m.get("mode"))
+                && TEXT.test(m.get("reason")), "the delivery mode, what chose it (auto or the value set), why, and (primary) "
+                + "the source with its reason"),
+        ARTIFACT_KEY("artifactKey", Exporter.PRIMARY, ALL, REPLICATED, TEXT,
                 "object key of the release zip in the source and replica buckets"),
         SOURCE_BUCKET("sourceBucketName", Exporter.PRIMARY, false, TEXT, "the source (release) bucket in A"),
-        REPLICA_BUCKET("replicaBucketName", Exporter.PRIMARY, BESPOKE, BESPOKE, TEXT,
+        REPLICA_BUCKET("replicaBucketName", Exporter.PRIMARY, REPLICATED, REPLICATED, TEXT,
                 "the replica bucket in B (the disaster-recovery upload target)"),
-        REPLICA_BUCKET_ARN("replicaBucketArn", Exporter.PRIMARY, BESPOKE, BESPOKE, AN_ARN, "the replica bucket's ARN"),
-        REPLICA_KEY_ARN("replicaKeyArn", Exporter.PRIMARY, BESPOKE, BESPOKE, AN_ARN,
+        REPLICA_BUCKET_ARN("replicaBucketArn", Exporter.PRIMARY, REPLICATED, REPLICATED, AN_ARN, "the replica bucket's ARN"),
+        REPLICA_KEY_ARN("replicaKeyArn", Exporter.PRIMARY, REPLICATED, REPLICATED, AN_ARN,
                 "ARN of B's KMS key that encrypts the replicas"),
         NATIVE_STORE_BUCKET("secondaryArtifactStoreName", Exporter.PRIMARY, NATIVE, NONE, TEXT,
                 "native delivery: the pipeline's artifact store in B (the disaster-recovery revision source)"),
@@ -79,18 +85,25 @@ public final class StackContract {
         NATIVE_STORE_KEY_ARN("secondaryArtifactKeyArn", Exporter.PRIMARY, NATIVE, NATIVE, AN_ARN,
                 "native delivery: ARN of B's KMS key that encrypts the artifact store in B"),
         SOURCE_PIPELINE("sourcePipelineName", Exporter.PRIMARY, false, TEXT, "the source pipeline's name in A"),
-        CONNECTION_ARN("connectionArn", Exporter.PRIMARY, false, AN_ARN, "the Git connection's ARN"),
+        CONNECTION_ARN("connectionArn", Exporter.PRIMARY, false, AN_ARN, "connection source: the Git connection's ARN"),
         CONNECTION_NOTE("connectionHandshake", Exporter.PRIMARY, false, TEXT,
-                "whether the connection still needs its one-time console handshake"),
-        REPLICATION_ROLE_ARN("replicationRoleArn", Exporter.PRIMARY, BESPOKE, NONE, AN_ARN, "the S3 replication role's ARN"),
+                "connection source: whether the connection still needs its one-time console handshake"),
+        UPLOAD_COMMAND("releaseUpload", Exporter.PRIMARY, false, TEXT,
+                "upload source: the command a CI runs to upload a release zip into the source bucket"),
+        UPLOAD_POLICY_ARN("uploadPolicyArn", Exporter.PRIMARY, false, AN_ARN,
+                "upload source: the managed policy to attach to the CI's role (exactly that upload)"),
+        REPLICATION_ROLE_ARN("replicationRoleArn", Exporter.PRIMARY, REPLICATED, NONE, AN_ARN, "the S3 replication role's ARN"),
         REPLICA_PIPELINE("replicaPipelineName", Exporter.SECONDARY, BESPOKE, NONE, TEXT, "the pipeline's name in B"),
-        TRIGGER_MODE("triggerMode", Exporter.SECONDARY, BESPOKE, NONE, TEXT, "cloudtrail or eventbridge"),
-        TRIGGER_RULE("triggerRuleName", Exporter.SECONDARY, BESPOKE, NONE, TEXT,
-                "the EventBridge rule that starts B's pipeline"),
-        TRIGGER_TRAIL("triggerTrailName", Exporter.SECONDARY, BESPOKE, NONE, TEXT,
+        RELEASE_DEPLOYER("releaseDeployerArn", Exporter.SECONDARY, PIPELINE_FREE, NONE, AN_ARN,
+                "pipeline-free: the state machine that deploys each release in B (its failed executions are failed "
+                        + "releases: alarm on its ExecutionsFailed metric)"),
+        TRIGGER_MODE("triggerMode", Exporter.SECONDARY, REPLICATED, NONE, TEXT, "cloudtrail or eventbridge"),
+        TRIGGER_RULE("triggerRuleName", Exporter.SECONDARY, REPLICATED, NONE, TEXT,
+                "the EventBridge rule that starts B's pipeline or deployment"),
+        TRIGGER_TRAIL("triggerTrailName", Exporter.SECONDARY, REPLICATED, NONE, TEXT,
                 "cloudtrail mode: the data-event trail's name"),
-        RELEASE_OBJECT("releaseObject", Exporter.SECONDARY, BESPOKE, NONE, TEXT,
-                "s3://bucket/key of the release object that starts B's pipeline"),
+        RELEASE_OBJECT("releaseObject", Exporter.SECONDARY, REPLICATED, NONE, TEXT,
+                "s3://bucket/key of the release object that starts B's pipeline or deployment"),
         NETWORK("network", Exporter.BOTH, true, v -> v instanceof Map<?, ?> m && TEXT.test(m.get("primaryCidr"))
                 && TEXT.test(m.get("secondaryCidr")), "both VPC blocks, as {primaryCidr, secondaryCidr}"),
         SIZING("sizing", Exporter.BOTH, true, v -> SizingReader.fromExport(v).isPresent(),
@@ -195,6 +208,17 @@ public final class StackContract {
         }
     }
 
+    /**
+     * Outputs exported in only one trigger mode or one source: the trail (cloudtrail trigger), the connection
+     * (connection source), the upload command and policy (upload source).
+     */
+    private static boolean oneChoiceOnly(Value value) {
+        return switch (value) {
+            case TRIGGER_TRAIL, CONNECTION_ARN, CONNECTION_NOTE, UPLOAD_COMMAND, UPLOAD_POLICY_ARN -> true;
+            default -> false;
+        };
+    }
+
     /** The primary's outputs that the secondary reads when both stacks deliver in this mode. */
     public static List<Value> readBySecondary(DeliveryMode mode) {
         return List.of(Value.values()).stream().filter(v -> v.readBySecondary(mode)).toList();
@@ -230,7 +254,7 @@ public final class StackContract {
     public static void export(Context ctx, Exporter stack, DeliveryMode mode, Map<Value, Output<?>> values) {
         for (Value v : Value.values()) {
             boolean required = (v.exporter == stack || v.exporter == Exporter.BOTH) && v.exportedIn(mode);
-            if (required && !values.containsKey(v) && v != Value.TRIGGER_TRAIL && !v.interRegionOnly()) {
+            if (required && !values.containsKey(v) && !oneChoiceOnly(v) && !v.interRegionOnly()) {
                 throw new IllegalStateException("the " + stack + " stack must export " + v.key);
             }
             if (!required && values.containsKey(v)) {
@@ -302,7 +326,7 @@ public final class StackContract {
             List<Value> missing = values.entrySet().stream()
                     .filter(e -> e.getValue() == null && !unknown.contains(e.getKey()))
                     // the other mode's primary lacks this mode's values: the disagreement below says what to do
-                    .filter(e -> sameMode || e.getKey().exportedIn(DeliveryMode.BESPOKE) && e.getKey().exportedIn(DeliveryMode.NATIVE))
+                    .filter(e -> sameMode || ALL.stream().allMatch(m -> e.getKey().exportedIn(m)))
                     .map(Map.Entry::getKey).toList();
             if (values.values().stream().allMatch(Objects::isNull) && unknown.isEmpty()) {
                 ctx.log().warn("primary stack " + name + " exports nothing yet: deploy it first (pulumi up -s primary); "

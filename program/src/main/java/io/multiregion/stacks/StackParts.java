@@ -78,6 +78,13 @@ final class StackParts {
     /** The exports both stacks make about their own slice and the values both stack files must agree on. */
     static void sliceExports(StackSettings settings, RegionSlice slice, Map<Value, Output<?>> exports) {
         exports.put(Value.DELIVERY_MODE, Output.of(settings.delivery().mode().value()));
+        // the mode, what chose it and why (and, in the primary, the source): a stack output the plan shows too
+        Map<String, Object> path = new java.util.LinkedHashMap<>(settings.delivery().path().export());
+        if (settings.role() != Role.PRIMARY) {
+            path.remove("source"); // the primary's choice: this stack reads no source setting
+            path.remove("sourceReason");
+        }
+        exports.put(Value.DELIVERY_PATH, Output.of(path));
         exports.put(Value.NETWORK, Output.of(StackContract.Agreement.network(settings.network())));
         exports.put(Value.SIZING, Output.of(SizingReader.export(settings.sizing())));
         exports.put(Value.DOMAIN, Output.of(settings.domain().map(DomainSettings::name).orElse("")));

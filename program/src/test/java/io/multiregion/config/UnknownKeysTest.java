@@ -103,7 +103,7 @@ class UnknownKeysTest {
     }
 
     @Test
-    @DisplayName("delivery: bespoke and native are accepted; anything else is refused with the choices")
+    @DisplayName("delivery: auto and every mode are accepted; anything else is refused with the choices")
     void deliveryMode() {
         Map<String, String> config = new java.util.HashMap<>(SettingsReaderTest.primary());
         config.put("multiregion:delivery", "bespoke");
@@ -115,7 +115,7 @@ class UnknownKeysTest {
                 () -> SettingsReader.read(ConfigSource.of(config), "multiregion", "primary"));
         assertEquals(1, e.problems().size());
         assertTrue(e.problems().get(0).startsWith("multiregion:delivery: 'nativ' is not a delivery mode"), e.problems().get(0));
-        assertTrue(e.problems().get(0).contains("bespoke or native"), e.problems().get(0));
+        assertTrue(e.problems().get(0).contains("auto, bespoke, native, pipeline-free"), e.problems().get(0));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.multiregion.governance;
 
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
@@ -139,8 +141,9 @@ class GovernanceStacksTest {
         String region = hub.providerRegion();
         assertEquals(false, hub.at("enableDefaultStandards"), "the explicit FSBP subscription would be 'already enabled'");
         assertEquals("SECURITY_CONTROL", hub.text("controlFindingGenerator"));
-        assertEquals("arn:aws:securityhub:" + region + "::standards/aws-foundational-security-best-practices/v/1.0.0",
-                standard.text("standardsArn"));
+        String partition = new AwsRegion(region).partition();
+        assertEquals("arn:" + partition + ":securityhub:" + region
+                + "::standards/aws-foundational-security-best-practices/v/1.0.0", standard.text("standardsArn"));
         assertEquals(region, standard.providerRegion());
         assertTrue(standard.dependsOn(hub));
         assertTrue(standard.dependsOn(run.one(STATUS)), "FSBP's checks read what the region's recorder records");
@@ -217,12 +220,14 @@ class GovernanceStacksTest {
         Registered channel = run.one(CHANNEL);
         assertEquals("config", channel.text("s3KeyPrefix"));
         assertFalse(channel.text("s3KeyPrefix").contains("AWSLogs/"));
-        assertTrue(channel.text("s3KmsKeyArn").startsWith("arn:aws:kms:" + channel.providerRegion() + ":"));
+        String partition = new AwsRegion(channel.providerRegion()).partition();
+        assertTrue(channel.text("s3KmsKeyArn").startsWith("arn:" + partition + ":kms:" + channel.providerRegion() + ":"));
         Registered bucketPolicy = run.where(r -> r.type().equals(BUCKET_POLICY)
                 && r.text("bucket").equals(channel.text("s3BucketName"))).get(0);
         PolicyView policy = PolicyView.parse(bucketPolicy.text("policy"));
         PolicyView.StatementView write = policy.sid("AWSConfigBucketDelivery");
-        assertEquals(List.of("arn:aws:s3:::" + channel.text("s3BucketName") + "/config/AWSLogs/" + ACCOUNT + "/Config/*"),
+        assertEquals(List.of("arn:" + partition + ":s3:::" + channel.text("s3BucketName") + "/config/AWSLogs/" + ACCOUNT
+                        + "/Config/*"),
                 write.resources());
         assertEquals(List.of("bucket-owner-full-control"), write.condition("StringEquals", "s3:x-amz-acl"));
         assertEquals(List.of(ACCOUNT), write.condition("StringEquals", "aws:SourceAccount"));
@@ -273,7 +278,8 @@ class GovernanceStacksTest {
     @MethodSource("runs")
     void inTheHomeRegion(String name) {
         ProgramRun run = StandardRuns.get(name);
-        String home = name.startsWith("primary") ? A : B;
+        String home = (String) run.output(name.startsWith("primary") ? Value.PRIMARY_REGION.key()
+                : Value.SECONDARY_REGION.key());
         List<Registered> governance = run.aws().stream().filter(r -> r.name().startsWith("multiregion-governance")).toList();
         assertTrue(governance.size() > 30, "governance resources: " + governance.size());
         governance.forEach(r -> assertEquals(home, r.providerRegion(), r.type() + " " + r.name()));

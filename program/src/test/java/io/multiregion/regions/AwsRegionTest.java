@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AwsRegionTest {
 
     private static final Set<String> PARTITIONS = Set.of(
-            "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f");
+            "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
 
     @ParameterizedTest(name = "{0} is in partition {1} with DNS suffix {2}")
     @CsvSource({
@@ -34,7 +35,14 @@ class AwsRegionTest {
             "us-gov-east-1,  aws-us-gov, amazonaws.com",
             "us-iso-east-1,  aws-iso,    c2s.ic.gov",
             "us-isob-east-1, aws-iso-b,  sc2s.sgov.gov",
-            "eu-isoe-west-1, aws-iso-e,  cloud.adc-e.uk"})
+            "eu-isoe-west-1, aws-iso-e,  cloud.adc-e.uk",
+            "mx-central-1,   aws,        amazonaws.com",
+            "ca-west-1,      aws,        amazonaws.com",
+            "ap-east-2,      aws,        amazonaws.com",
+            "ap-southeast-6, aws,        amazonaws.com",
+            "us-isob-west-1, aws-iso-b,  sc2s.sgov.gov",
+            "us-isof-east-1, aws-iso-f,  csp.hci.ic.gov",
+            "eusc-de-east-1, aws-eusc,   amazonaws.eu"})
     @DisplayName("partition and DNS suffix follow the region code")
     void partitionAndDnsSuffix(String code, String partition, String dnsSuffix) {
         AwsRegion region = new AwsRegion(code);
@@ -59,6 +67,24 @@ class AwsRegionTest {
                 () -> assertTrue(PARTITIONS.contains(region.partition()), () -> code + " -> " + region.partition()),
                 () -> assertTrue(code.startsWith("cn-") == region.partition().equals("aws-cn"), code),
                 () -> assertFalse(region.dnsSuffix().isBlank(), code));
+    }
+
+    @Test
+    @DisplayName("every region of AWS's region data parses, with a partition of the data, and the regions the provider "
+            + "predates are known as such (their providers skip the provider's own region check)")
+    void everyRegionOfTheData() {
+        List<String> codes = software.amazon.awssdk.regions.Region.regions().stream()
+                .filter(r -> !r.isGlobalRegion()).map(software.amazon.awssdk.regions.Region::id).toList();
+        assertTrue(codes.size() >= 48, codes.toString());
+        for (String code : codes) {
+            AwsRegion region = AwsRegion.parse(code).orElseThrow(() -> new AssertionError(code + " must parse"));
+            assertTrue(PARTITIONS.contains(region.partition()), code + " -> " + region.partition());
+            assertTrue(AwsRegion.wellFormed(code), code);
+        }
+        assertFalse(new AwsRegion("ap-east-2").providerKnows());
+        assertTrue(new AwsRegion("mx-central-1").providerKnows());
+        assertEquals("Mexico (Central)", new AwsRegion("mx-central-1").description());
+        assertEquals(Optional.empty(), AwsRegion.parse("aws-global"), "a partition's global endpoint is no region");
     }
 
     @ParameterizedTest(name = "''{0}''")

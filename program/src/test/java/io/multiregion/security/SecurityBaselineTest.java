@@ -1,6 +1,9 @@
 package io.multiregion.security;
 
 import io.multiregion.naming.Names;
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.regions.RegionCapabilities;
+import io.multiregion.regions.Service;
 import io.multiregion.testing.AuthorizationData;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
@@ -35,9 +38,15 @@ class SecurityBaselineTest {
     /** Service principals this program may name; a typo such as s3.amazonwas.com fails here. */
     private static final Set<String> KNOWN_SERVICES = Set.of("s3.amazonaws.com", "codebuild.amazonaws.com",
             "codepipeline.amazonaws.com", "events.amazonaws.com", "cloudtrail.amazonaws.com", "logging.s3.amazonaws.com",
-            "logs.eu-west-1.amazonaws.com", "logs.eu-central-1.amazonaws.com", "vpc-flow-logs.amazonaws.com",
-            "ec2.amazonaws.com", "codedeploy.amazonaws.com", "logdelivery.elasticloadbalancing.amazonaws.com",
+            "vpc-flow-logs.amazonaws.com", "ec2.amazonaws.com", "codedeploy.amazonaws.com",
+            "logdelivery.elasticloadbalancing.amazonaws.com", "states.amazonaws.com",
             "config.amazonaws.com");
+
+    /** CloudWatch Logs' principal is regional: {@code logs.<region>.<the partition's DNS suffix>}. */
+    private static boolean knownService(String service) {
+        return KNOWN_SERVICES.contains(service) || AwsRegion.all().stream()
+                .anyMatch(r -> service.equals(r.serviceHost("logs")));
+    }
     private static final Pattern ACTION = Pattern.compile("^[a-z0-9-]+:[A-Za-z]+$");
     /** Wildcard actions in the form AWS documents them: CloudTrail's key policy (CloudTrail User Guide). */
     private static final Set<String> DOCUMENTED_WILDCARDS = Set.of("kms:GenerateDataKey*");
@@ -80,7 +89,8 @@ class SecurityBaselineTest {
             for (PolicyView.StatementView s : entry.getValue().statements()) {
                 if (s.actions().contains("codepipeline:StartPipelineExecution")) {
                     assertEquals(1, s.resources().size());
-                    assertTrue(s.resources().get(0).startsWith("arn:aws:codepipeline:eu-central-1:"), s.resources().toString());
+                    assertTrue(s.resources().get(0).matches("^arn:aws[a-z-]*:codepipeline:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9.@_-]+$"),
+                            s.resources().toString());
                 }
             }
         }
@@ -92,7 +102,7 @@ class SecurityBaselineTest {
         for (var entry : PolicyView.documents(StandardRuns.get(name))) {
             for (PolicyView.StatementView s : entry.getValue().statements()) {
                 for (String service : s.principals().getOrDefault("Service", List.of())) {
-                    assertTrue(KNOWN_SERVICES.contains(service), entry.getKey() + ": unexpected principal " + service);
+                    assertTrue(knownService(service), entry.getKey() + ": unexpected principal " + service);
                 }
             }
         }
@@ -157,11 +167,13 @@ class SecurityBaselineTest {
             assertTrue(window >= 7 && window <= 30);
             Registered policy = sibling(run, key.name() + "-policy");
             PolicyView view = PolicyView.parse(policy.text("policy"));
+            String partition = new AwsRegion(key.providerRegion()).partition();
             for (PolicyView.StatementView s : view.statements()) {
                 assertEquals(1, s.resources().size());
-                assertTrue(s.resources().get(0).startsWith("arn:aws:kms:" + key.providerRegion() + ":"), s.resources().toString());
+                assertTrue(s.resources().get(0).startsWith("arn:" + partition + ":kms:" + key.providerRegion() + ":"),
+                        s.resources().toString());
             }
-            assertEquals(List.of("arn:aws:iam::123456789012:root"),
+            assertEquals(List.of("arn:" + partition + ":iam::123456789012:root"),
                     view.sid("AccountAdministersThroughIam").principals().get("AWS"));
         }
         for (Registered alias : run.ofType("aws:kms/alias:Alias")) {
@@ -175,11 +187,11 @@ class SecurityBaselineTest {
         ProgramRun run = StandardRuns.get(name);
         for (Registered project : run.ofType("aws:codebuild/project:Project")) {
             assertEquals(false, project.at("environment", "privilegedMode"));
-            assertTrue(project.text("encryptionKey").startsWith("arn:aws:kms:"));
+            assertTrue(project.text("encryptionKey").matches("^arn:aws[a-z-]*:kms:.+"), project.text("encryptionKey"));
             assertEquals("ENABLED", project.at("logsConfig", "cloudwatchLogs", "status"));
         }
         for (Registered group : run.ofType("aws:cloudwatch/logGroup:LogGroup")) {
-            assertTrue(group.text("kmsKeyId").startsWith("arn:aws:kms:"), group.name());
+            assertTrue(group.text("kmsKeyId").matches("^arn:aws[a-z-]*:kms:.+"), group.name());
             assertEquals(365.0, ((Number) group.at("retentionInDays")).doubleValue());
         }
     }
@@ -252,6 +264,9 @@ class SecurityBaselineTest {
             Map<String, Object> outputs = new HashMap<>(Samples.primaryOutputs());
             outputs.put("primaryRegion", a);
             outputs.put("secondaryRegion", b);
+            // the primary of this pair delivers in the mode auto picks for it
+            outputs.put("deliveryMode", RegionCapabilities.of(new AwsRegion(b)).offers(Service.CODEPIPELINE)
+                    ? "bespoke" : "pipeline-free");
             ProgramRun run = ProgramRun.with(stack, config, outputs);
             assertFalse(run.failed(), run::errors);
             for (Registered r : run.ofType("aws:s3/bucketV2:BucketV2")) {
@@ -301,11 +316,13 @@ class SecurityBaselineTest {
     @MethodSource("runs")
     void everyTrailIsEncryptedValidatedAndLogged(String name) {
         for (Registered trail : StandardRuns.get(name).ofType("aws:cloudtrail/trail:Trail")) {
-            assertTrue(trail.text("kmsKeyId").startsWith("arn:aws:kms:" + trail.providerRegion() + ":"), trail.name());
+            String partition = new AwsRegion(trail.providerRegion()).partition();
+            assertTrue(trail.text("kmsKeyId").startsWith("arn:" + partition + ":kms:" + trail.providerRegion() + ":"),
+                    trail.name());
             assertEquals(true, trail.at("enableLogFileValidation"), trail.name());
-            assertTrue(trail.text("cloudWatchLogsGroupArn").matches("arn:aws:logs:" + trail.providerRegion()
+            assertTrue(trail.text("cloudWatchLogsGroupArn").matches("arn:" + partition + ":logs:" + trail.providerRegion()
                     + ":[0-9]{12}:log-group:/aws/cloudtrail/.+:\\*"), trail.text("cloudWatchLogsGroupArn"));
-            assertTrue(trail.text("cloudWatchLogsRoleArn").startsWith("arn:aws:iam::"), trail.name());
+            assertTrue(trail.text("cloudWatchLogsRoleArn").startsWith("arn:" + partition + ":iam::"), trail.name());
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>Sources: Service Authorization Reference, "Actions, resources, and condition keys for" Amazon S3, AWS KMS,
  * Amazon CloudWatch Logs, AWS CodeBuild, AWS CodePipeline, AWS CodeConnections, AWS CodeStar Connections,
- * AWS Security Token Service, AWS Systems Manager, AWS CodeDeploy, AWS Secrets Manager, Amazon ECR. An action missing here fails the test that reads it: add it with its source.
+ * AWS Security Token Service, AWS Systems Manager, AWS CodeDeploy, AWS Secrets Manager, Amazon ECR, AWS Step Functions. An action missing here fails the test that reads it: add it with its source.
  */
 public final class AuthorizationData {
     private AuthorizationData() {
@@ -65,6 +65,8 @@ public final class AuthorizationData {
             + ":deploymentconfig:[A-Za-z0-9_.+=,@-]+");
     private static final Pattern SECRET = Pattern.compile(P + "secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:.+");
     private static final Pattern ECR_REPOSITORY = Pattern.compile(P + "ecr:" + REGION + ":" + ACCOUNT + ":repository/.+");
+    private static final Pattern STATE_MACHINE = Pattern.compile(P + "states:" + REGION + ":" + ACCOUNT
+            + ":stateMachine:[A-Za-z0-9_-]{1,80}");
     private static final Pattern IAM_ROLE = Pattern.compile(P + "iam::" + ACCOUNT + ":role/.+");
 
     private static final Set<String> KMS_CRYPTO_KEYS = Set.of("kms:CallerAccount", "kms:ViaService",
@@ -112,6 +114,13 @@ public final class AuthorizationData {
         put("logs:CreateLogStream", List.of(LOG_STREAM), Set.of());
         put("logs:PutLogEvents", List.of(LOG_STREAM), Set.of());
         put("logs:DescribeLogStreams", List.of(LOG_GROUP), Set.of());
+        // Log delivery of vended logs (a Step Functions state machine's execution log): these configure the account's
+        // deliveries and take no resource type, only "*" (Service Authorization Reference, Amazon CloudWatch Logs;
+        // Step Functions Developer Guide, "Logging execution history in Step Functions").
+        for (String a : List.of("CreateLogDelivery", "GetLogDelivery", "UpdateLogDelivery", "DeleteLogDelivery",
+                "ListLogDeliveries", "PutResourcePolicy", "DescribeResourcePolicies", "DescribeLogGroups")) {
+            put("logs:" + a, List.of(), Set.of());
+        }
         // AWS Systems Manager (Session Manager): these take no resource type, only "*"
         // (Service Authorization Reference, "Amazon Session Manager Message Gateway Service"; AWS Systems Manager).
         put("ssm:UpdateInstanceInformation", List.of(), Set.of());
@@ -141,6 +150,8 @@ public final class AuthorizationData {
         put("codebuild:BatchGetBuilds", List.of(CODEBUILD_PROJECT), Set.of());
         // AWS CodePipeline
         put("codepipeline:StartPipelineExecution", List.of(PIPELINE), Set.of());
+        // AWS Step Functions: StartExecution takes the stateMachine resource type
+        put("states:StartExecution", List.of(STATE_MACHINE), Set.of());
         // AWS CodeConnections and its former prefix
         put("codeconnections:UseConnection", List.of(CODECONNECTIONS), Set.of("codeconnections:FullRepositoryId",
                 "codeconnections:ProviderAction", "codeconnections:ProviderPermissionsRequired", "codeconnections:BranchName",

@@ -3,12 +3,12 @@ package io.multiregion.testing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The runs every whole-program check goes over, by name, each run once and then shared by every test class (the
  * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, both stacks
- * in native delivery, both stacks with the inter-region network off, and both stacks with every governance part off.
+ * in native delivery, both stacks of a pipeline-free pair and both stacks of an upload pair ({@link RegionPairRuns}),
+ * both stacks with the inter-region network off, and both stacks with every governance part off.
  */
 public final class StandardRuns {
     private StandardRuns() {
@@ -18,7 +18,8 @@ public final class StandardRuns {
     public static final List<String> BESPOKE = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge");
     /** Every delivery mode. */
     public static final List<String> ALL = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge",
-            "primary/native", "secondary/native");
+            "primary/native", "secondary/native", "primary/pipeline-free", "secondary/pipeline-free", "primary/upload",
+            "secondary/upload");
 
     /** Both stacks with every governance part off (an account that already has all of them); not in {@link #ALL}. */
     public static final List<String> GOVERNANCE_OFF = List.of("primary/governance-off", "secondary/governance-off");
@@ -31,14 +32,18 @@ public final class StandardRuns {
         return config;
     }
 
-    private static final Map<String, ProgramRun> RUNS = new ConcurrentHashMap<>();
-
     /** Both stacks with the inter-region network off (it is on in the stack files). */
     public static final List<String> INTER_REGION_OFF = List.of("primary/inter-region-off", "secondary/inter-region-off");
 
-    /** The run of that name (one of {@link #ALL} or {@link #INTER_REGION_OFF}). */
-    public static ProgramRun get(String name) {
-        ProgramRun run = RUNS.computeIfAbsent(name, StandardRuns::run);
+    private static final Map<String, ProgramRun> RUNS = new HashMap<>();
+
+    /** The run of that name (one of {@link #ALL}, {@link #INTER_REGION_OFF} or {@link #GOVERNANCE_OFF}); a secondary's run first runs the primary it reads. */
+    public static synchronized ProgramRun get(String name) {
+        ProgramRun run = RUNS.get(name);
+        if (run == null) {
+            run = run(name);
+            RUNS.put(name, run);
+        }
         if (run.failed()) {
             throw new AssertionError("the standard run " + name + " failed:\n" + run.errors());
         }
@@ -58,6 +63,14 @@ public final class StandardRuns {
             case "secondary/governance-off" -> ProgramRun.with("secondary", governanceOff("secondary"),
                     Samples.primaryOutputs());
             case "primary/native" -> NativeRuns.primary();
+            case "primary/pipeline-free" -> ProgramRun.with("primary",
+                    RegionPairRuns.config("primary", RegionPairRuns.PIPELINE_FREE), Map.of());
+            case "secondary/pipeline-free" -> ProgramRun.with("secondary",
+                    RegionPairRuns.config("secondary", RegionPairRuns.PIPELINE_FREE),
+                    RegionPairRuns.exports(get("primary/pipeline-free")));
+            case "primary/upload" -> ProgramRun.with("primary", RegionPairRuns.uploadConfig("primary"), Map.of());
+            case "secondary/upload" -> ProgramRun.with("secondary", RegionPairRuns.uploadConfig("secondary"),
+                    RegionPairRuns.exports(get("primary/upload")));
             case "secondary/native" -> NativeRuns.secondary();
             case "primary/inter-region-off" -> InterRegionRuns.primary();
             case "secondary/inter-region-off" -> InterRegionRuns.secondary();
