@@ -1,6 +1,8 @@
 package io.multiregion.deploy;
 
 import com.pulumi.aws.Provider;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
@@ -33,12 +35,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The CodeDeploy target alone, and the three components of a region's application wired together. */
 class DeployTargetTest {
     private static final String GROUP = "aws:codedeploy/deploymentGroup:DeploymentGroup";
+    private static final String LAUNCH_TEMPLATE = "lt-0123456789abcdef0";
+
+    private static String instanceRole(String region) {
+        return "arn:" + new AwsRegion(region).partition() + ":iam::123456789012:role/multiregion-app-instance-a1b2c3d";
+    }
 
     private static ProgramRun alone(String region, Optional<AwsRegion> actionRegion) {
         ProgramRun run = ProgramRun.program("primary", Map.of(), ctx -> {
             Provider provider = new Provider("aws-" + region, ProviderArgs.builder().region(region).build());
             DeployTarget target = new DeployTarget("multiregion-deploy", DeployTarget.Args.of(new AwsRegion(region),
-                    "multiregion-primary", Output.of("multiregion-app-asg"), Output.of("multiregion-web-app-0123")),
+                    "multiregion-primary", Output.of("multiregion-app-asg"), Output.of("multiregion-web-app-0123"),
+                    new DeployTarget.Launch(Output.of(LAUNCH_TEMPLATE), Output.of(instanceRole(region)))),
                     ComponentResourceOptions.builder().providers(provider).build());
             // what a pipeline role and a pipeline would take from the target
             new RolePolicy("pipeline-deploy", RolePolicyArgs.builder().role("pipeline-role")
@@ -94,7 +102,7 @@ class DeployTargetTest {
         Registered group = run.one(GROUP);
         String app = run.one("aws:codedeploy/application:Application").text("name");
         assertEquals("multiregion-primary", app);
-        PolicyView policy = PolicyView.parse(run.one("aws:iam/rolePolicy:RolePolicy").text("policy"));
+        PolicyView policy = PolicyView.parse(run.where(r -> r.name().equals("pipeline-deploy")).get(0).text("policy"));
         String prefix = "arn:aws:codedeploy:eu-west-1:123456789012:";
         assertEquals(List.of("codedeploy:CreateDeployment", "codedeploy:GetDeployment"), policy.sid("DeployAppDeployments").actions());
         assertEquals(List.of(prefix + "deploymentgroup:" + app + "/" + group.text("deploymentGroupName")),
@@ -128,7 +136,8 @@ class DeployTargetTest {
     @Test
     void unknownDeploymentConfigRefused() {
         assertThrows(IllegalArgumentException.class, () -> new DeployTarget.Args(new AwsRegion("eu-west-1"), "multiregion-primary",
-                Output.of("g"), Output.of("t"), "CodeDeployDefault.LambdaAllAtOnce"));
+                Output.of("g"), Output.of("t"), "CodeDeployDefault.LambdaAllAtOnce",
+                new DeployTarget.Launch(Output.of(LAUNCH_TEMPLATE), Output.of(instanceRole("eu-west-1")))));
     }
 
     @Test
@@ -138,16 +147,19 @@ class DeployTargetTest {
             AwsRegion region = new AwsRegion("eu-central-1");
             Provider provider = new Provider("aws-eu-central-1", ProviderArgs.builder().region("eu-central-1").build());
             ComponentResourceOptions in = ComponentResourceOptions.builder().providers(provider).build();
+            InternetGateway igw = new InternetGateway("mr-igw", InternetGatewayArgs.builder().vpcId("vpc-0abc").build(),
+                    CustomResourceOptions.builder().provider(provider).build());
             LoadBalancer web = new LoadBalancer("mr-web", new LoadBalancer.Args(region, Output.of("vpc-0abc"),
                     Output.of(List.of("subnet-pub-a", "subnet-pub-b")), AppTier.DEFAULT_APP_PORT, false, true, 90,
-                    Optional.empty()), in);
+                    Optional.empty(), List.of(igw), Optional.empty()), in);
             AppTier app = new AppTier("mr-app", AppTier.Args.of(region, new Sizing("m7i.large", 2, 2, 12, 1, "db.r6g.large", 1),
                     Output.of("vpc-0abc"), Output.of(List.of("subnet-priv-a", "subnet-priv-b")), AppTier.DEFAULT_APP_PORT,
                     web.securityGroupId, web.targetGroupArn, web.requestCountLabel,
                     Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"), Optional.empty(),
                     Optional.of(new AppTier.ReleaseSource(Output.of("arn:aws:s3:::artifacts"), Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"))),
-                    Optional.empty()), in);
-            new DeployTarget("mr-deploy", DeployTarget.Args.of(region, "multiregion-secondary", app.autoScalingGroupName, web.targetGroupName), in);
+                    Optional.empty(), List.of()), in);
+            new DeployTarget("mr-deploy", DeployTarget.Args.of(region, "multiregion-secondary", app.autoScalingGroupName,
+                    web.targetGroupName, new DeployTarget.Launch(app.launchTemplateId, app.instanceRoleArn)), in);
         });
         assertFalse(run.failed(), run::errors);
         Registered listener = run.one("aws:lb/listener:Listener");
