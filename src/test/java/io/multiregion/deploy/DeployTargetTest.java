@@ -93,6 +93,32 @@ class DeployTargetTest {
         assertEquals("arn:aws-cn:iam::aws:policy/service-role/AWSCodeDeployRole",
                 run.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment").text("policyArn"));
         assertTrue(run.one(GROUP).dependsOn(role));
+        assertEquals(List.of("123456789012"), trust.statements().get(0).condition("StringEquals", "aws:SourceAccount"),
+                "only CodeDeploy acting for this account (CodeDeploy User Guide, \"Cross-service confused deputy prevention\")");
+    }
+
+    @Test
+    @DisplayName("service role, launch template: exactly RunInstances from the template, CreateTags at launch, PassRole of the instance role to EC2")
+    void launchTemplatePermissions() {
+        ProgramRun run = alone("cn-north-1", Optional.empty());
+        Registered launch = run.where(r -> r.name().equals("multiregion-deploy-launch-template")).get(0);
+        PolicyView policy = PolicyView.parse(launch.text("policy"));
+        String ec2 = "arn:aws-cn:ec2:cn-north-1:123456789012:";
+        assertEquals(List.of("LaunchFromTemplate", "TagAtLaunch", "PassInstanceRole"),
+                policy.statements().stream().map(PolicyView.StatementView::sid).toList());
+        assertEquals(List.of("ec2:RunInstances"), policy.sid("LaunchFromTemplate").actions());
+        assertEquals(List.of(ec2 + "launch-template/" + LAUNCH_TEMPLATE, ec2 + "instance/*", ec2 + "volume/*",
+                ec2 + "network-interface/*", ec2 + "subnet/*", ec2 + "security-group/*", "arn:aws-cn:ec2:cn-north-1::image/*"),
+                policy.sid("LaunchFromTemplate").resources());
+        assertEquals(List.of("ec2:CreateTags"), policy.sid("TagAtLaunch").actions());
+        assertEquals(List.of(ec2 + "instance/*", ec2 + "volume/*", ec2 + "network-interface/*"),
+                policy.sid("TagAtLaunch").resources());
+        assertEquals(List.of("RunInstances"), policy.sid("TagAtLaunch").condition("StringEquals", "ec2:CreateAction"));
+        assertEquals(List.of("iam:PassRole"), policy.sid("PassInstanceRole").actions());
+        assertEquals(List.of(instanceRole("cn-north-1")), policy.sid("PassInstanceRole").resources());
+        assertEquals(List.of("ec2.amazonaws.com"), policy.sid("PassInstanceRole").condition("StringEquals", "iam:PassedToService"));
+        assertTrue(run.one(GROUP).dependsOn(launch), "CodeDeploy uses the role as the group is created");
+        assertEquals(run.one("aws:iam/role:Role").name() + "-a1b2c3d", launch.text("role"));
     }
 
     @Test

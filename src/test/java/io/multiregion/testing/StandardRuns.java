@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The runs every whole-program check goes over, by name, each run once and then shared by every test class (the
- * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, and both stacks
- * in native delivery.
+ * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, both stacks
+ * in native delivery, and both stacks with a domain.
  */
 public final class StandardRuns {
     private StandardRuns() {
@@ -18,7 +18,9 @@ public final class StandardRuns {
     public static final List<String> BESPOKE = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge");
     /** Every delivery mode. */
     public static final List<String> ALL = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge",
-            "primary/native", "secondary/native");
+            "primary/native", "secondary/native", "primary/domain", "secondary/domain");
+    /** Both stacks with {@code multiregion:domain} set. */
+    public static final List<String> WITH_DOMAIN = List.of("primary/domain", "secondary/domain");
 
     private static final Map<String, ProgramRun> RUNS = new ConcurrentHashMap<>();
 
@@ -29,6 +31,16 @@ public final class StandardRuns {
             throw new AssertionError("the standard run " + name + " failed:\n" + run.errors());
         }
         return run;
+    }
+
+    /** What the primary stack exported, as the secondary run of that name read it (empty for a primary run). */
+    public static Map<String, Object> primaryOutputsOf(String name) {
+        return switch (name) {
+            case "secondary/cloudtrail", "secondary/eventbridge" -> Samples.primaryOutputs();
+            case "secondary/native" -> NativeRuns.primaryExports();
+            case "secondary/domain" -> DomainRuns.primaryExports();
+            default -> Map.of();
+        };
     }
 
     private static ProgramRun run(String name) {
@@ -42,6 +54,8 @@ public final class StandardRuns {
             }
             case "primary/native" -> NativeRuns.primary();
             case "secondary/native" -> NativeRuns.secondary();
+            case "primary/domain" -> DomainRuns.primary();
+            case "secondary/domain" -> DomainRuns.secondary();
             default -> throw new IllegalArgumentException("no standard run named " + name);
         };
     }
