@@ -23,12 +23,14 @@ import java.util.Map;
  *
  * <p><b>The engine version has one owner: this global cluster.</b> It is created with the configured version, and the
  * members are created with the version it reports ({@link #engineVersion}; the secondary's must agree: the stack
- * contract checks it). After that AWS changes the version, not Pulumi: automatic minor version upgrades (FSBP
- * RDS.13/RDS.35, on every instance) and upgrades made through the global cluster, which is the documented way to
- * upgrade a global database (Aurora User Guide, "Upgrading an Amazon Aurora global database"). So the global
- * cluster and every member ignore drift of {@code engineVersion}: a later {@code pulumi up} never tries to go back,
- * and never runs the provider's own global upgrade path, which has open bugs (terraform-provider-aws#30358, #29487,
- * #36107). The upgrade procedure is in docs/database.md.
+ * contract checks it). After that the version changes outside Pulumi: a major version upgrade is made on the global
+ * cluster, a minor one on the global cluster too for Aurora PostgreSQL (managed minor version upgrade) and cluster by
+ * cluster, secondaries first, for Aurora MySQL (Aurora User Guide, "Upgrading an Amazon Aurora global database";
+ * automatic minor version upgrades do not apply to members of a global database: AWS re:Post knowledge center,
+ * "aurora-mysql-global-cluster-upgrade"). So the global cluster and every member ignore drift of
+ * {@code engineVersion}: a later {@code pulumi up} never tries to go back, and never runs the provider's own global
+ * upgrade path, which has open bugs (terraform-provider-aws#30358, #29487, #36107). The upgrade procedure is in
+ * docs/database.md.
  */
 public final class GlobalDatabase extends ComponentResource {
 
@@ -73,8 +75,8 @@ public final class GlobalDatabase extends ComponentResource {
                 .forceDestroy(false) // never remove the members with it
                 .build(),
                 CustomResourceOptions.builder().parent(this).protect(args.protect())
-                        // AWS moves the version (automatic minor upgrades, upgrades through the global cluster): never
-                        // undo it or upgrade through the provider (see the class comment)
+                        // upgrades move the version outside Pulumi (docs/database.md): never undo one, and never
+                        // upgrade through the provider (see the class comment)
                         .ignoreChanges(List.of("engineVersion"))
                         .build());
         // The identifier as registered: what every member must name (in AWS, also the resource's id).

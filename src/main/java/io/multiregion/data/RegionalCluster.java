@@ -118,7 +118,8 @@ public final class RegionalCluster extends ComponentResource {
      * replication source), and the provider reads {@code globalClusterIdentifier} back inconsistently: acting on either
      * drift would promote a cluster out of the global database or detach it (terraform-provider-aws#43214, #45398;
      * cloudposse/terraform-aws-rds-cluster#280; in CloudFormation, cloudformation-coverage-roadmap#1857).
-     * {@code engineVersion} belongs to the global cluster and moves with AWS's upgrades ({@link GlobalDatabase}).
+     * {@code engineVersion} belongs to the global cluster and moves with upgrades made outside Pulumi
+     * ({@link GlobalDatabase}).
      */
     public static final List<String> MEMBER_DRIFT = List.of("replicationSourceIdentifier", "globalClusterIdentifier",
             "engineVersion");

@@ -116,7 +116,7 @@ class FailoverReadinessTest {
         if (name.startsWith("primary")) {
             Registered global = run.one(GLOBAL);
             assertEquals(List.of("engineVersion"), global.ignoreChanges(),
-                    "AWS upgrades through the global cluster; Pulumi never goes back (terraform-provider-aws#30358)");
+                    "upgrades happen outside Pulumi; it never goes back, nor upgrades itself (terraform-provider-aws#30358)");
             assertEquals(global.text("engineVersion"), cluster.text("engineVersion"));
             assertTrue(cluster.dependsOn(global), "the member takes the global cluster's version");
         } else {
