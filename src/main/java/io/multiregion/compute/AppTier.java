@@ -68,12 +68,14 @@ public final class AppTier extends ComponentResource {
     /** Requests per target and minute the scaling policy keeps the group at, by default. */
     public static final double DEFAULT_REQUESTS_PER_TARGET = 500;
     /**
-     * Seconds after an instance is in service before ELB health counts: a first boot starts the health responder
-     * within about two minutes (boot, then one systemd unit), and the CodeDeploy agent install follows; 300 s is
-     * the EC2 Auto Scaling console's default (EC2 Auto Scaling User Guide, "Set the health check grace period for
-     * an Auto Scaling group") and leaves room for a slow {@code dnf} mirror.
+     * Seconds after an instance is in service before ELB health counts. A first boot answers {@code /health} with 200
+     * only once the CodeDeploy agent runs ({@link UserData}): boot, then {@code dnf install ruby}, then the agent's
+     * installer, each retried up to {@value UserData#ATTEMPTS} times with 10 to 40 s between attempts (100 s of waiting
+     * at most). 600 s covers that with room for a slow mirror; an instance whose agent is still not running then fails
+     * its checks and is replaced. The EC2 Auto Scaling console's default is 300 s (EC2 Auto Scaling User Guide, "Set the
+     * health check grace period for an Auto Scaling group"), too short once the retries count.
      */
-    public static final int HEALTH_CHECK_GRACE_SECONDS = 300;
+    public static final int HEALTH_CHECK_GRACE_SECONDS = 600;
     /** Seconds a new instance's metrics are left out of scaling decisions (same guide, "default instance warmup"). */
     public static final int INSTANCE_WARMUP_SECONDS = 180;
     /** The public SSM parameter of the current Amazon Linux 2023 AMI, per architecture (Amazon Linux 2023 User Guide, "Get the latest AMI ID"). */
@@ -218,7 +220,8 @@ public final class AppTier extends ComponentResource {
                 .referencedSecurityGroupId(sg.id())
                 .build(), child);
         // HTTPS out for SSM, the CodeDeploy agent, S3 and the OS package mirrors. The database port towards the data
-        // tier's security group is added by the data tier, from this group's id.
+        // tier's security group is added by the slice once the data tier exists, from this group's id; nothing uses it
+        // before the first release, so the group does not wait for it.
         SecurityGroupEgressRule httpsOut = new SecurityGroupEgressRule(name + "-app-https-out", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(sg.id())
                 .description("HTTPS to AWS APIs and package mirrors")
