@@ -326,10 +326,13 @@ public final class FakeCloudState {
                 .derived("registryId", "{account}")
                 .derived("repositoryUrl", "{account}.dkr.ecr.{region}.{dnsSuffix}/{name}")
                 .id("name"));
-        // ACM: certificate/${CertificateId}; its id is its ARN.
+        // ACM: certificate/${CertificateId}; its id is its ARN. Its DNS validation records: see validationOptions.
         t.put("aws:acm/certificate:Certificate", row().assigned("_certificateId", uuid())
                 .derived("arn", "arn:{partition}:acm:{region}:{account}:certificate/{_certificateId}")
                 .id("arn"));
+        // Route 53 records: the provider's fqdn is the record's name without the trailing dot, when the name is known.
+        t.put("aws:route53/record:Record", row()
+                .computed("fqdn", in -> input(in, "name") instanceof String n ? n.replaceAll("\\.$", "") : null));
         // CloudFront distribution/${DistributionId}, Route 53 hostedzone/${Id} and healthcheck/${Id} (global, no
         // region or account), WAFv2 ${Scope}/webacl/${Name}/${Id}.
         t.put("aws:cloudfront/distribution:Distribution", row()
@@ -467,11 +470,40 @@ public final class FakeCloudState {
                 state.put(output, value);
             }
         }
+        if (type.equals("aws:acm/certificate:Certificate")) {
+            state.putIfAbsent("domainValidationOptions", validationOptions(inputs, account));
+        }
         String id = shape.idOf() == null ? assigner.value("id", logicalName + "-id") : values.get(shape.idOf());
         if (id == null || id.isEmpty()) {
             id = assigner.value("id", logicalName + "-id");
         }
         return new Answer(id, state);
+    }
+
+    /**
+     * The DNS validation records ACM asks a certificate for, one per name: a CNAME whose name and value depend on the
+     * account and the name only, so every certificate of the account asks for the same record for the same name (ACM
+     * User Guide, "DNS validation"). A list, so only the tests' fake cloud shows it; the plan keeps it unknown.
+     */
+    private static List<Map<String, Object>> validationOptions(Map<String, Object> inputs, String account) {
+        List<String> names = new ArrayList<>();
+        if (inputs.get("domainName") instanceof String name) {
+            names.add(name);
+        }
+        if (inputs.get("subjectAlternativeNames") instanceof List<?> alternatives) {
+            alternatives.stream().filter(String.class::isInstance).map(String.class::cast)
+                    .filter(n -> !names.contains(n)).forEach(names::add);
+        }
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (String name : names) {
+            Map<String, Object> option = new LinkedHashMap<>();
+            option.put("domainName", name);
+            option.put("resourceRecordName", "_" + hex("acm-name" + account + name, 32) + "." + name + ".");
+            option.put("resourceRecordType", "CNAME");
+            option.put("resourceRecordValue", "_" + hex("acm-value" + account + name, 32) + ".acm-validations.aws.");
+            options.add(option);
+        }
+        return options;
     }
 
     /** Fills a template from the values. */

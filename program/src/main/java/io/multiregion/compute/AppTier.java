@@ -68,16 +68,35 @@ public final class AppTier extends ComponentResource {
     /** Requests per target and minute the scaling policy keeps the group at, by default. */
     public static final double DEFAULT_REQUESTS_PER_TARGET = 500;
     /**
-     * Seconds after an instance is in service before ELB health counts: a first boot starts the health responder
-     * within about two minutes (boot, then one systemd unit), and the CodeDeploy agent install follows; 300 s is
-     * the EC2 Auto Scaling console's default (EC2 Auto Scaling User Guide, "Set the health check grace period for
-     * an Auto Scaling group") and leaves room for a slow {@code dnf} mirror.
+     * Seconds after an instance is in service before ELB health counts. A first boot answers {@code /health} with 200
+     * only once the CodeDeploy agent runs ({@link UserData}): boot, then {@code dnf install ruby}, then the agent's
+     * installer, each retried up to {@value UserData#ATTEMPTS} times with 10 to 40 s between attempts (100 s of waiting
+     * at most). 600 s covers that with room for a slow mirror; an instance whose agent is still not running then fails
+     * its checks and is replaced. The EC2 Auto Scaling console's default is 300 s (EC2 Auto Scaling User Guide, "Set the
+     * health check grace period for an Auto Scaling group"), too short once the retries count.
      */
-    public static final int HEALTH_CHECK_GRACE_SECONDS = 300;
+    public static final int HEALTH_CHECK_GRACE_SECONDS = 600;
     /** Seconds a new instance's metrics are left out of scaling decisions (same guide, "default instance warmup"). */
     public static final int INSTANCE_WARMUP_SECONDS = 180;
     /** The public SSM parameter of the current Amazon Linux 2023 AMI, per architecture (Amazon Linux 2023 User Guide, "Get the latest AMI ID"). */
     public static final String AMI_PARAMETER = "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-";
+    /** The service the instance role trusts, and the one it is passed to ({@code iam:PassedToService}). */
+    public static final String INSTANCE_SERVICE = "ec2.amazonaws.com";
+    /**
+     * Instance refresh keeps every instance in service: it launches a replacement before it terminates the instance it
+     * replaces (minimum healthy 100%, with a maximum above 100%: the "launch before terminating" behaviour of the EC2
+     * Auto Scaling User Guide, "Instance maintenance policies"). With the defaults (minimum 90%, maximum 100%) there is
+     * no room above the desired capacity, so each replacement terminates first, at least one instance at a time: a
+     * group of 2 or 3 serves with a half or a third of its capacity missing while each new instance boots.
+     */
+    public static final int REFRESH_MIN_HEALTHY_PERCENT = 100;
+    /**
+     * How far above the desired capacity a refresh may launch (100 to 200, and at most 100 above the minimum: EC2 Auto
+     * Scaling API Reference, RefreshPreferences and InstanceMaintenancePolicy, MaxHealthyPercentage). 200 lets it
+     * launch a replacement for every instance at once, so even a group of one always has room for one more instance,
+     * whatever the rounding of a smaller percentage.
+     */
+    public static final int REFRESH_MAX_HEALTHY_PERCENT = 200;
     /** HTTPS out: SSM, the CodeDeploy agent, S3 and package mirrors, through the NAT gateways or endpoints. */
     public static final int HTTPS = 443;
     public static final String ANYWHERE = "0.0.0.0/0";
@@ -102,14 +121,19 @@ public final class AppTier extends ComponentResource {
      * @param release                     where the CodeDeploy agent reads release revisions from; empty when the
      *                                    pipeline that owns the revisions grants that itself ({@link #instanceRoleName})
      * @param secret                      the application's secret, once the data tier exists (default none)
+     * @param firstBoot                   what the instances need on their first boot, which the group waits for: the
+     *                                    private subnets' routes to NAT and their associations, the S3 endpoint
+     *                                    ({@code Network#privateEgress}); default none
      */
     public record Args(AwsRegion region, String instanceType, int minSize, int desiredCapacity, int maxSize,
                        Output<String> vpcId, Output<List<String>> privateSubnetIds, int appPort,
                        Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
                        Output<String> requestCountLabel, double requestsPerTarget, Output<String> ebsKeyArn,
-                       Optional<Resource> ebsKeyPolicy, Optional<ReleaseSource> release, Optional<SecretAccess> secret) {
+                       Optional<Resource> ebsKeyPolicy, Optional<ReleaseSource> release, Optional<SecretAccess> secret,
+                       List<Resource> firstBoot) {
         public Args {
             Objects.requireNonNull(ebsKeyPolicy, "ebsKeyPolicy");
+            firstBoot = List.copyOf(firstBoot);
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(instanceType, "instanceType");
             Objects.requireNonNull(release, "release");
@@ -127,10 +151,10 @@ public final class AppTier extends ComponentResource {
         public static Args of(AwsRegion region, Sizing sizing, Output<String> vpcId, Output<List<String>> privateSubnetIds,
                               int appPort, Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
                               Output<String> requestCountLabel, Output<String> ebsKeyArn, Optional<Resource> ebsKeyPolicy,
-                              Optional<ReleaseSource> release, Optional<SecretAccess> secret) {
+                              Optional<ReleaseSource> release, Optional<SecretAccess> secret, List<Resource> firstBoot) {
             return new Args(region, sizing.instanceType(), sizing.minSize(), sizing.desiredCapacity(), sizing.maxSize(),
                     vpcId, privateSubnetIds, appPort, loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel,
-                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret);
+                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret, firstBoot);
         }
     }
 
@@ -141,8 +165,17 @@ public final class AppTier extends ComponentResource {
     public record ReleaseSource(Output<String> bucketArn, Output<String> keyArn) {
     }
 
-    /** The application's secret (Secrets Manager) and the key that encrypts it. */
-    public record SecretAccess(Output<String> secretArn, Output<String> keyArn) {
+    /**
+     * The application's read access to its secret, as the secret's owner grants it ({@code DatabaseCredentials.grantRead}
+     * or {@code readStatements}): the copy of the secret in this region and the key that encrypts that copy, which may be
+     * another stack's key (B's replica is encrypted with the key the primary named for it, not the secondary's own).
+     *
+     * @param statements the statements, added to the instance role's policy as they are
+     */
+    public record SecretAccess(List<Statement> statements) {
+        public SecretAccess {
+            statements = List.copyOf(statements);
+        }
     }
 
     /** The application tier's security group; the data tier admits its database port from it. */
@@ -159,6 +192,8 @@ public final class AppTier extends ComponentResource {
     public final Group group;
     /** The launch template. */
     public final LaunchTemplate launchTemplate;
+    /** The launch template's id (CodeDeploy's service role may launch from it). */
+    public final Output<String> launchTemplateId;
 
     public AppTier(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:compute:AppTier", name, options);
@@ -171,30 +206,32 @@ public final class AppTier extends ComponentResource {
                 // no inline rules: the provider removes a new group's default allow-all egress (aws.ec2.SecurityGroup docs)
                 .build(), child);
         this.securityGroupId = sg.id();
-        new SecurityGroupIngressRule(name + "-app-from-alb", SecurityGroupIngressRuleArgs.builder()
+        SecurityGroupIngressRule fromAlb = new SecurityGroupIngressRule(name + "-app-from-alb", SecurityGroupIngressRuleArgs.builder()
                 .securityGroupId(sg.id())
                 .description("Application port from the load balancer")
                 .ipProtocol("tcp").fromPort(args.appPort()).toPort(args.appPort())
                 .referencedSecurityGroupId(args.loadBalancerSecurityGroupId())
                 .build(), child);
         // The load balancer's one way out: this group's port (it is created before this group exists).
-        new SecurityGroupEgressRule(name + "-alb-to-app", SecurityGroupEgressRuleArgs.builder()
+        SecurityGroupEgressRule albToApp = new SecurityGroupEgressRule(name + "-alb-to-app", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(args.loadBalancerSecurityGroupId())
                 .description("Load balancer to the application port")
                 .ipProtocol("tcp").fromPort(args.appPort()).toPort(args.appPort())
                 .referencedSecurityGroupId(sg.id())
                 .build(), child);
         // HTTPS out for SSM, the CodeDeploy agent, S3 and the OS package mirrors. The database port towards the data
-        // tier's security group is added by the data tier, from this group's id.
-        new SecurityGroupEgressRule(name + "-app-https-out", SecurityGroupEgressRuleArgs.builder()
+        // tier's security group is added by the slice once the data tier exists, from this group's id; nothing uses it
+        // before the first release, so the group does not wait for it.
+        SecurityGroupEgressRule httpsOut = new SecurityGroupEgressRule(name + "-app-https-out", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(sg.id())
                 .description("HTTPS to AWS APIs and package mirrors")
                 .ipProtocol("tcp").fromPort(HTTPS).toPort(HTTPS).cidrIpv4(ANYWHERE)
                 .build(), child);
 
-        ServiceRole role = ServiceRole.create(name + "-instance", "ec2.amazonaws.com", List.of(),
+        ServiceRole role = ServiceRole.create(name + "-instance", INSTANCE_SERVICE, List.of(),
                 "Application instances: Session Manager, CodeDeploy releases, the application's secret",
-                instanceStatements(region, args.release(), args.secret()), child);
+                instanceStatements(region, args.ebsKeyArn().applyValue(Arns::accountOf), args.release(), args.secret()),
+                child);
         this.instanceRoleArn = role.arn();
         this.instanceRoleName = role.role().name();
         InstanceProfile profile = new InstanceProfile(Names.autoNamed(name + "-instance", Names.INSTANCE_PROFILE),
@@ -231,6 +268,18 @@ public final class AppTier extends ComponentResource {
                 .userData(UserData.base64(region, args.appPort()))
                 .updateDefaultVersion(true)
                 .build(), child);
+        this.launchTemplateId = launchTemplate.id();
+
+        // What the group waits for. It launches instances as soon as it exists, and each first boot installs the
+        // CodeDeploy agent through the network and answers the load balancer's health check: the key policy that lets
+        // Auto Scaling use the EBS key (a separate key policy starts as the default one, and EC2 refuses the volumes:
+        // EC2 Auto Scaling User Guide, "Required AWS KMS key policy for use with encrypted volumes"), the network's
+        // routes, NAT gateways and S3 endpoint (a boot before them cannot install the agent), and this tier's own
+        // security-group rules (HTTPS out for the agent and the package mirrors; the load balancer's health checks in).
+        List<Resource> beforeGroup = new ArrayList<>();
+        args.ebsKeyPolicy().ifPresent(beforeGroup::add);
+        beforeGroup.addAll(args.firstBoot());
+        beforeGroup.addAll(List.of(httpsOut, fromAlb, albToApp));
 
         this.group = new Group(Names.autoNamed(name, Names.AUTO_SCALING_GROUP), GroupArgs.builder()
                 .vpcZoneIdentifiers(args.privateSubnetIds())       // FSBP AutoScaling.2: one subnet per zone
@@ -245,11 +294,15 @@ public final class AppTier extends ComponentResource {
                 .healthCheckType("ELB")                            // FSBP AutoScaling.1
                 .healthCheckGracePeriod(HEALTH_CHECK_GRACE_SECONDS)
                 .defaultInstanceWarmup(INSTANCE_WARMUP_SECONDS)
-                // a new template version replaces the instances, one at a time while 90% stay healthy
-                // (the provider starts a refresh when launch_template changes: aws.autoscaling.Group docs)
+                // a new template version replaces the instances (the provider starts a refresh when launch_template
+                // changes: aws.autoscaling.Group docs), launching before terminating so that no capacity is lost, also
+                // in groups of 2 or 3 (see REFRESH_MIN_HEALTHY_PERCENT)
                 .instanceRefresh(GroupInstanceRefreshArgs.builder()
                         .strategy("Rolling")
-                        .preferences(GroupInstanceRefreshPreferencesArgs.builder().minHealthyPercentage(90).build())
+                        .preferences(GroupInstanceRefreshPreferencesArgs.builder()
+                                .minHealthyPercentage(REFRESH_MIN_HEALTHY_PERCENT)
+                                .maxHealthyPercentage(REFRESH_MAX_HEALTHY_PERCENT)
+                                .build())
                         .build())
                 .enabledMetrics("GroupMinSize", "GroupMaxSize", "GroupDesiredCapacity", "GroupInServiceInstances",
                         "GroupTotalInstances")
@@ -260,10 +313,8 @@ public final class AppTier extends ComponentResource {
                         // the scaling policy moves the desired capacity; a later `pulumi up` must not undo a scale-out
                         // (to resize on purpose, change minSize and maxSize)
                         .ignoreChanges(List.of("desiredCapacity"))
-                        // the group launches instances at once, and EC2 refuses volumes on a key whose policy does not
-                        // yet admit the Auto Scaling service-linked role (SPEC 8, KMS; a separate key policy starts as
-                        // the default one)
-                        .dependsOn(args.ebsKeyPolicy().map(List::of).orElse(List.of()))
+                        // everything a first boot needs (above)
+                        .dependsOn(beforeGroup)
                         .build());
         // an Auto Scaling group's id is its name (aws.autoscaling.Group docs), and every engine reports ids
         this.autoScalingGroupName = group.id();
@@ -288,24 +339,31 @@ public final class AppTier extends ComponentResource {
     }
 
     /**
-     * The instance role's statements: Session Manager; the CodeDeploy agent reading revisions (CodeDeploy User Guide,
-     * "Step 4: Create an IAM instance profile for your Amazon EC2 instances": the revision bucket and the region's
-     * {@code aws-codedeploy-<region>} resource kit bucket) and decrypting them; and, when given, the application's
-     * secret, decrypted through Secrets Manager only.
+     * The instance role's statements: Session Manager (the agent's registration on the account's instances in the
+     * region, the message channels on {@code *}, which is all they accept); the CodeDeploy agent reading revisions
+     * (CodeDeploy User Guide, "Step 4: Create an IAM instance profile for your Amazon EC2 instances": the revision
+     * bucket and the region's {@code aws-codedeploy-<region>} resource kit bucket) and decrypting them; and, when
+     * given, the application's secret as its owner grants it.
+     *
+     * @param account the account the instances run in
      */
-    public static List<Statement> instanceStatements(AwsRegion region, Optional<ReleaseSource> release,
-                                                     Optional<SecretAccess> secret) {
+    public static List<Statement> instanceStatements(AwsRegion region, Output<String> account,
+                                                     Optional<ReleaseSource> release, Optional<SecretAccess> secret) {
         List<Statement> out = new ArrayList<>();
-        out.add(Statement.allow("SessionManager").actions(Actions.SSM_SESSION_MANAGER).resource("*").build());
+        out.add(Statement.allow("SessionManagerInstance").actions(Actions.SSM_INSTANCE_INFORMATION)
+                .resource(account.applyValue(a -> instancesOf(region, a))).build());
+        out.add(Statement.allow("SessionManagerChannels").actions(Actions.SSM_MESSAGES)
+                .resource("*").build()); // the ssmmessages actions accept no resource type
         release.ifPresent(r -> out.addAll(releaseStatements(region, r)));
         out.add(Statement.allow("ReadCodeDeployAgent").actions(Actions.S3_READ_OBJECT)
                 .resource(Arns.bucket(region, "aws-codedeploy-" + region.code()) + "/*").build());
-        secret.ifPresent(s -> {
-            out.add(Statement.allow("ReadApplicationSecret").actions(Actions.SECRET_READ).resource(s.secretArn()).build());
-            out.add(Statement.allow("DecryptApplicationSecret").actions(Actions.KMS_DECRYPT).resource(s.keyArn())
-                    .condition("StringEquals", "kms:ViaService", region.serviceHost("secretsmanager")).build());
-        });
+        secret.ifPresent(s -> out.addAll(s.statements()));
         return out;
+    }
+
+    /** {@code arn:<partition>:ec2:<region>:<account>:instance/*}: every EC2 instance of the account in the region. */
+    public static String instancesOf(AwsRegion region, String account) {
+        return "arn:" + region.partition() + ":ec2:" + region.code() + ":" + account + ":instance/*";
     }
 
     /** Reading release revisions from their bucket, and decrypting them through S3 only. */

@@ -43,7 +43,11 @@ public final class NetworkReader {
     public static final List<String> TOP_FIELDS = List.of("primary", "secondary", "flowLogRetentionDays");
     /** The fields of each region's part ({@code primary}, {@code secondary}). */
     public static final List<String> REGION_FIELDS = List.of("cidr", "zones", "availabilityZones");
-    /** Subnets in at least two zones (SPEC, section 3; an ALB needs subnets in two zones). */
+    /**
+     * Subnets in at least two zones: an Application Load Balancer needs subnets in at least two Availability Zones
+     * (ELB User Guide for ALBs, "Availability Zones for your Application Load Balancer"; FSBP ELB.13), and so do an
+     * Aurora DB subnet group (Aurora User Guide, "Working with a DB cluster in a VPC") and FSBP AutoScaling.2.
+     */
     public static final int MIN_ZONES = 2;
     /** The most availability zones a region has: us-east-1 has six (AWS Global Infrastructure, "Regions and Availability Zones"). */
     public static final int MAX_ZONES = 6;

@@ -68,6 +68,10 @@ public final class RegionalCluster extends ComponentResource {
      *                                the read-only secondary in B
      * @param globalClusterIdentifier the global cluster to join ({@link GlobalDatabase#identifier}; the secondary stack
      *                                reads it from the primary's outputs)
+     * @param engineVersion           the global cluster's engine version, which this member is created with (its owner
+     *                                is the global cluster: {@link GlobalDatabase#engineVersion} in the primary; in the
+     *                                secondary the configured version, which the stack contract checks against the
+     *                                primary's)
      * @param database                engine, version, port, backups, windows, master user and database name
      * @param sizing                  instance class and count of this region (checked by {@link DatabaseSizing#check})
      * @param isolatedSubnetIds       the isolated (data) subnets of this region's VPC, in at least two zones
@@ -76,19 +80,22 @@ public final class RegionalCluster extends ComponentResource {
      * @param kmsKeyArn               a customer managed key of this region: storage, Performance Insights, log groups
      * @param keyPolicyReady          what the key's policy is complete after (its {@code KeyPolicy} resource); the log
      *                                groups wait for it, because CloudWatch Logs checks the policy when a log group is
-     *                                created with a key (SPEC section 8); empty when the key's policy is inline
+     *                                created with a key (terraform-provider-aws#8042); empty when the key's policy is
+     *                                inline
      * @param masterPassword          the master password (a secret) for the primary; empty for the secondary, which
      *                                takes no credentials
      * @param logRetentionDays        retention of the database log groups (a value CloudWatch Logs accepts)
      * @param protect                 refuse deletion and replacement from Pulumi (RDS deletion protection is always on)
      */
     public record Args(String project, String stack, AwsRegion region, boolean primary,
-                       Output<String> globalClusterIdentifier, DatabaseSettings database, DatabaseSizing sizing,
+                       Output<String> globalClusterIdentifier, Output<String> engineVersion, DatabaseSettings database,
+                       DatabaseSizing sizing,
                        Output<List<String>> isolatedSubnetIds, Output<String> vpcId, Output<String> appSecurityGroupId,
                        Output<String> kmsKeyArn, List<Resource> keyPolicyReady, Optional<Output<String>> masterPassword,
                        int logRetentionDays, boolean protect) {
         public Args {
             Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(engineVersion, "engineVersion");
             Objects.requireNonNull(database, "database");
             Objects.requireNonNull(sizing, "sizing");
             keyPolicyReady = List.copyOf(keyPolicyReady);
@@ -104,6 +111,19 @@ public final class RegionalCluster extends ComponentResource {
             }
         }
     }
+
+    /**
+     * What every member of the global database ignores, whatever its role today. AWS sets or clears
+     * {@code replicationSourceIdentifier} and {@code globalClusterIdentifier} on the members when their roles change
+     * (a switchover or failover makes A's cluster a secondary, which then reports the new primary's ARN as its
+     * replication source), and the provider reads {@code globalClusterIdentifier} back inconsistently: acting on either
+     * drift would promote a cluster out of the global database or detach it (terraform-provider-aws#43214, #45398;
+     * cloudposse/terraform-aws-rds-cluster#280; in CloudFormation, cloudformation-coverage-roadmap#1857).
+     * {@code engineVersion} belongs to the global cluster and moves with upgrades made outside Pulumi
+     * ({@link GlobalDatabase}).
+     */
+    public static final List<String> MEMBER_DRIFT = List.of("replicationSourceIdentifier", "globalClusterIdentifier",
+            "engineVersion");
 
     /** Days of Performance Insights retention kept without charge (Aurora User Guide, "Pricing and data retention for Performance Insights"). */
     static final int PERFORMANCE_INSIGHTS_DAYS = 7;
@@ -181,7 +201,7 @@ public final class RegionalCluster extends ComponentResource {
                 .clusterIdentifier(identifier)
                 .globalClusterIdentifier(args.globalClusterIdentifier())
                 .engine(db.engine().value())
-                .engineVersion(db.engineVersion())
+                .engineVersion(args.engineVersion()) // the global cluster's (its owner)
                 .port(db.port())
                 .dbSubnetGroupName(subnets.name())
                 .vpcSecurityGroupIds(group.id().applyValue(List::of))
@@ -208,26 +228,18 @@ public final class RegionalCluster extends ComponentResource {
         });
         db.preferredBackupWindow().ifPresent(cluster::preferredBackupWindow);
         db.preferredMaintenanceWindow().ifPresent(cluster::preferredMaintenanceWindow);
-        List<String> ignored;
+        List<String> ignored = new ArrayList<>(MEMBER_DRIFT);
         if (args.primary()) {
             cluster.masterUsername(db.masterUsername())
                     .masterPassword(args.masterPassword().orElseThrow().asSecret())
                     .databaseName(db.databaseName());
-            // masterPassword: the value set at creation is kept (drawn anew each run; rotated outside Pulumi; see
-            // DatabaseCredentials). engineVersion: the global cluster owns the version, and RDS upgrades minor
-            // versions itself (RDS.13). globalClusterIdentifier: the provider does not read it back, so it would
-            // show a false diff whose update detaches the cluster (cloudposse/terraform-aws-rds-cluster#280; the same
-            // false drift in CloudFormation: cloudformation-coverage-roadmap#1857).
-            ignored = List.of("masterPassword", "engineVersion", "globalClusterIdentifier");
-        } else {
-            // A secondary takes no master user, no password and no replicationSourceIdentifier: it joins the global
-            // cluster and inherits them; with replicationSourceIdentifier set, RDS tries to create a standalone
-            // cluster and asks for a MasterUsername. After creation the provider reports replicationSourceIdentifier
-            // (the primary's ARN) and no globalClusterIdentifier, and the engine version moves with upgrades made
-            // through the global cluster: all three are false drift, and acting on it would promote or detach the
-            // cluster (terraform-provider-aws#43214, #45398).
-            ignored = List.of("replicationSourceIdentifier", "globalClusterIdentifier", "engineVersion");
+            // masterPassword: the stored password (DatabaseCredentials reads it from the secret version's state), set at
+            // creation and then left to rotation outside Pulumi, never rolled back.
+            ignored.add("masterPassword");
         }
+        // A secondary takes no master user, no password and no replicationSourceIdentifier: it joins the global
+        // cluster and inherits them; with replicationSourceIdentifier set, RDS tries to create a standalone cluster
+        // and asks for a MasterUsername (terraform-provider-aws#43214).
         List<Resource> logsFirst = new ArrayList<>(groups);
         this.cluster = new Cluster(name, cluster.build(), CustomResourceOptions.builder().parent(this)
                 .protect(args.protect())

@@ -12,6 +12,8 @@ import com.pulumi.aws.codepipeline.inputs.PipelineStageActionArgs;
 import com.pulumi.aws.codepipeline.inputs.PipelineStageArgs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.aws.iam.RolePolicyAttachment;
 import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
 import com.pulumi.core.Output;
@@ -21,6 +23,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.values.Outputs;
+import io.multiregion.compute.AppTier;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.iam.Statement;
@@ -47,6 +50,14 @@ import java.util.Set;
  * current as CodeDeploy gains features, and a hand-scoped copy that missed one action would break a rollback exactly
  * when it is needed: this is the documented exception to exact statements.
  *
+ * <p>The group launches from a launch template, so the role also holds exactly what the same guide adds for that case
+ * ("If you create your Auto Scaling group with a launch template, you must add the following permissions:
+ * ec2:RunInstances, ec2:CreateTags, iam:PassRole"), scoped: RunInstances from this tier's template only, with the
+ * resource types a launch from it touches in this account and region; CreateTags on what RunInstances creates, at
+ * launch only ({@code ec2:CreateAction}); PassRole on the instances' role only, to EC2 only ({@code iam:PassedToService}).
+ * Only CodeDeploy, for this account, may assume the role ({@code aws:SourceAccount}: CodeDeploy User Guide,
+ * "Cross-service confused deputy prevention").
+ *
  * <p>The pipelines get their permissions and their deploy stage from {@link #grantDeploy} and {@link #stage}. The
  * component is placed in a region by the provider in its options; every child takes it from this parent.
  */
@@ -68,11 +79,13 @@ public final class DeployTarget extends ComponentResource {
      * @param autoScalingGroupName the application tier's group
      * @param targetGroupName      the web tier's target group (traffic control)
      * @param deploymentConfig     one of {@link #CONFIGS} (default {@value #DEFAULT_CONFIG})
+     * @param launch               the group's launch template and the instances' role, which the service role may use
      */
     public record Args(AwsRegion region, String applicationName, Output<String> autoScalingGroupName,
-                       Output<String> targetGroupName, String deploymentConfig) {
+                       Output<String> targetGroupName, String deploymentConfig, Launch launch) {
         public Args {
             Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(launch, "launch");
             if (applicationName == null || !applicationName.matches("^[A-Za-z0-9._-]{1,100}$")) {
                 throw new IllegalArgumentException("applicationName must be 1 to 100 letters, digits, '.', '-' or '_': "
                         + applicationName);
@@ -83,9 +96,18 @@ public final class DeployTarget extends ComponentResource {
         }
 
         public static Args of(AwsRegion region, String applicationName, Output<String> autoScalingGroupName,
-                              Output<String> targetGroupName) {
-            return new Args(region, applicationName, autoScalingGroupName, targetGroupName, DEFAULT_CONFIG);
+                              Output<String> targetGroupName, Launch launch) {
+            return new Args(region, applicationName, autoScalingGroupName, targetGroupName, DEFAULT_CONFIG, launch);
         }
+    }
+
+    /**
+     * What the Auto Scaling group launches from.
+     *
+     * @param launchTemplateId the group's launch template
+     * @param instanceRoleArn  the role of the instances (in the template's instance profile)
+     */
+    public record Launch(Output<String> launchTemplateId, Output<String> instanceRoleArn) {
     }
 
     /** The CodeDeploy application's name (the pipeline action's ApplicationName). */
@@ -117,11 +139,16 @@ public final class DeployTarget extends ComponentResource {
 
         Role role = new Role(Names.autoNamed(name + "-service", Names.IAM_ROLE), RoleArgs.builder()
                 .description("CodeDeploy in-place deployments to the application tier")
-                .assumeRolePolicy(PolicyDocument.trust(SERVICE, List.of()))
+                .assumeRolePolicy(PolicyDocument.trust(SERVICE,
+                        List.of(Statement.Condition.of("StringEquals", "aws:SourceAccount", account))))
                 .build(), child);
         RolePolicyAttachment managed = new RolePolicyAttachment(name + "-service-policy", RolePolicyAttachmentArgs.builder()
                 .role(role.name())
                 .policyArn(managedPolicyArn(region))
+                .build(), child);
+        RolePolicy launch = new RolePolicy(name + "-launch-template", RolePolicyArgs.builder()
+                .role(role.id())
+                .policy(PolicyDocument.of(launchStatements(region, account, args.launch())))
                 .build(), child);
         this.serviceRoleArn = role.arn();
 
@@ -144,10 +171,36 @@ public final class DeployTarget extends ComponentResource {
                 CustomResourceOptions.builder().parent(this)
                         // CodeDeploy installs its lifecycle hook on the group with the role as it creates the
                         // deployment group: the role's permissions must be attached first.
-                        .dependsOn(List.<Resource>of(managed)).build());
+                        .dependsOn(List.<Resource>of(managed, launch)).build());
         this.deploymentGroupName = group.deploymentGroupName();
 
         registerOutputs(Map.of("applicationName", applicationName, "deploymentGroupName", deploymentGroupName));
+    }
+
+    /**
+     * The service role's statements for a group that launches from a launch template (see the class comment), each
+     * on the resource types the Service Authorization Reference gives its action (Amazon EC2: RunInstances takes image,
+     * instance, launch-template, network-interface, security-group, subnet and volume among others; CreateTags takes
+     * instance, network-interface and volume among others, and the {@code ec2:CreateAction} key; AWS Identity and
+     * Access Management: PassRole takes role and the {@code iam:PassedToService} key). Amazon-owned AMIs have no
+     * account in their ARN ({@code arn:<partition>:ec2:<region>::image/<id>}).
+     */
+    public static List<Statement> launchStatements(AwsRegion region, Output<String> account, Launch launch) {
+        Output<String> ec2 = account.applyValue(a -> "arn:" + region.partition() + ":ec2:" + region.code() + ":" + a + ":");
+        Output<String> template = Output.tuple(ec2, launch.launchTemplateId()).applyValue(t -> t.t1 + "launch-template/" + t.t2);
+        Statement.Builder run = Statement.allow("LaunchFromTemplate").actions(Actions.EC2_RUN_INSTANCES).resource(template);
+        for (String type : List.of("instance", "volume", "network-interface", "subnet", "security-group")) {
+            run.resource(ec2.applyValue(p -> p + type + "/*"));
+        }
+        run.resource("arn:" + region.partition() + ":ec2:" + region.code() + "::image/*");
+        Statement.Builder tag = Statement.allow("TagAtLaunch").actions(Actions.EC2_CREATE_TAGS);
+        for (String type : List.of("instance", "volume", "network-interface")) {
+            tag.resource(ec2.applyValue(p -> p + type + "/*"));
+        }
+        return List.of(run.build(),
+                tag.condition("StringEquals", "ec2:CreateAction", "RunInstances").build(),
+                Statement.allow("PassInstanceRole").actions(Actions.IAM_PASS_ROLE).resource(launch.instanceRoleArn())
+                        .condition("StringEquals", "iam:PassedToService", AppTier.INSTANCE_SERVICE).build());
     }
 
     /** {@code arn:<partition>:iam::aws:policy/service-role/AWSCodeDeployRole}. */

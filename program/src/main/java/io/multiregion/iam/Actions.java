@@ -74,7 +74,8 @@ public final class Actions {
     public static final List<String> LOGS_WRITE = List.of("logs:CreateLogStream", "logs:PutLogEvents");
     /**
      * What the flow-logs role may do on its log group itself: list the group's streams (Service Authorization
-     * Reference, Amazon CloudWatch Logs: DescribeLogStreams takes the log-group resource type). Writing
+     * Reference, Amazon CloudWatch Logs: DescribeLogStreams takes the log-group resource type, which IAM matches in the
+     * form {@code ...:log-group:NAME:*}: {@link io.multiregion.regions.Arns#logGroupForActions}). Writing
      * ({@link #LOGS_WRITE}: CreateLogStream, PutLogEvents) takes the log-stream resource type.
      */
     public static final List<String> LOGS_LIST_STREAMS = List.of("logs:DescribeLogStreams");
@@ -117,14 +118,19 @@ public final class Actions {
     public static final List<String> S3_ALL = List.of("s3:*");
 
     /**
-     * Session Manager on an instance: the SSM agent's heartbeat and the message channels (Systems Manager User
-     * Guide, "Create a custom IAM role for Session Manager"; the same five actions as the AWS managed policy
-     * AWSCloud9SSMInstanceProfile). None of them accepts a resource type (Service Authorization Reference,
-     * AWS Systems Manager and Amazon Message Gateway Service), so they take {@code *}.
+     * Session Manager on an instance, first part: the SSM agent's registration and heartbeat (Systems Manager User
+     * Guide, "Create a custom IAM role for Session Manager"). It accepts the EC2 {@code instance} and the Systems
+     * Manager {@code managed-instance} resource types (Service Authorization Reference, AWS Systems Manager), so it is
+     * granted on the account's instances in the region, not on {@code *}.
      */
-    public static final List<String> SSM_SESSION_MANAGER = List.of("ssm:UpdateInstanceInformation",
-            "ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel",
-            "ssmmessages:OpenDataChannel");
+    public static final List<String> SSM_INSTANCE_INFORMATION = List.of("ssm:UpdateInstanceInformation");
+    /**
+     * Session Manager on an instance, second part: the message channels (same guide; the same actions as the AWS managed
+     * policy AWSCloud9SSMInstanceProfile). None of them accepts a resource type (Service Authorization Reference,
+     * Amazon Message Gateway Service), so they take {@code *}.
+     */
+    public static final List<String> SSM_MESSAGES = List.of("ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel");
     /** Read one secret's value (Secrets Manager User Guide, "Authentication and access control"); resource type: secret. */
     public static final List<String> SECRET_READ = List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret");
 
@@ -137,6 +143,18 @@ public final class Actions {
             "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
     /** The grant the service-linked role creates for EC2 (same page), only for AWS resources. */
     public static final List<String> KMS_CREATE_GRANT = List.of("kms:CreateGrant");
+
+    /**
+     * What CodeDeploy's service role needs beyond the AWS managed policy AWSCodeDeployRole when the Auto Scaling group
+     * launches from a launch template (CodeDeploy User Guide, "Step 2: Create a service role for CodeDeploy": "If you
+     * create your Auto Scaling group with a launch template, you must add the following permissions: ec2:RunInstances,
+     * ec2:CreateTags, iam:PassRole"), each on the resource types the Service Authorization Reference gives it.
+     */
+    public static final List<String> EC2_RUN_INSTANCES = List.of("ec2:RunInstances");
+    /** Tag what RunInstances creates (see {@link #EC2_RUN_INSTANCES}); limited to tagging at launch by {@code ec2:CreateAction}. */
+    public static final List<String> EC2_CREATE_TAGS = List.of("ec2:CreateTags");
+    /** Pass the instances' role to EC2 (see {@link #EC2_RUN_INSTANCES}); limited by {@code iam:PassedToService}. */
+    public static final List<String> IAM_PASS_ROLE = List.of("iam:PassRole");
 
     /** CodePipeline's CodeDeploy action, on the deployment group (CodePipeline User Guide, "CodeDeploy action reference", service role permissions; resource type deploymentgroup). */
     public static final List<String> CODEDEPLOY_DEPLOY = List.of("codedeploy:CreateDeployment", "codedeploy:GetDeployment");

@@ -66,17 +66,21 @@ import java.util.regex.Pattern;
  *       the internet (instances then reach AWS only through the S3 endpoint);</li>
  *   <li>the isolated subnets share one route table with no route to the internet;</li>
  *   <li>the S3 gateway endpoint is on the private and isolated route tables, through the endpoint's
- *       {@code routeTableIds} only (SPEC 8: one mechanism per endpoint). The private and isolated route table ids are
- *       outputs ({@link #internalRouteTableIds}): {@link TransitGatewayAttachment} adds the routes to the peer region
- *       to them, and attaches the VPC to its region's transit gateway in the private subnets.</li>
+ *       {@code routeTableIds} only: a gateway endpoint takes its route tables through one mechanism, either its
+ *       {@code routeTableIds} or separate {@code VpcEndpointRouteTableAssociation} resources, never both (Pulumi AWS
+ *       docs, aws.ec2.VpcEndpoint: "Do not use the same route table ID in both a VPC Endpoint resource and a VPC Endpoint
+ *       Route Table Association resource"). The private and isolated route table ids are outputs
+ *       ({@link #internalRouteTableIds}): {@link TransitGatewayAttachment} adds the routes to the peer region to them,
+ *       and attaches the VPC to its region's transit gateway in the private subnets.</li>
  * </ul>
  *
  * <p>AWS Foundational Security Best Practices controls for the network:
  * <ul>
  *   <li>EC2.2: the default security group has no rules ({@link DefaultSecurityGroup} with none);</li>
  *   <li>EC2.6: flow logs of ALL traffic to a KMS-encrypted log group;</li>
- *   <li>EC2.15: only the public subnets auto-assign public IPv4 addresses; Security Hub reports those subnets,
- *       which hold only the load balancer and the NAT gateways (documented exception);</li>
+ *   <li>EC2.15: no subnet auto-assigns public IPv4 addresses, the public ones included. Nothing there needs it: an
+ *       internet-facing load balancer gets its public addresses from Elastic Load Balancing, and each NAT gateway has
+ *       its Elastic IP; the application's instances are in the private subnets;</li>
  *   <li>EC2.10 (an interface endpoint for the EC2 API): not built, a documented exception. Nothing in the VPC
  *       calls the EC2 API on a path that must stay private, and each interface endpoint is billed per zone and
  *       hour (AWS PrivateLink pricing); add one with the other interface endpoints when the application needs them;</li>
@@ -105,8 +109,8 @@ public final class Network extends ComponentResource {
      * @param natGateways          NAT gateways, 0 to {@code zoneCount}
      * @param flowLogRetentionDays days the flow log group keeps records
      * @param flowLogKeyArn        ARN of the region's KMS key that encrypts the flow log group
-     * @param flowLogKeyPolicy     the key's policy resource: the log group is created only after it (SPEC 8), since
-     *                             CloudWatch Logs checks at creation that the policy lets it use the key
+     * @param flowLogKeyPolicy     the key's policy resource: the log group is created only after it, since CloudWatch
+     *                             Logs checks at creation that the policy lets it use the key (terraform-provider-aws#8042)
      */
     public record Args(AwsRegion region, String stack, String cidr, Optional<List<String>> zones, int zoneCount,
                        int natGateways, int flowLogRetentionDays, Output<String> flowLogKeyArn, Resource flowLogKeyPolicy) {
@@ -163,6 +167,21 @@ public final class Network extends ComponentResource {
     public final SubnetPlan plan;
     /** The flow log group's name. */
     public final String flowLogGroupName;
+    /**
+     * What an internet-facing load balancer in the public subnets waits for: the internet gateway (attached to the VPC
+     * as it is created) and the public route to it. Elastic Load Balancing refuses an internet-facing load balancer
+     * in a VPC without an attached internet gateway ({@code InvalidSubnet: VPC ... has no internet gateway}), and the
+     * provider does not retry it (terraform-provider-aws#3494, #3580; openshift/installer#1110).
+     */
+    public final List<Resource> internetGateway;
+    /**
+     * What an instance in a private subnet needs on its first boot to reach AWS and the package mirrors: the
+     * private subnets' route tables and their associations (an unassociated subnet uses the VPC's main table, which
+     * has no internet route), the routes to the NAT gateways, the NAT gateways and the public route they send through,
+     * and the S3 gateway endpoint (the Amazon Linux repositories and the CodeDeploy agent's bucket are in S3). An Auto
+     * Scaling group launches at once, so it waits for all of them.
+     */
+    public final List<Resource> privateEgress;
 
     public Network(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:network:Network", name, options);
@@ -201,19 +220,22 @@ public final class Network extends ComponentResource {
         for (int i = 0; i < args.zoneCount(); i++) {
             final int zone = i;
             Output<String> az = zoneNames.applyValue(z -> z.get(zone));
-            publicSubnets.add(subnet(name, stack, "public", i, plan.publicCidrs().get(i), az, true, vpc, child));
-            privateSubnets.add(subnet(name, stack, "private", i, plan.privateCidrs().get(i), az, false, vpc, child));
-            isolatedSubnets.add(subnet(name, stack, "isolated", i, plan.isolatedCidrs().get(i), az, false, vpc, child));
+            publicSubnets.add(subnet(name, stack, "public", i, plan.publicCidrs().get(i), az, vpc, child));
+            privateSubnets.add(subnet(name, stack, "private", i, plan.privateCidrs().get(i), az, vpc, child));
+            isolatedSubnets.add(subnet(name, stack, "isolated", i, plan.isolatedCidrs().get(i), az, vpc, child));
         }
 
+        List<Resource> egress = new ArrayList<>();
         RouteTable publicTable = routeTable(name + "-public", stack, vpc, child);
-        new Route(name + "-public-internet", RouteArgs.builder()
+        Route publicRoute = new Route(name + "-public-internet", RouteArgs.builder()
                 .routeTableId(publicTable.id())
                 .destinationCidrBlock("0.0.0.0/0")
                 .gatewayId(igw.id())
                 .build(), child);
+        this.internetGateway = List.of(igw, publicRoute);
+        egress.add(publicRoute);
         for (int i = 0; i < publicSubnets.size(); i++) {
-            associate(name + "-public-" + (i + 1), publicTable, publicSubnets.get(i), child);
+            egress.add(associate(name + "-public-" + (i + 1), publicTable, publicSubnets.get(i), child));
         }
 
         // NAT gateway j in public subnet j. The EIP and the NAT gateway wait for the internet gateway: AWS refuses
@@ -234,18 +256,20 @@ public final class Network extends ComponentResource {
                     .build(), afterIgw));
         }
 
+        egress.addAll(nats);
         List<Output<String>> privateTableIds = new ArrayList<>();
         Map<String, Output<String>> internalTables = new LinkedHashMap<>();
         for (int i = 0; i < privateSubnets.size(); i++) {
             RouteTable table = routeTable(name + "-private-" + (i + 1), stack, vpc, child);
+            egress.add(table);
             if (!nats.isEmpty()) {
-                new Route(name + "-private-" + (i + 1) + "-internet", RouteArgs.builder()
+                egress.add(new Route(name + "-private-" + (i + 1) + "-internet", RouteArgs.builder()
                         .routeTableId(table.id())
                         .destinationCidrBlock("0.0.0.0/0")
                         .natGatewayId(nats.get(i % nats.size()).id())
-                        .build(), child);
+                        .build(), child));
             }
-            associate(name + "-private-" + (i + 1), table, privateSubnets.get(i), child);
+            egress.add(associate(name + "-private-" + (i + 1), table, privateSubnets.get(i), child));
             privateTableIds.add(table.id());
             internalTables.put("private-" + (i + 1), table.id());
         }
@@ -259,13 +283,14 @@ public final class Network extends ComponentResource {
 
         List<Output<String>> endpointTables = new ArrayList<>(privateTableIds);
         endpointTables.add(isolatedTable.id());
-        new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
+        egress.add(new VpcEndpoint(name + "-s3", VpcEndpointArgs.builder()
                 .vpcId(vpc.id())
                 .serviceName(endpointService(region, "s3"))
                 .vpcEndpointType("Gateway")
-                .routeTableIds(Output.all(endpointTables)) // the only mechanism: no VpcEndpointRouteTableAssociation (SPEC 8)
+                .routeTableIds(Output.all(endpointTables)) // the only mechanism: no VpcEndpointRouteTableAssociation (above)
                 .tags(tags(stack, name, "s3"))
-                .build(), child);
+                .build(), child));
+        this.privateEgress = List.copyOf(egress);
 
         this.flowLogGroupName = flowLogGroupName(stack, name);
         flowLogs(name, args, vpc);
@@ -317,7 +342,7 @@ public final class Network extends ComponentResource {
                 List.of(Statement.allow("WriteFlowLogStreams").actions(Actions.LOGS_WRITE)
                                 .resource(logGroup.arn().applyValue(Arns::logStreamsOf)).build(),
                         Statement.allow("ListFlowLogStreams").actions(Actions.LOGS_LIST_STREAMS)
-                                .resource(logGroup.arn()).build()),
+                                .resource(logGroup.arn().applyValue(Arns::logGroupForActions)).build()),
                 CustomResourceOptions.builder().parent(this).build());
 
         new FlowLog(name + "-flow-log", FlowLogArgs.builder()
@@ -387,14 +412,16 @@ public final class Network extends ComponentResource {
     }
 
     private Subnet subnet(String name, String stack, String tier, int index, String cidr, Output<String> zone,
-                          boolean publicIps, Vpc vpc, CustomResourceOptions child) {
+                          Vpc vpc, CustomResourceOptions child) {
         String logical = name + "-" + tier + "-" + (index + 1);
         return new Subnet(logical, SubnetArgs.builder()
                 .vpcId(vpc.id())
                 .cidrBlock(cidr)
                 .availabilityZone(zone)
-                // FSBP EC2.15: only public subnets auto-assign public IPv4 addresses; false is set explicitly elsewhere
-                .mapPublicIpOnLaunch(publicIps)
+                // FSBP EC2.15 (Security Hub User Guide, "Amazon EC2 subnets should not automatically assign public IP
+                // addresses"): no subnet does, the public ones included. The load balancer's public addresses come from
+                // Elastic Load Balancing and each NAT gateway's from its Elastic IP, whatever the subnet's setting.
+                .mapPublicIpOnLaunch(false)
                 .tags(tags(stack, name, tier + "-" + (index + 1)))
                 .build(), child);
     }
@@ -406,8 +433,9 @@ public final class Network extends ComponentResource {
                 .build(), child);
     }
 
-    private static void associate(String logical, RouteTable table, Subnet subnet, CustomResourceOptions child) {
-        new RouteTableAssociation(logical, RouteTableAssociationArgs.builder()
+    private static RouteTableAssociation associate(String logical, RouteTable table, Subnet subnet,
+                                                   CustomResourceOptions child) {
+        return new RouteTableAssociation(logical, RouteTableAssociationArgs.builder()
                 .routeTableId(table.id())
                 .subnetId(subnet.id())
                 .build(), child);

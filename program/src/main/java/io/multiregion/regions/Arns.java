@@ -53,6 +53,20 @@ public final class Arns {
     }
 
     /**
+     * A log group as IAM authorizes the log-group actions other than tagging ({@code DescribeLogStreams},
+     * {@code FilterLogEvents}...): {@code ...:log-group:NAME:*}. The bare {@code ...:log-group:NAME} (the ARN the
+     * provider reports) is the form for TagResource, UntagResource and ListTagsForResource only; a grant of any other
+     * action on it never applies (CloudWatch Logs User Guide, "Overview of managing access permissions to your
+     * CloudWatch Logs resources": "Use the second version, with the trailing :*, ... for all other API actions").
+     */
+    public static String logGroupForActions(String logGroupArn) {
+        if (logGroupArn == null) {
+            return null;
+        }
+        return logGroupArn.endsWith(":*") ? logGroupArn : logGroupArn + ":*";
+    }
+
+    /**
      * A connection's ARN under one of the two service names it may carry ({@code codeconnections} or
      * {@code codestar-connections}); the rest of the ARN is the same under both.
      */

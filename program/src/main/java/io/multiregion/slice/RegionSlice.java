@@ -17,6 +17,7 @@ import io.multiregion.config.Sizing;
 import io.multiregion.data.RegionalCluster;
 import io.multiregion.deploy.DeployTarget;
 import io.multiregion.iam.PolicyDocument;
+import io.multiregion.iam.Statement;
 import io.multiregion.images.ImageRepositories;
 import io.multiregion.network.Network;
 import io.multiregion.regions.AwsRegion;
@@ -77,20 +78,30 @@ public final class RegionSlice extends ComponentResource {
     }
 
     /**
-     * The slice's share of the data tier and images: its regional cluster of the global database, the copy of the
-     * database secret its application reads, and the image repository its instances pull from.
+     * The slice's share of what the primary stack owns for both regions: its regional cluster of the global database,
+     * the copy of the database secret its application reads, the image repository its instances pull from, and, with a
+     * domain, the validation record of the application's name.
      *
      * @param globalClusterIdentifier the global cluster this region's cluster joins
-     * @param database                engine, version, port, backups
+     * @param engineVersion           the global cluster's engine version, which this region's cluster is created with
+     * @param database                engine, port, backups, windows, names
      * @param primary                 whether this region's cluster is the writer (region A)
-     * @param masterPassword          the generated master password (the writer cluster only)
-     * @param secretArn               the database secret in this region (A's secret, or its replica in B)
+     * @param masterPassword          the stored master password (the writer cluster only)
+     * @param secretRead              the application's read access to this region's copy of the database secret, as its
+     *                                owner grants it ({@code DatabaseCredentials.grantRead} in A, {@code readStatements}
+     *                                with the replica's ARN and key from the contract in B)
      * @param imageRepositoryArn      the image repository in this region
      * @param logRetentionDays        retention of the database's log groups (default 365)
+     * @param applicationNameRecord   with a domain, the FQDN of the application name's validation record when another
+     *                                stack owns it (the secondary); empty when this stack writes it (the primary)
      */
-    public record Data(Output<String> globalClusterIdentifier, DatabaseSettings database, boolean primary,
-                       Optional<Output<String>> masterPassword, Output<String> secretArn,
-                       Output<String> imageRepositoryArn, int logRetentionDays) {
+    public record Data(Output<String> globalClusterIdentifier, Output<String> engineVersion, DatabaseSettings database,
+                       boolean primary, Optional<Output<String>> masterPassword, List<Statement> secretRead,
+                       Output<String> imageRepositoryArn, int logRetentionDays,
+                       Optional<Output<String>> applicationNameRecord) {
+        public Data {
+            secretRead = List.copyOf(secretRead);
+        }
     }
 
     /** The region's VPC. */
@@ -114,24 +125,28 @@ public final class RegionSlice extends ComponentResource {
         this.region = args.region();
         ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
         RegionalKey key = args.key();
+        Data data = args.data();
 
         this.network = new Network(name + "-vpc", new Network.Args(region, args.stack(), args.network().cidr(),
                 args.network().availabilityZones(), args.network().zones(), args.sizing().natGateways(),
                 args.flowLogRetentionDays(), key.arn, key.policy), inside);
 
+        // internet-facing: it waits for the VPC's internet gateway (Network#internetGateway)
         this.web = new LoadBalancer(name + "-web", new LoadBalancer.Args(region, network.vpcId, network.publicSubnetIds,
                 AppTier.DEFAULT_APP_PORT, args.deletionProtection(), args.protectData(), args.noncurrentVersionDays(),
-                args.domain()), inside);
+                args.domain(), network.internetGateway, data.applicationNameRecord()), inside);
 
-        // The release revisions' owner (the region's pipeline) grants the instances read access to them.
+        // The release revisions' owner (the region's pipeline) grants the instances read access to them; the secret's
+        // owner grants read on this region's copy, with the key that encrypts that copy. The group waits for the
+        // network its instances need on first boot.
         this.app = new AppTier(name + "-app", AppTier.Args.of(region, args.sizing(), network.vpcId,
                 network.privateSubnetIds, AppTier.DEFAULT_APP_PORT, web.securityGroupId, web.targetGroupArn,
                 web.requestCountLabel, key.arn, Optional.of(key.policy), Optional.empty(),
-                Optional.of(new AppTier.SecretAccess(args.data().secretArn(), key.arn))), inside);
+                Optional.of(new AppTier.SecretAccess(data.secretRead())), network.privateEgress), inside);
 
-        Data data = args.data();
         this.database = new RegionalCluster(name + "-db", new RegionalCluster.Args(args.project(), args.stack(), region,
-                data.primary(), data.globalClusterIdentifier(), data.database(), args.sizing().database(),
+                data.primary(), data.globalClusterIdentifier(), data.engineVersion(), data.database(),
+                args.sizing().database(),
                 network.isolatedSubnetIds, network.vpcId, app.securityGroupId, key.arn, List.of(key.policy),
                 data.masterPassword(), data.logRetentionDays(), args.protectData()), inside);
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -151,7 +166,8 @@ public final class RegionSlice extends ComponentResource {
                 .build(), child);
 
         this.deploy = new DeployTarget(deployComponent(name), DeployTarget.Args.of(region,
-                args.deployApplicationName(), app.autoScalingGroupName, web.targetGroupName), inside);
+                args.deployApplicationName(), app.autoScalingGroupName, web.targetGroupName,
+                new DeployTarget.Launch(app.launchTemplateId, app.instanceRoleArn)), inside);
 
         this.url = web.url;
         registerOutputs(Map.of("url", url));

@@ -69,10 +69,12 @@ public final class PrimaryStack {
         GlobalDatabase global = new GlobalDatabase(settings.project() + "-global-db", new GlobalDatabase.Args(
                 settings.project(), settings.stack(), database.engine(), database.engineVersion(), protect),
                 support.in(a, null));
+        // the secret stores the global writer endpoint as its host, known before either regional cluster
         DatabaseCredentials credentials = new DatabaseCredentials(settings.project() + "-db-credentials",
                 new DatabaseCredentials.Args(settings.project(), settings.stack(), a, support.key(a).arn, b,
-                        support.key(b).arn, database.engine(), database.port(), database.masterUsername(),
-                        database.databaseName(), settings.storage().kmsDeletionWindowDays(), protect),
+                        support.key(b).arn, database.engine(), global.writerEndpoint, database.port(),
+                        database.masterUsername(), database.databaseName(), settings.storage().kmsDeletionWindowDays(),
+                        protect),
                 support.in(a, null));
         ImageRepositories images = new ImageRepositories(settings.project() + "-images", new ImageRepositories.Args(
                 settings.project(), settings.stack(), a, providers.forRegion(a), support.key(a).arn, b,
@@ -81,9 +83,12 @@ public final class PrimaryStack {
                 ComponentResourceOptions.builder().build());
 
         // Region A's own slice: network, load balancer, application tier, the writer cluster, CodeDeploy target.
-        RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(global.identifier, database, true,
-                Optional.of(credentials.masterPassword), credentials.secretArn, images.primaryArn,
-                settings.storage().logRetentionDays()));
+        // Its cluster takes the global cluster's version and the stored password; its application reads the secret in
+        // A as the secret grants it; with a domain it writes the validation record of the application's name.
+        RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(global.identifier,
+                global.engineVersion, database, true, Optional.of(credentials.masterPassword),
+                credentials.grantRead("Database", a), images.primaryArn, settings.storage().logRetentionDays(),
+                Optional.empty()));
 
         // The inter-region network: the pair (both gateways, their peering and the routes over it) and A's own
         // attachment; B's attachment is the secondary's.
@@ -143,6 +148,8 @@ public final class PrimaryStack {
         source.uploadPolicyArn.ifPresent(policy -> exports.put(Value.UPLOAD_POLICY_ARN, policy));
         exports.put(Value.GLOBAL_CLUSTER, global.identifier);
         exports.put(Value.DATABASE_SECRET_REPLICA_ARN, credentials.replicaArn);
+        exports.put(Value.DATABASE_SECRET_REPLICA_KEY_ARN, credentials.replicaKeyArn);
+        exports.put(Value.APPLICATION_NAME_RECORD, slice.web.applicationNameRecordFqdn.orElse(Output.of("")));
         exports.put(Value.DATABASE_WRITER_ENDPOINT, global.writerEndpoint);
         exports.put(Value.IMAGE_REPOSITORY_REPLICA_ARN, images.replicaArn);
         exports.put(Value.IMAGE_REPOSITORY_URL, images.primaryUrl);

@@ -11,6 +11,7 @@ import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.RunKnowledge;
 import io.multiregion.config.StackSettings;
+import io.multiregion.data.DatabaseCredentials;
 import io.multiregion.delivery.ReleaseDeployer;
 import io.multiregion.delivery.ReplicaPipeline;
 import io.multiregion.delivery.ReplicaSource;
@@ -59,10 +60,16 @@ public final class SecondaryStack {
         DeliverySettings delivery = settings.delivery();
 
         // Region B's own slice: the same component as A's, sized as a warm standby; its cluster joins A's global
-        // database, its application reads the secret's replica and pulls from the repository in B.
+        // database (with the version the contract checked against the primary's), its application reads the secret's
+        // replica, decrypting it with the key that encrypts the replica (the primary's key in B, not this stack's),
+        // and pulls from the repository in B. With a domain, its certificate validates against the record of the
+        // application's name that the primary wrote.
         RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(primary.text(Value.GLOBAL_CLUSTER),
-                settings.database(), false, Optional.empty(), primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
-                primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays()));
+                Output.of(settings.database().engineVersion()), settings.database(), false, Optional.empty(),
+                DatabaseCredentials.readStatements("Database", b, primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
+                        primary.text(Value.DATABASE_SECRET_REPLICA_KEY_ARN)),
+                primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays(),
+                settings.domain().map(d -> primary.text(Value.APPLICATION_NAME_RECORD))));
 
         if (settings.interRegion().enabled()) {
             interRegion(settings, primary, slice, support);

@@ -109,6 +109,9 @@ public final class StackContract {
         SIZING("sizing", Exporter.BOTH, true, v -> SizingReader.fromExport(v).isPresent(),
                 "the stack's sizing, as its multiregion:sizing fields"),
         DOMAIN("domainName", Exporter.BOTH, true, v -> v instanceof String, "the application's DNS name, or empty"),
+        APPLICATION_NAME_RECORD("applicationValidationRecord", Exporter.PRIMARY, true, v -> v instanceof String,
+                "the FQDN of the ACM validation record of the application's name, which the primary writes and the "
+                        + "secondary's certificate validates against; empty without a domain"),
         GLOBAL_CLUSTER("globalClusterIdentifier", Exporter.PRIMARY, true, TEXT,
                 "the Aurora global cluster's identifier, which B's cluster joins"),
         DATABASE("database", Exporter.BOTH, true, v -> v instanceof Map<?, ?> m && TEXT.test(m.get("engine"))
@@ -116,6 +119,9 @@ public final class StackContract {
                 "the database engine, version and port, as {engine, engineVersion, port}"),
         DATABASE_SECRET_REPLICA_ARN("databaseSecretReplicaArn", Exporter.PRIMARY, true, AN_ARN,
                 "the database secret's replica in B, which B's application reads"),
+        DATABASE_SECRET_REPLICA_KEY_ARN("databaseSecretReplicaKeyArn", Exporter.PRIMARY, true, AN_ARN,
+                "ARN of the KMS key in B that encrypts the database secret's replica, which B's application decrypts "
+                        + "it with"),
         DATABASE_WRITER_ENDPOINT("databaseWriterEndpoint", Exporter.PRIMARY, false, TEXT,
                 "the global writer endpoint, which follows the primary cluster after a switchover or failover"),
         IMAGE_REPOSITORY_REPLICA_ARN("imageRepositoryReplicaArn", Exporter.PRIMARY, true, AN_ARN,
@@ -437,6 +443,11 @@ public final class StackContract {
             if (read.get(Value.DOMAIN) instanceof String theirs && !theirs.equals(domain)) {
                 problems.add("multiregion:domain: '" + domain + "' disagrees with the primary stack " + primaryStack
                         + ", which serves '" + theirs + "'; set the same multiregion:domain value in both stack files");
+            } else if (!domain.isEmpty() && "".equals(read.get(Value.APPLICATION_NAME_RECORD))) {
+                // the primary owns the validation record of the application's name; this stack's certificate needs it
+                problems.add("multiregion:domain: the primary stack " + primaryStack + " serves '" + domain
+                        + "' but exports no validation record for it (" + Value.APPLICATION_NAME_RECORD.key
+                        + "); run pulumi up -s primary with this version first, it writes that record");
             }
             Object theirs = read.get(Value.DELIVERY_MODE);
             if (theirs != null && !delivery.value().equals(theirs)) {

@@ -87,13 +87,27 @@ public final class LoadBalancer extends ComponentResource {
      * @param protectData        protect the access-log bucket from deletion by Pulumi (default true)
      * @param noncurrentDays     days a noncurrent log object version is kept (default 90)
      * @param domain             hosted zone and application name; empty serves HTTP only (the ELB.1 exception above)
+     * @param internetGateway    what the load balancer waits for before it is created: the VPC's internet gateway and
+     *                           its route ({@code Network#internetGateway}); required, since Elastic Load Balancing
+     *                           refuses an internet-facing load balancer in a VPC without one
+     * @param applicationNameRecord with a domain, who writes the ACM validation record of the application's name: empty
+     *                           when this stack owns it and writes it (the primary); otherwise the FQDN of the record its
+     *                           owner wrote, which this stack's certificate validates against without writing it
+     *                           (default empty)
      */
     public record Args(AwsRegion region, Output<String> vpcId, Output<List<String>> publicSubnetIds, int appPort,
                        boolean deletionProtection, boolean protectData, int noncurrentDays,
-                       Optional<DomainSettings> domain) {
+                       Optional<DomainSettings> domain, List<Resource> internetGateway,
+                       Optional<Output<String>> applicationNameRecord) {
         public Args {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(domain, "domain");
+            Objects.requireNonNull(applicationNameRecord, "applicationNameRecord");
+            internetGateway = List.copyOf(internetGateway);
+            if (internetGateway.isEmpty()) {
+                throw new IllegalArgumentException("an internet-facing load balancer needs its VPC's internet gateway to "
+                        + "wait for (InvalidSubnet otherwise: terraform-provider-aws#3494)");
+            }
             if (appPort < 1 || appPort > 65535) {
                 throw new IllegalArgumentException("appPort must be 1 to 65535: " + appPort);
             }
@@ -127,6 +141,11 @@ public final class LoadBalancer extends ComponentResource {
     public final Listener forwardingListener;
     /** The certificate validation, when a domain is configured. */
     public final Optional<CertificateValidation> certificateValidation;
+    /**
+     * The FQDN of the ACM validation record of the application's name, when this load balancer's stack wrote it (a
+     * domain, and no {@link Args#applicationNameRecord}): the other stack's certificate validates against it.
+     */
+    public final Optional<Output<String>> applicationNameRecordFqdn;
     /** The URL users reach this region's application at. */
     @Export(name = "url", refs = {String.class}, tree = "[0]")
     public final Output<String> url;
@@ -178,8 +197,10 @@ public final class LoadBalancer extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this)
                         // ELB checks that it may write to the log bucket when access logs are enabled: the policy first
-                        // (aws-cdk#1633; ELB User Guide, "Enable access logs", Access Denied for bucket).
-                        .dependsOn(List.<Resource>of(logs.policy)).build());
+                        // (aws-cdk#1633; ELB User Guide, "Enable access logs", Access Denied for bucket). An
+                        // internet-facing load balancer is refused while its VPC has no internet gateway
+                        // (InvalidSubnet), and the provider does not retry (terraform-provider-aws#3494, #3580).
+                        .dependsOn(afterLogsAndGateway(logs.policy, args.internetGateway())).build());
         this.loadBalancerArn = alb.arn();
         this.dnsName = alb.dnsName();
         this.zoneId = alb.zoneId();
@@ -211,36 +232,41 @@ public final class LoadBalancer extends ComponentResource {
                     .subjectAlternativeNames(regional)
                     .validationMethod("DNS")
                     .build(), child);
+            // Every DNS record has one owning stack. ACM asks every certificate of an account for the same validation
+            // record of a name (ACM User Guide, "DNS validation"), so both regions' certificates need the identical
+            // record for the application's name: the primary writes it, and the secondary's certificate validates
+            // against it (the FQDN comes through the stack contract). Two stacks writing it with allowOverwrite would
+            // each delete it on destroy, and the other region's certificate could no longer renew. The region's own
+            // name is asked for by this stack's certificate alone, so this stack writes its record.
             List<Output<String>> fqdns = new ArrayList<>();
             List<Resource> records = new ArrayList<>();
-            for (var entry : List.of(Map.entry("app", domain.name()), Map.entry("region", regional))) {
-                Output<Optional<CertificateDomainValidationOption>> option = certificate.domainValidationOptions()
-                        .applyValue(list -> validationOption(list, entry.getValue()));
-                Record record = new Record(name + "-validation-" + entry.getKey(), RecordArgs.builder()
-                        .zoneId(domain.zoneId())
-                        .name(option.applyValue(o -> o.flatMap(CertificateDomainValidationOption::resourceRecordName).orElse(null)))
-                        .type("CNAME") // ACM DNS validation records are always CNAMEs (ACM User Guide, "DNS validation")
-                        .records(option.applyValue(o -> o.flatMap(CertificateDomainValidationOption::resourceRecordValue)
-                                .map(List::of).orElse(List.of())))
-                        .ttl(60)
-                        // Both stacks' certificates for the shared name ask for the identical record; without
-                        // overwrite the second stack fails on an existing record (SPEC 8, Route 53 / ACM).
-                        .allowOverwrite(true)
-                        .build(), child);
-                fqdns.add(record.fqdn());
-                records.add(record);
+            if (args.applicationNameRecord().isPresent()) {
+                fqdns.add(args.applicationNameRecord().orElseThrow());
+                this.applicationNameRecordFqdn = Optional.empty();
+            } else {
+                Record owned = validationRecord(name + "-validation-app", certificate, domain.name(), domain, child);
+                fqdns.add(owned.fqdn());
+                records.add(owned);
+                this.applicationNameRecordFqdn = Optional.of(owned.fqdn());
             }
+            Record own = validationRecord(name + "-validation-region", certificate, regional, domain, child);
+            fqdns.add(own.fqdn());
+            records.add(own);
             CertificateValidation validation = new CertificateValidation(name + "-certificate-validation",
                     CertificateValidationArgs.builder()
                             .certificateArn(certificate.arn())
+                            // the provider checks that every validation record the certificate asks for is named here
+                            // (terraform-provider-aws#3329, #3366), the one another stack owns included
                             .validationRecordFqdns(Output.all(fqdns))
                             .build(),
                     CustomResourceOptions.builder().parent(this)
-                            // ACM can only validate once both records exist, also where their fqdn is not yet known
+                            // ACM can only validate once the records exist, also where their fqdn is not yet known
                             .dependsOn(records).build());
             this.certificateValidation = Optional.of(validation);
 
-            // The listener takes the validated certificate's ARN, so it waits for ACM to issue it (SPEC 8).
+            // The listener takes the validated certificate's ARN, so it waits for ACM to issue it: the validation
+            // resource completes only once the certificate is issued, and its certificateArn is the one a listener uses
+            // (Pulumi AWS docs, aws.acm.CertificateValidation, "Alternative Domains DNS Validation with Route 53").
             this.forwardingListener = new Listener(name + "-https", ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
                     .protocol("HTTPS").port(443)
@@ -266,6 +292,7 @@ public final class LoadBalancer extends ComponentResource {
             this.url = Output.of("https://" + regional);
         } else {
             this.certificateValidation = Optional.empty();
+            this.applicationNameRecordFqdn = Optional.empty();
             // Documented exception to FSBP ELB.1: no domain, no certificate, so plain HTTP forwards to the targets.
             this.forwardingListener = new Listener(name + "-http", ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
@@ -280,6 +307,31 @@ public final class LoadBalancer extends ComponentResource {
 
         registerOutputs(Map.of("loadBalancerArn", loadBalancerArn, "dnsName", dnsName, "securityGroupId", securityGroupId,
                 "targetGroupArn", targetGroupArn, "url", url));
+    }
+
+    /** The load balancer's explicit dependencies: the log bucket's policy and the VPC's internet gateway. */
+    private static List<Resource> afterLogsAndGateway(Resource logPolicy, List<Resource> internetGateway) {
+        List<Resource> after = new ArrayList<>();
+        after.add(logPolicy);
+        after.addAll(internetGateway);
+        return after;
+    }
+
+    /** The CNAME record ACM asks for one name of the certificate, in the domain's zone. */
+    private static Record validationRecord(String logicalName, Certificate certificate, String domainName,
+                                           DomainSettings domain, CustomResourceOptions child) {
+        Output<Optional<CertificateDomainValidationOption>> option = certificate.domainValidationOptions()
+                .applyValue(list -> validationOption(list, domainName));
+        return new Record(logicalName, RecordArgs.builder()
+                .zoneId(domain.zoneId())
+                .name(option.applyValue(o -> o.flatMap(CertificateDomainValidationOption::resourceRecordName).orElse(null)))
+                .type("CNAME") // ACM DNS validation records are always CNAMEs (ACM User Guide, "DNS validation")
+                .records(option.applyValue(o -> o.flatMap(CertificateDomainValidationOption::resourceRecordValue)
+                        .map(List::of).orElse(List.of())))
+                .ttl(60)
+                // one owner per record: a record that already exists is an error, never silently taken over
+                .allowOverwrite(false)
+                .build(), child);
     }
 
     /** The validation record ACM asks for one of the certificate's names. */

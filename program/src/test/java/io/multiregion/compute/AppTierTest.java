@@ -8,6 +8,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.config.Sizing;
+import io.multiregion.data.DatabaseCredentials;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.testing.PolicyView;
@@ -50,7 +51,9 @@ class AppTierTest {
                     Output.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/app/0123"),
                     Output.of("app/web/0a1b/targetgroup/app/0123"), Output.of(EBS_KEY), Optional.of(keyPolicy),
                     Optional.of(new AppTier.ReleaseSource(Output.of(RELEASE_BUCKET), Output.of(RELEASE_KEY))),
-                    withSecret ? Optional.of(new AppTier.SecretAccess(Output.of(SECRET), Output.of(SECRET_KEY))) : Optional.empty()),
+                    withSecret ? Optional.of(new AppTier.SecretAccess(DatabaseCredentials.readStatements("Database",
+                            new AwsRegion(region), Output.of(SECRET), Output.of(SECRET_KEY)))) : Optional.empty(),
+                    List.of()),
                     ComponentResourceOptions.builder().providers(provider).build());
         });
         assertFalse(run.failed(), run::errors);
@@ -128,16 +131,22 @@ class AppTierTest {
             "eu-west-1,https://aws-codedeploy-eu-west-1.s3.eu-west-1.amazonaws.com/latest/install",
             "cn-north-1,https://aws-codedeploy-cn-north-1.s3.cn-north-1.amazonaws.com.cn/latest/install",
     })
-    @DisplayName("user data: health responder on the app port first, then the region's CodeDeploy agent; no secrets")
+    @DisplayName("user data: the placeholder responder on the app port first, then the region's CodeDeploy agent, retried; no secrets")
     void userData(String region, String installer) {
         ProgramRun run = run(region, STANDBY, true);
         String script = new String(Base64.getDecoder().decode(
                 run.one("aws:ec2/launchTemplate:LaunchTemplate").text("userData")), StandardCharsets.UTF_8);
         assertTrue(script.startsWith("#!/bin/bash\n"));
-        assertTrue(script.contains("wget -q " + installer + " -O install"), script);
-        assertTrue(script.contains("python3 -m http.server 8080 --bind 0.0.0.0 --directory /opt/multiregion-health"));
+        assertTrue(script.contains("retry wget -q " + installer + " -O install"), script);
+        assertTrue(script.contains("ExecStart=/usr/bin/python3 /opt/multiregion-health/responder.py 8080"), script);
+        assertTrue(script.contains("cat > /opt/multiregion-health/responder.py <<'PY'\n" + UserData.responder() + "PY\n"),
+                "the responder is written verbatim");
         assertTrue(script.indexOf("systemctl enable --now multiregion-health.service") < script.indexOf("./install auto"),
-                "the load balancer's health check passes before the agent is installed");
+                "the responder runs before the agent is installed, and reports it as soon as it runs");
+        for (String step : List.of("retry dnf install -y ruby wget", "retry ./install auto")) {
+            assertTrue(script.contains(step), "each install step is retried: " + step);
+        }
+        assertTrue(script.contains("if [ \"$attempt\" -ge " + UserData.ATTEMPTS + " ]"), "retries are bounded");
         assertTrue(script.contains("systemctl enable --now codedeploy-agent"));
         assertFalse(script.toLowerCase().contains("secret") || script.toLowerCase().contains("password")
                 || script.contains("arn:"), "no secret and no ARN in user data");
@@ -194,12 +203,16 @@ class AppTierTest {
         assertEquals(List.of(), run.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment"), "no managed policies");
 
         PolicyView policy = PolicyView.parse(run.one("aws:iam/rolePolicy:RolePolicy").text("policy"));
-        assertEquals(List.of("SessionManager", "ReadReleaseRevisions", "DecryptReleaseRevisions", "ReadCodeDeployAgent"),
+        assertEquals(List.of("SessionManagerInstance", "SessionManagerChannels", "ReadReleaseRevisions",
+                "DecryptReleaseRevisions", "ReadCodeDeployAgent"),
                 policy.statements().stream().map(PolicyView.StatementView::sid).toList());
-        assertEquals(List.of("ssm:UpdateInstanceInformation", "ssmmessages:CreateControlChannel",
-                "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"),
-                policy.sid("SessionManager").actions());
-        assertEquals(List.of("*"), policy.sid("SessionManager").resources());
+        // the agent's registration takes the instance resource type: the account's instances in the region, never *
+        assertEquals(List.of("ssm:UpdateInstanceInformation"), policy.sid("SessionManagerInstance").actions());
+        assertEquals(List.of("arn:aws:ec2:eu-west-1:123456789012:instance/*"), policy.sid("SessionManagerInstance").resources());
+        // the message channels accept no resource type, only *
+        assertEquals(List.of("ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel",
+                "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"), policy.sid("SessionManagerChannels").actions());
+        assertEquals(List.of("*"), policy.sid("SessionManagerChannels").resources());
         assertEquals(List.of("s3:GetObject", "s3:GetObjectVersion"), policy.sid("ReadReleaseRevisions").actions());
         assertEquals(List.of(RELEASE_BUCKET + "/*"), policy.sid("ReadReleaseRevisions").resources());
         assertEquals(List.of("kms:Decrypt", "kms:DescribeKey"), policy.sid("DecryptReleaseRevisions").actions());
@@ -211,16 +224,17 @@ class AppTierTest {
     }
 
     @Test
-    @DisplayName("with a secret: read exactly that secret, decrypt its key only through Secrets Manager")
+    @DisplayName("with a secret: the owner's grant as it is, read exactly that secret, decrypt its key only through Secrets Manager")
     void secretAccess() {
         ProgramRun run = run("eu-west-1", STANDBY, true);
         PolicyView policy = PolicyView.parse(run.one("aws:iam/rolePolicy:RolePolicy").text("policy"));
         assertEquals(List.of("secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"),
-                policy.sid("ReadApplicationSecret").actions());
-        assertEquals(List.of(SECRET), policy.sid("ReadApplicationSecret").resources());
-        assertEquals(List.of(SECRET_KEY), policy.sid("DecryptApplicationSecret").resources());
+                policy.sid("DatabaseSecret").actions());
+        assertEquals(List.of(SECRET), policy.sid("DatabaseSecret").resources());
+        assertEquals(List.of("kms:Decrypt"), policy.sid("DatabaseKey").actions());
+        assertEquals(List.of(SECRET_KEY), policy.sid("DatabaseKey").resources());
         assertEquals(List.of("secretsmanager.eu-west-1.amazonaws.com"),
-                policy.sid("DecryptApplicationSecret").condition("StringEquals", "kms:ViaService"));
+                policy.sid("DatabaseKey").condition("StringEquals", "kms:ViaService"));
     }
 
     @Test

@@ -61,18 +61,25 @@ class CredentialsLogicTest {
     }
 
     @Test
-    @DisplayName("the secret holds user, password, engine, port and database name, and no host")
+    @DisplayName("the secret holds the connection document AWS's rotation functions read: engine, host, port, user, password, dbname")
     void secretString() {
-        DatabaseCredentials.Args args = new DatabaseCredentials.Args("multiregion", "primary", new AwsRegion("eu-west-1"),
-                Output.of("k1"), new AwsRegion("eu-central-1"), Output.of("k2"), Engine.AURORA_POSTGRESQL, 5433,
-                "appadmin", "app", 30, true);
-        JsonObject json = JsonParser.parseString(DatabaseCredentials.secretString(args, "p\"w{}")).getAsJsonObject();
-        assertEquals("appadmin", json.get("username").getAsString());
-        assertEquals("p\"w{}", json.get("password").getAsString());
-        assertEquals("aurora-postgresql", json.get("engine").getAsString());
-        assertEquals(5433, json.get("port").getAsInt());
-        assertEquals("app", json.get("dbname").getAsString());
-        assertFalse(json.has("host"));
+        String host = "multiregion-primary-global.global-abc123.global.rds.amazonaws.com";
+        for (Engine engine : Engine.values()) {
+            DatabaseCredentials.Args args = new DatabaseCredentials.Args("multiregion", "primary", new AwsRegion("eu-west-1"),
+                    Output.of("k1"), new AwsRegion("eu-central-1"), Output.of("k2"), engine, Output.of(host), 5433,
+                    "appadmin", "app", 30, true);
+            JsonObject json = JsonParser.parseString(DatabaseCredentials.secretString(args, host, "p\"w{}")).getAsJsonObject();
+            assertEquals(java.util.Set.of("engine", "host", "port", "username", "password", "dbname"), json.keySet());
+            assertEquals("appadmin", json.get("username").getAsString());
+            assertEquals("p\"w{}", json.get("password").getAsString());
+            // Secrets Manager User Guide, "JSON structure of AWS Secrets Manager secrets": the rotation templates check
+            // engine == postgres (Aurora PostgreSQL) or mysql (Aurora MySQL)
+            assertEquals(engine == Engine.AURORA_POSTGRESQL ? "postgres" : "mysql", json.get("engine").getAsString());
+            assertEquals(host, json.get("host").getAsString(), "the global writer endpoint, valid in both regions");
+            assertEquals(5433, json.get("port").getAsInt());
+            assertEquals("app", json.get("dbname").getAsString());
+            assertEquals("p\"w{}", DatabaseCredentials.passwordOf(json.toString()), "the stored password reads back");
+        }
     }
 
     @Test

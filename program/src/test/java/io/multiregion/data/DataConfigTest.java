@@ -82,16 +82,16 @@ class DataConfigTest {
                 () -> assertThrows(IllegalArgumentException.class, () -> args(a, false, db, DataPrograms.PRIMARY_SIZING,
                         Optional.of(Output.of("p"))), "a secondary takes no password"),
                 () -> assertThrows(IllegalArgumentException.class, () -> new DatabaseCredentials.Args("multiregion", "primary",
-                        a, Output.of("k"), a, Output.of("k"), Engine.AURORA_POSTGRESQL, 5433, "appadmin", "app", 30, true),
+                        a, Output.of("k"), a, Output.of("k"), Engine.AURORA_POSTGRESQL, Output.of("h"), 5433, "appadmin", "app", 30, true),
                         "the replica must be in another region"),
                 () -> assertThrows(IllegalArgumentException.class, () -> new DatabaseCredentials.Args("multiregion", "primary",
-                        a, Output.of("k"), DataPrograms.B, Output.of("k"), Engine.AURORA_POSTGRESQL, 5433, "appadmin", "app", 5, true),
+                        a, Output.of("k"), DataPrograms.B, Output.of("k"), Engine.AURORA_POSTGRESQL, Output.of("h"), 5433, "appadmin", "app", 5, true),
                         "recovery window 7 to 30"));
     }
 
     private static RegionalCluster.Args args(AwsRegion region, boolean primary, DatabaseSettings db, DatabaseSizing sizing,
                                              Optional<Output<String>> password) {
-        return new RegionalCluster.Args("multiregion", "primary", region, primary, Output.of("g"), db, sizing,
+        return new RegionalCluster.Args("multiregion", "primary", region, primary, Output.of("g"), Output.of("16.8"), db, sizing,
                 Output.of(List.of("s1", "s2")), Output.of("vpc"), Output.of("sg"), Output.of("k"), List.of(), password, 365, true);
     }
 }

@@ -92,10 +92,10 @@ final class DataPrograms {
             GlobalDatabase global = new GlobalDatabase("database", new GlobalDatabase.Args(
                     "multiregion", ctx.stackName(), db.engine(), db.engineVersion(), true), inA);
             DatabaseCredentials credentials = new DatabaseCredentials("database-credentials", new DatabaseCredentials.Args(
-                    "multiregion", ctx.stackName(), A, keyA.key().arn(), B, keyB.key().arn(), db.engine(), db.port(),
-                    db.masterUsername(), db.databaseName(), 30, true), random, inA);
+                    "multiregion", ctx.stackName(), A, keyA.key().arn(), B, keyB.key().arn(), db.engine(),
+                    global.writerEndpoint, db.port(), db.masterUsername(), db.databaseName(), 30, true), random, inA);
             new RegionalCluster("database-" + A.code(), new RegionalCluster.Args("multiregion", ctx.stackName(), A, true,
-                    global.identifier, db, sizing, Output.of(SUBNETS_A), Output.of(VPC_A), Output.of(APP_SG_A),
+                    global.identifier, global.engineVersion, db, sizing, Output.of(SUBNETS_A), Output.of(VPC_A), Output.of(APP_SG_A),
                     keyA.key().arn(), List.<Resource>of(keyA.policy()), Optional.of(credentials.masterPassword), 365, true), inA);
             ImageRepositories images = new ImageRepositories("images", new ImageRepositories.Args("multiregion",
                     ctx.stackName(), A, a, keyA.key().arn(), B, b, keyB.key().arn(), true), ComponentResourceOptions.builder().build());
@@ -105,6 +105,7 @@ final class DataPrograms {
             List<Statement> appB = new ArrayList<>(credentials.grantRead("Database", B));
             appB.addAll(images.grantPull("Images", B));
             ctx.export("globalClusterIdentifier", global.identifier);
+            ctx.export("writerEndpoint", global.writerEndpoint);
             ctx.export("secretArn", credentials.secretArn);
             ctx.export("replicaArn", credentials.replicaArn);
             ctx.export("keyArnA", keyA.key().arn());
@@ -122,7 +123,7 @@ final class DataPrograms {
             Provider b = provider(B);
             StandInKey keyB = key(B, b);
             new RegionalCluster("database-" + B.code(), new RegionalCluster.Args("multiregion", ctx.stackName(), B, false,
-                    Output.of(globalClusterIdentifier), db, sizing, Output.of(SUBNETS_B), Output.of(VPC_B),
+                    Output.of(globalClusterIdentifier), Output.of(db.engineVersion()), db, sizing, Output.of(SUBNETS_B), Output.of(VPC_B),
                     Output.of(APP_SG_B), keyB.key().arn(), List.<Resource>of(keyB.policy()), Optional.empty(), 365, true),
                     ComponentResourceOptions.builder().providers(b).build());
             ctx.export("keyArnB", keyB.key().arn());

@@ -1,6 +1,8 @@
 package io.multiregion.deploy;
 
 import com.pulumi.aws.Provider;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.codepipeline.Pipeline;
 import com.pulumi.aws.codepipeline.PipelineArgs;
@@ -33,12 +35,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The CodeDeploy target alone, and the three components of a region's application wired together. */
 class DeployTargetTest {
     private static final String GROUP = "aws:codedeploy/deploymentGroup:DeploymentGroup";
+    private static final String LAUNCH_TEMPLATE = "lt-0123456789abcdef0";
+
+    private static String instanceRole(String region) {
+        return "arn:" + new AwsRegion(region).partition() + ":iam::123456789012:role/multiregion-app-instance-a1b2c3d";
+    }
 
     private static ProgramRun alone(String region, Optional<AwsRegion> actionRegion) {
         ProgramRun run = ProgramRun.program("primary", Map.of(), ctx -> {
             Provider provider = new Provider("aws-" + region, ProviderArgs.builder().region(region).build());
             DeployTarget target = new DeployTarget("multiregion-deploy", DeployTarget.Args.of(new AwsRegion(region),
-                    "multiregion-primary", Output.of("multiregion-app-asg"), Output.of("multiregion-web-app-0123")),
+                    "multiregion-primary", Output.of("multiregion-app-asg"), Output.of("multiregion-web-app-0123"),
+                    new DeployTarget.Launch(Output.of(LAUNCH_TEMPLATE), Output.of(instanceRole(region)))),
                     ComponentResourceOptions.builder().providers(provider).build());
             // what a pipeline role and a pipeline would take from the target
             new RolePolicy("pipeline-deploy", RolePolicyArgs.builder().role("pipeline-role")
@@ -85,6 +93,32 @@ class DeployTargetTest {
         assertEquals("arn:aws-cn:iam::aws:policy/service-role/AWSCodeDeployRole",
                 run.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment").text("policyArn"));
         assertTrue(run.one(GROUP).dependsOn(role));
+        assertEquals(List.of("123456789012"), trust.statements().get(0).condition("StringEquals", "aws:SourceAccount"),
+                "only CodeDeploy acting for this account (CodeDeploy User Guide, \"Cross-service confused deputy prevention\")");
+    }
+
+    @Test
+    @DisplayName("service role, launch template: exactly RunInstances from the template, CreateTags at launch, PassRole of the instance role to EC2")
+    void launchTemplatePermissions() {
+        ProgramRun run = alone("cn-north-1", Optional.empty());
+        Registered launch = run.where(r -> r.name().equals("multiregion-deploy-launch-template")).get(0);
+        PolicyView policy = PolicyView.parse(launch.text("policy"));
+        String ec2 = "arn:aws-cn:ec2:cn-north-1:123456789012:";
+        assertEquals(List.of("LaunchFromTemplate", "TagAtLaunch", "PassInstanceRole"),
+                policy.statements().stream().map(PolicyView.StatementView::sid).toList());
+        assertEquals(List.of("ec2:RunInstances"), policy.sid("LaunchFromTemplate").actions());
+        assertEquals(List.of(ec2 + "launch-template/" + LAUNCH_TEMPLATE, ec2 + "instance/*", ec2 + "volume/*",
+                ec2 + "network-interface/*", ec2 + "subnet/*", ec2 + "security-group/*", "arn:aws-cn:ec2:cn-north-1::image/*"),
+                policy.sid("LaunchFromTemplate").resources());
+        assertEquals(List.of("ec2:CreateTags"), policy.sid("TagAtLaunch").actions());
+        assertEquals(List.of(ec2 + "instance/*", ec2 + "volume/*", ec2 + "network-interface/*"),
+                policy.sid("TagAtLaunch").resources());
+        assertEquals(List.of("RunInstances"), policy.sid("TagAtLaunch").condition("StringEquals", "ec2:CreateAction"));
+        assertEquals(List.of("iam:PassRole"), policy.sid("PassInstanceRole").actions());
+        assertEquals(List.of(instanceRole("cn-north-1")), policy.sid("PassInstanceRole").resources());
+        assertEquals(List.of("ec2.amazonaws.com"), policy.sid("PassInstanceRole").condition("StringEquals", "iam:PassedToService"));
+        assertTrue(run.one(GROUP).dependsOn(launch), "CodeDeploy uses the role as the group is created");
+        assertEquals(run.one("aws:iam/role:Role").name() + "-a1b2c3d", launch.text("role"));
     }
 
     @Test
@@ -94,7 +128,7 @@ class DeployTargetTest {
         Registered group = run.one(GROUP);
         String app = run.one("aws:codedeploy/application:Application").text("name");
         assertEquals("multiregion-primary", app);
-        PolicyView policy = PolicyView.parse(run.one("aws:iam/rolePolicy:RolePolicy").text("policy"));
+        PolicyView policy = PolicyView.parse(run.where(r -> r.name().equals("pipeline-deploy")).get(0).text("policy"));
         String prefix = "arn:aws:codedeploy:eu-west-1:123456789012:";
         assertEquals(List.of("codedeploy:CreateDeployment", "codedeploy:GetDeployment"), policy.sid("DeployAppDeployments").actions());
         assertEquals(List.of(prefix + "deploymentgroup:" + app + "/" + group.text("deploymentGroupName")),
@@ -128,7 +162,8 @@ class DeployTargetTest {
     @Test
     void unknownDeploymentConfigRefused() {
         assertThrows(IllegalArgumentException.class, () -> new DeployTarget.Args(new AwsRegion("eu-west-1"), "multiregion-primary",
-                Output.of("g"), Output.of("t"), "CodeDeployDefault.LambdaAllAtOnce"));
+                Output.of("g"), Output.of("t"), "CodeDeployDefault.LambdaAllAtOnce",
+                new DeployTarget.Launch(Output.of(LAUNCH_TEMPLATE), Output.of(instanceRole("eu-west-1")))));
     }
 
     @Test
@@ -138,16 +173,19 @@ class DeployTargetTest {
             AwsRegion region = new AwsRegion("eu-central-1");
             Provider provider = new Provider("aws-eu-central-1", ProviderArgs.builder().region("eu-central-1").build());
             ComponentResourceOptions in = ComponentResourceOptions.builder().providers(provider).build();
+            InternetGateway igw = new InternetGateway("mr-igw", InternetGatewayArgs.builder().vpcId("vpc-0abc").build(),
+                    CustomResourceOptions.builder().provider(provider).build());
             LoadBalancer web = new LoadBalancer("mr-web", new LoadBalancer.Args(region, Output.of("vpc-0abc"),
                     Output.of(List.of("subnet-pub-a", "subnet-pub-b")), AppTier.DEFAULT_APP_PORT, false, true, 90,
-                    Optional.empty()), in);
+                    Optional.empty(), List.of(igw), Optional.empty()), in);
             AppTier app = new AppTier("mr-app", AppTier.Args.of(region, new Sizing("m7i.large", 2, 2, 12, 1, "db.r6g.large", 1),
                     Output.of("vpc-0abc"), Output.of(List.of("subnet-priv-a", "subnet-priv-b")), AppTier.DEFAULT_APP_PORT,
                     web.securityGroupId, web.targetGroupArn, web.requestCountLabel,
                     Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"), Optional.empty(),
                     Optional.of(new AppTier.ReleaseSource(Output.of("arn:aws:s3:::artifacts"), Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"))),
-                    Optional.empty()), in);
-            new DeployTarget("mr-deploy", DeployTarget.Args.of(region, "multiregion-secondary", app.autoScalingGroupName, web.targetGroupName), in);
+                    Optional.empty(), List.of()), in);
+            new DeployTarget("mr-deploy", DeployTarget.Args.of(region, "multiregion-secondary", app.autoScalingGroupName,
+                    web.targetGroupName, new DeployTarget.Launch(app.launchTemplateId, app.instanceRoleArn)), in);
         });
         assertFalse(run.failed(), run::errors);
         Registered listener = run.one("aws:lb/listener:Listener");

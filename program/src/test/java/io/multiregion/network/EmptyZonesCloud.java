@@ -15,7 +15,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A cloud whose zone lookup answers an empty list, as the SDK's default mocks do (SPEC 8): the program must fail,
+ * A cloud whose zone lookup answers an empty list, as the SDK's default mocks do (they answer every invoke with an
+ * empty map, so {@code getAvailabilityZones} gives no names): the program must fail,
  * never build a network without subnets. Other calls and resources answer as plain mocks.
  */
 final class EmptyZonesCloud implements Mocks {

@@ -108,5 +108,18 @@ class AuthorizationTest {
         assertFalse(put.accepts("arn:aws:logs:eu-west-1:123456789012:log-group:/aws/codebuild/x"),
                 "PutLogEvents takes log streams, not the bare log group");
         assertTrue(put.accepts("arn:aws:logs:eu-west-1:123456789012:log-group:/aws/codebuild/x:log-stream:*"));
+        var streams = AuthorizationData.rule("logs:DescribeLogStreams").orElseThrow();
+        assertFalse(streams.accepts("arn:aws:logs:eu-west-1:123456789012:log-group:/vpc/flow"),
+                "IAM matches log-group actions against log-group:NAME:*, never the bare ARN");
+        assertTrue(streams.accepts("arn:aws:logs:eu-west-1:123456789012:log-group:/vpc/flow:*"));
+        var heartbeat = AuthorizationData.rule("ssm:UpdateInstanceInformation").orElseThrow();
+        assertFalse(heartbeat.acceptsOnlyStar(), "it takes the instance resource type");
+        assertTrue(heartbeat.accepts("arn:aws:ec2:eu-west-1:123456789012:instance/*"));
+        assertTrue(AuthorizationData.rule("ssmmessages:OpenDataChannel").orElseThrow().acceptsOnlyStar());
+        var pass = AuthorizationData.rule("iam:PassRole").orElseThrow();
+        assertTrue(pass.appliesTo("iam:PassedToService") && !pass.appliesTo("ec2:CreateAction"));
+        assertTrue(AuthorizationData.rule("ec2:CreateTags").orElseThrow().appliesTo("ec2:CreateAction"));
+        assertTrue(AuthorizationData.rule("ec2:RunInstances").orElseThrow().accepts("arn:aws:ec2:eu-west-1::image/*"),
+                "Amazon's AMIs have no account in their ARN");
     }
 }

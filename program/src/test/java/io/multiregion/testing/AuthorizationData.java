@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  *
  * <p>Sources: Service Authorization Reference, "Actions, resources, and condition keys for" Amazon S3, AWS KMS,
  * Amazon CloudWatch Logs, AWS CodeBuild, AWS CodePipeline, AWS CodeConnections, AWS CodeStar Connections,
- * AWS Security Token Service, AWS Systems Manager, AWS CodeDeploy, AWS Secrets Manager, Amazon ECR, AWS Step Functions. An action missing here fails the test that reads it: add it with its source.
+ * AWS Security Token Service, AWS Systems Manager, AWS CodeDeploy, AWS Secrets Manager, Amazon ECR, AWS Step Functions,
+ * Amazon EC2, AWS Identity and Access Management. An action missing here fails the test that reads it: add it with
+ * its source.
  */
 public final class AuthorizationData {
     private AuthorizationData() {
@@ -56,7 +58,12 @@ public final class AuthorizationData {
     private static final Pattern CODECONNECTIONS = Pattern.compile(P + "codeconnections:" + REGION + ":" + ACCOUNT + ":connection/.+");
     private static final Pattern CODESTAR_CONNECTIONS = Pattern.compile(P + "codestar-connections:" + REGION + ":" + ACCOUNT
             + ":connection/.+");
-    private static final Pattern LOG_GROUP = Pattern.compile(P + "logs:" + REGION + ":" + ACCOUNT + ":log-group:[^:]+(:\\*)?");
+    /**
+     * A log group in the form IAM matches for every log-group action but tagging: {@code ...:log-group:NAME:*}
+     * (CloudWatch Logs User Guide, "Overview of managing access permissions to your CloudWatch Logs resources": the
+     * form without {@code :*} is for TagResource, UntagResource and ListTagsForResource only).
+     */
+    private static final Pattern LOG_GROUP = Pattern.compile(P + "logs:" + REGION + ":" + ACCOUNT + ":log-group:[^:]+:\\*");
     private static final Pattern CODEDEPLOY_APPLICATION = Pattern.compile(P + "codedeploy:" + REGION + ":" + ACCOUNT
             + ":application:[A-Za-z0-9_.+=,@-]+");
     private static final Pattern CODEDEPLOY_GROUP = Pattern.compile(P + "codedeploy:" + REGION + ":" + ACCOUNT
@@ -68,6 +75,22 @@ public final class AuthorizationData {
     private static final Pattern STATE_MACHINE = Pattern.compile(P + "states:" + REGION + ":" + ACCOUNT
             + ":stateMachine:[A-Za-z0-9_-]{1,80}");
     private static final Pattern IAM_ROLE = Pattern.compile(P + "iam::" + ACCOUNT + ":role/.+");
+    // Amazon EC2 resource types (arn:${Partition}:ec2:${Region}:${Account}:<type>/<id>; images without the account)
+    private static Pattern ec2(String type) {
+        return Pattern.compile(P + "ec2:" + REGION + ":" + ACCOUNT + ":" + type + "/.+");
+    }
+    private static final Pattern EC2_INSTANCE = ec2("instance");
+    private static final Pattern EC2_VOLUME = ec2("volume");
+    private static final Pattern EC2_NETWORK_INTERFACE = ec2("network-interface");
+    private static final Pattern EC2_SUBNET = ec2("subnet");
+    private static final Pattern EC2_SECURITY_GROUP = ec2("security-group");
+    private static final Pattern EC2_LAUNCH_TEMPLATE = ec2("launch-template");
+    private static final Pattern EC2_KEY_PAIR = ec2("key-pair");
+    private static final Pattern EC2_PLACEMENT_GROUP = ec2("placement-group");
+    private static final Pattern EC2_IMAGE = Pattern.compile(P + "ec2:" + REGION + ":(" + ACCOUNT + ")?:image/.+");
+    private static final Pattern EC2_SNAPSHOT = Pattern.compile(P + "ec2:" + REGION + ":(" + ACCOUNT + ")?:snapshot/.+");
+    private static final Pattern SSM_MANAGED_INSTANCE = Pattern.compile(P + "ssm:" + REGION + ":" + ACCOUNT
+            + ":managed-instance/.+");
 
     private static final Set<String> KMS_CRYPTO_KEYS = Set.of("kms:CallerAccount", "kms:ViaService",
             "kms:EncryptionContext:*", "kms:EncryptionContextKeys", "kms:EncryptionAlgorithm", "kms:RequestAlias");
@@ -121,9 +144,11 @@ public final class AuthorizationData {
                 "ListLogDeliveries", "PutResourcePolicy", "DescribeResourcePolicies", "DescribeLogGroups")) {
             put("logs:" + a, List.of(), Set.of());
         }
-        // AWS Systems Manager (Session Manager): these take no resource type, only "*"
-        // (Service Authorization Reference, "Amazon Session Manager Message Gateway Service"; AWS Systems Manager).
-        put("ssm:UpdateInstanceInformation", List.of(), Set.of());
+        // AWS Systems Manager: UpdateInstanceInformation takes the EC2 instance and the managed-instance resource types;
+        // the Message Gateway Service's actions take no resource type, only "*" (Service Authorization Reference,
+        // "Actions, resources, and condition keys for AWS Systems Manager" and "... Amazon Message Gateway Service").
+        put("ssm:UpdateInstanceInformation", List.of(EC2_INSTANCE, SSM_MANAGED_INSTANCE), Set.of("ssm:SourceInstanceARN",
+                "ec2:SourceInstanceARN", "ssm:resourceTag/*"));
         for (String a : List.of("CreateControlChannel", "CreateDataChannel", "OpenControlChannel", "OpenDataChannel")) {
             put("ssmmessages:" + a, List.of(), Set.of());
         }
@@ -160,6 +185,31 @@ public final class AuthorizationData {
                 "codestar-connections:FullRepositoryId", "codestar-connections:ProviderAction",
                 "codestar-connections:ProviderPermissionsRequired", "codestar-connections:BranchName",
                 "codestar-connections:OwnerId", "codestar-connections:RepositoryName"));
+        // Amazon EC2 ("Actions, resources, and condition keys for Amazon EC2"): RunInstances and CreateTags on the
+        // resource types a launch from a template touches; their service-specific condition keys.
+        put("ec2:RunInstances", List.of(EC2_INSTANCE, EC2_VOLUME, EC2_NETWORK_INTERFACE, EC2_SUBNET, EC2_SECURITY_GROUP,
+                EC2_LAUNCH_TEMPLATE, EC2_IMAGE, EC2_KEY_PAIR, EC2_PLACEMENT_GROUP, EC2_SNAPSHOT), Set.of(
+                "ec2:AssociatePublicIpAddress", "ec2:AuthorizedService", "ec2:AvailabilityZone", "ec2:AvailabilityZoneId",
+                "ec2:CpuOptionsAmdSevSnp", "ec2:EbsOptimized", "ec2:ElasticGpuType", "ec2:Encrypted", "ec2:ImageID",
+                "ec2:ImageType", "ec2:InstanceAutoRecovery", "ec2:InstanceBandwidthWeighting", "ec2:InstanceID",
+                "ec2:InstanceMarketType", "ec2:InstanceMetadataTags", "ec2:InstanceProfile", "ec2:InstanceType",
+                "ec2:IsLaunchTemplateResource", "ec2:KeyPairName", "ec2:KeyPairType", "ec2:LaunchTemplate",
+                "ec2:ManagedResourceOperator", "ec2:MetadataHttpEndpoint", "ec2:MetadataHttpPutResponseHopLimit",
+                "ec2:MetadataHttpTokens", "ec2:NetworkInterfaceID", "ec2:Owner", "ec2:ParentSnapshot", "ec2:ParentVolume",
+                "ec2:PlacementGroup", "ec2:PlacementGroupName", "ec2:PlacementGroupStrategy", "ec2:ProductCode",
+                "ec2:Public", "ec2:Region", "ec2:ResourceTag/*", "ec2:RootDeviceType", "ec2:SecurityGroupID",
+                "ec2:SnapshotID", "ec2:SnapshotTime", "ec2:Subnet", "ec2:SubnetID", "ec2:Tenancy", "ec2:VolumeID",
+                "ec2:VolumeInitializationRate", "ec2:VolumeIops", "ec2:VolumeSize", "ec2:VolumeThroughput",
+                "ec2:VolumeType", "ec2:Vpc"));
+        put("ec2:CreateTags", List.of(EC2_INSTANCE, EC2_VOLUME, EC2_NETWORK_INTERFACE, EC2_SUBNET, EC2_SECURITY_GROUP,
+                EC2_LAUNCH_TEMPLATE, EC2_IMAGE, EC2_KEY_PAIR, EC2_PLACEMENT_GROUP, EC2_SNAPSHOT), Set.of(
+                "ec2:CreateAction", "ec2:AvailabilityZone", "ec2:AvailabilityZoneId", "ec2:Encrypted", "ec2:ImageID",
+                "ec2:InstanceID", "ec2:InstanceProfile", "ec2:InstanceType", "ec2:NetworkInterfaceID", "ec2:Owner",
+                "ec2:Region", "ec2:ResourceTag/*", "ec2:SecurityGroupID", "ec2:SnapshotID", "ec2:Subnet",
+                "ec2:SubnetID", "ec2:VolumeID", "ec2:VolumeType", "ec2:Vpc", "ec2:VpcID"));
+        // AWS Identity and Access Management: PassRole on the role, with the keys that name where it is passed.
+        put("iam:PassRole", List.of(IAM_ROLE), Set.of("iam:PassedToService", "iam:AssociatedResourceArn",
+                "iam:ResourceTag/*"));
         // AWS STS: a trust policy's resource is the role itself, so statements carry no Resource.
         put("sts:AssumeRole", List.of(IAM_ROLE), Set.of());
     }

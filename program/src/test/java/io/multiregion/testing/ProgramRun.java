@@ -1,6 +1,5 @@
 package io.multiregion.testing;
 
-import com.pulumi.core.Output;
 import com.pulumi.Context;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
@@ -29,7 +28,11 @@ import java.util.logging.Logger;
  * questions about what it registered. Always cleans the process-wide deployment up afterwards.
  */
 public final class ProgramRun {
-    private final TestResult result;
+    // What a run answers, kept as plain values: the engine's own result (every resource object and its outputs) is
+    // not kept, so the shared runs of a whole test session fit in the test JVM's heap.
+    private final boolean failed;
+    private final String errors;
+    private final Map<String, Object> outputs;
     private final List<Registered> registered;
 
     private final List<LogRecord> log;
@@ -37,7 +40,13 @@ public final class ProgramRun {
     private final List<GraphMonitor.Node> nodes;
 
     private ProgramRun(TestResult result, List<Registered> registered, List<LogRecord> log, List<GraphMonitor.Node> nodes) {
-        this.result = result;
+        this.failed = !result.exceptions().isEmpty() || result.exitCode() != 0;
+        this.errors = errorText(result);
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        if (!failed) {
+            result.outputs().forEach((name, output) -> values.put(name, PulumiTest.extractValue(output)));
+        }
+        this.outputs = java.util.Collections.unmodifiableMap(values);
         this.registered = registered;
         this.log = List.copyOf(log);
         this.nodes = nodes;
@@ -164,16 +173,16 @@ public final class ProgramRun {
         return registered.stream().filter(r -> urn.equals(r.urn())).findFirst();
     }
 
-    public TestResult result() {
-        return result;
-    }
-
     public boolean failed() {
-        return !result.exceptions().isEmpty() || result.exitCode() != 0;
+        return failed;
     }
 
     /** Every error text the run produced (exception messages and logged errors). */
     public String errors() {
+        return errors;
+    }
+
+    private static String errorText(TestResult result) {
         StringBuilder text = new StringBuilder();
         result.exceptions().forEach(e -> {
             Throwable t = e;
@@ -216,11 +225,11 @@ public final class ProgramRun {
 
     /** A stack output's value. */
     public Object output(String name) {
-        Output<?> output = result.outputs().get(name);
-        return output == null ? null : PulumiTest.extractValue(output);
+        return outputs.get(name);
     }
 
-    public Map<String, Output<?>> outputs() {
-        return result.outputs();
+    /** Every stack output's value, by name (empty for a run that failed). */
+    public Map<String, Object> outputs() {
+        return outputs;
     }
 }

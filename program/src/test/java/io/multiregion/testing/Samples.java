@@ -29,6 +29,8 @@ public final class Samples {
                 Map.entry(Value.DATABASE.key(), Map.of("engine", "aurora-postgresql", "engineVersion", "16.8", "port", 5433.0)),
                 Map.entry(Value.DATABASE_SECRET_REPLICA_ARN.key(), "arn:aws:secretsmanager:" + secondaryRegion
                         + ":123456789012:secret:multiregion/primary/database/master-AbCdEf"),
+                Map.entry(Value.DATABASE_SECRET_REPLICA_KEY_ARN.key(), secretReplicaKeyArn(secondaryRegion)),
+                Map.entry(Value.APPLICATION_NAME_RECORD.key(), ""),
                 Map.entry(Value.IMAGE_REPOSITORY_REPLICA_ARN.key(), "arn:aws:ecr:" + secondaryRegion
                         + ":123456789012:repository/multiregion-primary/app"),
                 Map.entry(Value.NETWORK.key(), Map.of("primaryCidr", "10.10.0.0/16", "secondaryCidr", "10.20.0.0/16")),
@@ -46,6 +48,14 @@ public final class Samples {
                         "applicationSubnets", List.of("10.20.0.0/18", "10.20.64.0/18"))),
                 Map.entry(Value.SECONDARY_TRANSIT_GATEWAY.key(), SECONDARY_TRANSIT_GATEWAY),
                 Map.entry(Value.SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE.key(), SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE));
+    }
+
+    /**
+     * The key the primary named for the database secret's replica in B: the primary stack's key in B, whose id differs
+     * from the secondary stack's own key in B (the fake cloud names keys by their logical name, which both stacks share).
+     */
+    public static String secretReplicaKeyArn(String region) {
+        return "arn:aws:kms:" + region + ":123456789012:key/primary-stack-key-" + region + "-2222-3333";
     }
 
     private static String replicaKeyArn(String region) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * The runs every whole-program check goes over, by name, each run once and then shared by every test class (the
  * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, both stacks
  * in native delivery, both stacks of a pipeline-free pair and both stacks of an upload pair ({@link RegionPairRuns}),
- * both stacks with the inter-region network off, and both stacks with every governance part off.
+ * both stacks with the inter-region network off, both stacks with every governance part off, and both stacks with a
+ * domain.
  */
 public final class StandardRuns {
     private StandardRuns() {
@@ -18,8 +19,10 @@ public final class StandardRuns {
     public static final List<String> BESPOKE = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge");
     /** Every delivery mode. */
     public static final List<String> ALL = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge",
-            "primary/native", "secondary/native", "primary/pipeline-free", "secondary/pipeline-free", "primary/upload",
-            "secondary/upload");
+            "primary/native", "secondary/native", "primary/domain", "secondary/domain", "primary/pipeline-free",
+            "secondary/pipeline-free", "primary/upload", "secondary/upload");
+    /** Both stacks with {@code multiregion:domain} set. */
+    public static final List<String> WITH_DOMAIN = List.of("primary/domain", "secondary/domain");
 
     /** Both stacks with every governance part off (an account that already has all of them); not in {@link #ALL}. */
     public static final List<String> GOVERNANCE_OFF = List.of("primary/governance-off", "secondary/governance-off");
@@ -50,6 +53,19 @@ public final class StandardRuns {
         return run;
     }
 
+    /** What the primary stack exported, as the secondary run of that name read it (empty for a primary run). */
+    public static Map<String, Object> primaryOutputsOf(String name) {
+        return switch (name) {
+            case "secondary/cloudtrail", "secondary/eventbridge", "secondary/governance-off" -> Samples.primaryOutputs();
+            case "secondary/native" -> NativeRuns.primaryExports();
+            case "secondary/domain" -> DomainRuns.primaryExports();
+            case "secondary/pipeline-free" -> RegionPairRuns.exports(get("primary/pipeline-free"));
+            case "secondary/upload" -> RegionPairRuns.exports(get("primary/upload"));
+            case "secondary/inter-region-off" -> InterRegionRuns.exports(InterRegionRuns.primary());
+            default -> Map.of();
+        };
+    }
+
     private static ProgramRun run(String name) {
         return switch (name) {
             case "primary" -> ProgramRun.of("primary", Map.of());
@@ -72,6 +88,8 @@ public final class StandardRuns {
             case "secondary/upload" -> ProgramRun.with("secondary", RegionPairRuns.uploadConfig("secondary"),
                     RegionPairRuns.exports(get("primary/upload")));
             case "secondary/native" -> NativeRuns.secondary();
+            case "primary/domain" -> DomainRuns.primary();
+            case "secondary/domain" -> DomainRuns.secondary();
             case "primary/inter-region-off" -> InterRegionRuns.primary();
             case "secondary/inter-region-off" -> InterRegionRuns.secondary();
             default -> throw new IllegalArgumentException("no standard run named " + name);

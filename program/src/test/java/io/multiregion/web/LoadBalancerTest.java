@@ -2,8 +2,11 @@ package io.multiregion.web;
 
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
+import com.pulumi.aws.ec2.InternetGateway;
+import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.config.DomainSettings;
 import io.multiregion.naming.Names;
 import io.multiregion.regions.AwsRegion;
@@ -21,7 +24,9 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The web tier alone, on the fake cloud, with made-up network values. */
@@ -32,11 +37,20 @@ class LoadBalancerTest {
     private static final DomainSettings DOMAIN = new DomainSettings("Z0123456789ABCDEFGHIJ", "app.example.com");
 
     static ProgramRun run(String region, Optional<DomainSettings> domain, boolean deletionProtection) {
+        return run(region, domain, deletionProtection, Optional.empty());
+    }
+
+    /** With a domain whose application-name record another stack owns, when {@code applicationNameRecord} is given. */
+    static ProgramRun run(String region, Optional<DomainSettings> domain, boolean deletionProtection,
+                          Optional<String> applicationNameRecord) {
         ProgramRun run = ProgramRun.program("primary", Map.of(), ctx -> {
             Provider provider = new Provider("aws-" + region, ProviderArgs.builder().region(region).build());
+            InternetGateway igw = new InternetGateway("igw", InternetGatewayArgs.builder().vpcId("vpc-0abc").build(),
+                    CustomResourceOptions.builder().provider(provider).build());
             new LoadBalancer("multiregion-web", new LoadBalancer.Args(new AwsRegion(region), Output.of("vpc-0abc"),
                     Output.of(List.of("subnet-pub-a", "subnet-pub-b", "subnet-pub-c")), 8080, deletionProtection, true, 90,
-                    domain), ComponentResourceOptions.builder().providers(provider).build());
+                    domain, List.of(igw), applicationNameRecord.map(Output::of)),
+                    ComponentResourceOptions.builder().providers(provider).build());
         });
         assertFalse(run.failed(), run::errors);
         return run;
@@ -114,6 +128,48 @@ class LoadBalancerTest {
     }
 
     @Test
+    @DisplayName("the internet-facing ALB waits for its VPC's internet gateway (InvalidSubnet otherwise, not retried)")
+    void albWaitsForInternetGateway() {
+        for (Optional<DomainSettings> domain : List.of(Optional.<DomainSettings>empty(), Optional.of(DOMAIN))) {
+            ProgramRun run = run("eu-west-1", domain, true);
+            Registered alb = run.one(ALB);
+            assertEquals(false, alb.at("internal"));
+            assertTrue(alb.dependsOn(run.one("aws:ec2/internetGateway:InternetGateway")),
+                    "terraform-provider-aws#3494: the ALB is refused while the VPC has no internet gateway");
+        }
+        assertThrows(IllegalArgumentException.class, () -> new LoadBalancer.Args(new AwsRegion("eu-west-1"),
+                Output.of("vpc-0abc"), Output.of(List.of("subnet-a", "subnet-b")), 8080, true, true, 90, Optional.empty(),
+                List.of(), Optional.empty()), "an internet-facing load balancer cannot be built without the gateway");
+    }
+
+    @Test
+    @DisplayName("DNS records have one owner: the owner writes the application name's record; the other validates against it")
+    void applicationNameRecordHasOneOwner() {
+        ProgramRun owner = run("eu-west-1", Optional.of(DOMAIN), true);
+        Registered appRecord = owner.where(r -> r.name().equals("multiregion-web-validation-app")).get(0);
+        Registered ownRecord = owner.where(r -> r.name().equals("multiregion-web-validation-region")).get(0);
+        assertTrue(appRecord.text("name").endsWith(".app.example.com."), appRecord.text("name"));
+        assertTrue(ownRecord.text("name").endsWith(".eu-west-1.app.example.com."), ownRecord.text("name"));
+        assertEquals(List.of(trimDot(appRecord.text("name")), trimDot(ownRecord.text("name"))),
+                owner.one("aws:acm/certificateValidation:CertificateValidation").at("validationRecordFqdns"));
+
+        String ownersFqdn = trimDot(appRecord.text("name"));
+        ProgramRun other = run("eu-central-1", Optional.of(DOMAIN), true, Optional.of(ownersFqdn));
+        List<Registered> records = other.where(r -> r.type().equals("aws:route53/record:Record") && r.name().contains("-validation-"));
+        assertEquals(List.of("multiregion-web-validation-region"), records.stream().map(Registered::name).toList(),
+                "the stack that does not own the application name's record writes only its region's");
+        assertTrue(records.get(0).text("name").endsWith(".eu-central-1.app.example.com."));
+        Registered validation = other.one("aws:acm/certificateValidation:CertificateValidation");
+        assertEquals(List.of(ownersFqdn, trimDot(records.get(0).text("name"))), validation.at("validationRecordFqdns"),
+                "the certificate validates against the owner's record (the provider checks every name is there)");
+        assertNotEquals(appRecord.text("name"), records.get(0).text("name"));
+    }
+
+    private static String trimDot(String name) {
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    @Test
     @DisplayName("target group: HTTP on the app port, /health, timeout below interval; names fit 32 characters with the suffix")
     void targetGroupAndNames() {
         ProgramRun run = run("eu-west-1", Optional.empty(), true);
@@ -151,7 +207,7 @@ class LoadBalancerTest {
     }
 
     @Test
-    @DisplayName("with a domain: certificate for the app's and the region's names, DNS-validated with overwrite, HTTPS on the validated ARN")
+    @DisplayName("with a domain: certificate for the app's and the region's names, DNS-validated, HTTPS on the validated ARN")
     void httpsWithDomain() {
         ProgramRun run = run("eu-central-1", Optional.of(DOMAIN), true);
         Registered certificate = run.one("aws:acm/certificate:Certificate");
@@ -165,7 +221,7 @@ class LoadBalancerTest {
         Registered validation = run.one("aws:acm/certificateValidation:CertificateValidation");
         assertTrue(validation.dependsOn(certificate));
         for (Registered record : validationRecords) {
-            assertEquals(true, record.at("allowOverwrite"), "both stacks write the shared name's identical record");
+            assertEquals(false, record.at("allowOverwrite"), "one owner per record: never take over an existing one");
             assertEquals(DOMAIN.zoneId(), record.text("zoneId"));
             assertEquals("CNAME", record.text("type"));
             assertTrue(validation.dependsOn(record), "validation waits for " + record.name());
@@ -217,12 +273,16 @@ class LoadBalancerTest {
     void longNameRefused() {
         ProgramRun run = ProgramRun.program("primary", Map.of(), ctx -> {
             Provider provider = new Provider("aws-eu-west-1", ProviderArgs.builder().region("eu-west-1").build());
+            InternetGateway igw = new InternetGateway("igw", InternetGatewayArgs.builder().vpcId("vpc-0abc").build(),
+                    CustomResourceOptions.builder().provider(provider).build());
             new LoadBalancer("multiregion-primary-web", new LoadBalancer.Args(new AwsRegion("eu-west-1"),
                     Output.of("vpc-0abc"), Output.of(List.of("subnet-a", "subnet-b")), 8080, true, true, 90,
-                    Optional.empty()), ComponentResourceOptions.builder().providers(provider).build());
+                    Optional.empty(), List.of(igw), Optional.empty()),
+                    ComponentResourceOptions.builder().providers(provider).build());
         });
         assertTrue(run.failed());
         assertTrue(run.errors().contains("exceed the AWS limit of 32 characters"), run::errors);
-        assertEquals(List.of(), run.aws());
+        assertEquals(List.of("igw"), run.aws().stream().map(Registered::name).toList(),
+                "nothing of the load balancer is registered (the gateway is the test's own)");
     }
 }
