@@ -311,7 +311,10 @@ public final class PlanCommand implements Callable<Integer> {
             if (markdown) {
                 text.append("## Offline plan diff\n\nComputed without cloud credentials by `plan`. `${resource.output}`"
                         + " stands for a value the cloud assigns when it creates that resource; `REPLACE` marks an input"
-                        + " change that forces a new resource, \"may replace\" one the provider decides.\n\n");
+                        + " change that forces a new resource (or a new value from a replaced resource in such an"
+                        + " input), \"in place\" one the provider updates, \"may replace\" one of a type whose"
+                        + " behaviour the plan does not know; \"ignored (ignoreChanges)\" a difference `pulumi up` does"
+                        + " not apply.\n\n");
             }
             diffs.forEach(d -> text.append(d.render(markdown)));
             stdout.print(markdown ? fitComment(text.toString()) : text.toString());
