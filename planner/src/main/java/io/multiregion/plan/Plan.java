@@ -30,6 +30,10 @@ public record Plan(String project, String stack, List<PlannedResource> resources
     public static final String SECRET = "[secret]";
     /** The type of the root stack resource. */
     public static final String STACK_TYPE = "pulumi:pulumi:Stack";
+    /** How a note that is a warning begins. */
+    public static final String WARNING = "WARNING: ";
+    /** How a warning the program itself logged ({@code ctx.log().warn}) begins. */
+    public static final String PROGRAM_WARNING = WARNING + "the program warns: ";
 
     public Plan {
         Objects.requireNonNull(project, "project");
@@ -110,6 +114,21 @@ public record Plan(String project, String stack, List<PlannedResource> resources
             }
             return out;
         }
+    }
+
+    /** Whether a note is a warning: the program's, the plan's own, or a StackReference the plan could not resolve. */
+    public static boolean isWarning(String note) {
+        return note.startsWith(WARNING) || note.startsWith(PlanMocks.UNRESOLVED);
+    }
+
+    /** A warning note as printed: with its {@code WARNING: } label. */
+    public static String warningText(String note) {
+        return note.startsWith(WARNING) ? note : WARNING + note;
+    }
+
+    /** The notes that are warnings, as printed. */
+    public List<String> warnings() {
+        return notes.stream().filter(Plan::isWarning).map(Plan::warningText).toList();
     }
 
     /** The resource with this URN. */

@@ -148,9 +148,8 @@ public final class PlanCommand implements Callable<Integer> {
             plan = new Plan(plan.project(), plan.stack(), plan.resources(), plan.outputs(), plan.invokes(), notes,
                     plan.references());
         }
-        err(String.format("planned in %d ms: %s", (System.nanoTime() - start) / 1_000_000,
-                PlanText.counts(plan).describe()));
-        plan.notes().stream().filter(n -> n.startsWith(PlanMocks.UNRESOLVED)).forEach(n -> err("WARNING: " + n));
+        err(String.format("planned in %d ms: %s", (System.nanoTime() - start) / 1_000_000, PlanText.summary(plan)));
+        plan.warnings().forEach(this::err);
         Path json = out.resolve(stack + ".json");
         Path mermaid = out.resolve(stack + ".mmd");
         PlanJson.write(plan, json);

@@ -44,6 +44,12 @@ public final class PlanText {
         }
     }
 
+    /** The counts, and how many warnings the plan carries (the program's and the plan's own), when there are any. */
+    public static String summary(Plan plan) {
+        int warnings = plan.warnings().size();
+        return counts(plan).describe() + (warnings == 0 ? "" : "; " + count(warnings, "warning") + " (see the notes)");
+    }
+
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
@@ -63,9 +69,8 @@ public final class PlanText {
         List<Plan.PlannedResource> planned = plan.resources().stream().filter(r -> !r.isStack()).toList();
         out.append("Plan of stack '").append(plan.stack()).append("' (project ").append(plan.project())
                 .append("), computed offline: no cloud account was contacted\n");
-        out.append("  ").append(counts(plan).describe()).append("\n");
-        plan.notes().stream().filter(n -> n.startsWith(PlanMocks.UNRESOLVED))
-                .forEach(n -> out.append("  WARNING: ").append(n).append("\n"));
+        out.append("  ").append(summary(plan)).append("\n");
+        plan.warnings().forEach(w -> out.append("  ").append(w).append("\n"));
 
         Map<String, Plan.PlannedResource> byUrn = index(plan);
         Map<String, List<Plan.PlannedResource>> byRegion = new TreeMap<>();
