@@ -67,6 +67,8 @@ public final class PlanCommand implements Callable<Integer> {
     private Path out;
     /** Warnings about earlier plans read through StackReferences that no longer match their sources. */
     private final List<String> stale = new ArrayList<>();
+    /** The earlier plans this run read through StackReferences. */
+    private final List<Plan> read = new ArrayList<>();
 
     @Option(names = "--no-inputs", description = "List resources without their inputs.")
     boolean noInputs;
@@ -204,7 +206,7 @@ public final class PlanCommand implements Callable<Integer> {
         Path mermaid = out.resolve(stack + ".mmd");
         PlanJson.write(plan, json);
         try {
-            Files.writeString(mermaid, PlanMermaid.render(plan, regionOrder(config)));
+            Files.writeString(mermaid, PlanMermaid.render(plan, regionOrder(config), read));
         } catch (IOException e) {
             throw new PlanException(PlanException.BAD_INPUT, "cannot write " + shown(mermaid) + ": " + e.getMessage(),
                     e);
@@ -311,6 +313,9 @@ public final class PlanCommand implements Callable<Integer> {
             return Optional.empty();
         }
         Plan earlier = found.get();
+        if (!read.contains(earlier)) {
+            read.add(earlier);
+        }
         List<String> changed = PlanSource.changedSince(earlier, dir);
         if (!changed.isEmpty()) {
             String warning = Plan.WARNING + "the plan of stack '" + name + "' that this plan reads ("

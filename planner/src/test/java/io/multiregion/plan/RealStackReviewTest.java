@@ -113,6 +113,15 @@ class RealStackReviewTest {
     }
 
     @Test
+    void theTextPlanShowsRegionAFirstAndLabelsBothRegions() {
+        String text = PlanText.render(primary, false);
+        int a = text.indexOf("\nRegion A (primary): eu-west-1 (");
+        int b = text.indexOf("\nRegion B (secondary): eu-central-1 (");
+        assertTrue(a > 0 && b > a, "A, then B:\n" + text.lines().filter(l -> l.startsWith("Region")).toList());
+        assertTrue(PlanText.render(secondary, false).contains("\nRegion B (secondary): eu-central-1 ("));
+    }
+
+    @Test
     void theReleaseObjectIsShownAsAReferenceToTheSourceBucket() {
         String text = PlanText.render(primary, true);
         Plan.PlannedResource sourceBucket = primary.resources().stream()
