@@ -447,10 +447,14 @@ public record PlanDiff(String stack, List<Plan.PlannedResource> added, List<Plan
             for (ValueChange i : c.inputs()) {
                 input(out, i);
             }
-            for (Cause cause : c.causes()) {
-                out.append("    ").append(cause.input()).append(": a new value, because `").append(cause.resource())
-                        .append("` is replaced").append(effect(cause.effect())).append("\n");
-            }
+            Map<String, List<Cause>> byInput = new LinkedHashMap<>();
+            c.causes().forEach(x -> byInput.computeIfAbsent(x.input(), k -> new ArrayList<>()).add(x));
+            byInput.forEach((input, causes) -> {
+                List<String> names = causes.stream().map(x -> "`" + x.resource() + "`").distinct().toList();
+                out.append("    ").append(input).append(": a new value, because ").append(String.join(", ", names))
+                        .append(names.size() == 1 ? " is" : " are").append(" replaced")
+                        .append(effect(causes.get(0).effect())).append("\n");
+            });
             for (ValueChange i : c.ignored()) {
                 out.append("    ").append(i.key()).append(": ").append(ignoredText(i)).append("\n");
             }
