@@ -198,7 +198,10 @@ public final class PlanCommand implements Callable<Integer> {
         }
         List<String> notes = new ArrayList<>(stale);
         notes.addAll(StackClaims.conflicts(dir, config, plan, this::ownPlan));
-        notes.addAll(undecryptable);
+        Plan planned = plan;
+        // the program's own warning about an undecryptable key says the same: keep one
+        undecryptable.stream().filter(n -> planned.notes().stream().noneMatch(w -> w.startsWith(Plan.PROGRAM_WARNING)
+                && w.contains(n.substring(0, n.indexOf(' ')) + ":"))).forEach(notes::add);
         plan = plan.with(notes, PlanSource.of(dir, stack));
         err(String.format("planned in %d ms: %s", (System.nanoTime() - start) / 1_000_000, PlanText.summary(plan)));
         plan.warnings().stream().filter(w -> !stale.contains(w)).forEach(this::err);

@@ -81,8 +81,9 @@ class NewUserCasesTest {
         assertTrue(run.err().contains("multiregion:connectionArn is a secret (secure:) that cannot be decrypted offline"),
                 run.err());
         assertFalse(run.err().contains("not a"), run.err());
-        assertTrue(PlanJson.read(dir.resolve("plan/primary.json")).notes().stream()
-                .anyMatch(n -> n.contains("multiregion:connectionArn") && n.contains("cannot be decrypted offline")));
+        List<String> notes = PlanJson.read(dir.resolve("plan/primary.json")).notes();
+        assertEquals(1, notes.stream().filter(n -> n.contains("multiregion:connectionArn")
+                && n.contains("cannot be decrypted")).count(), "said once in the plan's notes: " + notes);
 
         replaceIn("Pulumi.primary.yaml", "branch: main", "branch: \"bad..branch\"");
         PlanCommandTest.Run bad = plan("primary");
