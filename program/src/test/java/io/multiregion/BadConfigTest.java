@@ -29,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 /* The SDK's mock deployment is a process-wide static: never run alongside other tests. */
 @Isolated
-@DisplayName("Bad configuration on the engine")
 class BadConfigTest {
 
     private static final String PRIMARY_STACK = "acme-corp/multiregion/primary";

@@ -17,10 +17,15 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads {@code Pulumi.yaml} and {@code Pulumi.<stack>.yaml} the way the Pulumi CLI does before it starts a program:
@@ -29,7 +34,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   <li>a project key's {@code default} (or {@code value}) applies when the stack file does not set the key;</li>
  *   <li>a project-namespace key declared without a default and not set by the stack is an error
  *       ("Stack 'x' is missing configuration value 'y'"), as is a stack value of the wrong declared {@code type};</li>
- *   <li>scalars are passed as strings, lists and maps as JSON strings;</li>
+ *   <li>YAML 1.2, as the CLI's reader: {@code yes}, {@code no}, {@code on}, {@code off} are strings, not booleans;</li>
+ *   <li>a stack value that is a scalar reaches the program as its text, exactly as written ({@code no}, {@code 1.10},
+ *       {@code 0x1F}); lists and maps as JSON, their scalars typed by YAML 1.2's core schema (the CLI's
+ *       {@code config.Value}: a string first, else the decoded structure as JSON);</li>
  *   <li>{@code secure:} values are secrets: they cannot be decrypted offline, so the program gets
  *       {@link StackConfig#SECRET_PLACEHOLDER} and the key is marked secret.</li>
  * </ul>
@@ -86,8 +94,9 @@ public final class ConfigLoader {
                     + "': use letters, digits, '-', '_' and '.'");
         }
         Path projectFile = projectDir.resolve("Pulumi.yaml");
-        Map<String, Object> project = readYamlMap(projectFile, "run the plan from the project directory (the one holding Pulumi.yaml)");
-        Object name = project.get("name");
+        Map<String, Node> project = readYamlMap(projectFile, "pass the project directory (the one holding"
+                + " Pulumi.yaml) with --dir, e.g. --dir path/to/multiregion");
+        Object name = project.containsKey("name") ? construct(project.get("name")) : null;
         if (!(name instanceof String) || ((String) name).isBlank()) {
             throw new StackFileException(projectFile + ": 'name' (the project name) is missing");
         }
@@ -99,30 +108,30 @@ public final class ConfigLoader {
             throw new StackFileException("unknown stack '" + stack + "': there is no " + stackFile
                     + (known.isEmpty() ? "" : "; known stacks: " + String.join(", ", known)));
         }
-        Map<String, Object> stackYaml = readYamlMap(stackFile, "fix the file's YAML");
-        Map<String, Object> stackConfig = section(stackYaml, "config", stackFile);
-        Map<String, Object> projectConfig = section(project, "config", projectFile);
+        Map<String, Node> stackYaml = readYamlMap(stackFile, "fix the file's YAML");
+        Map<String, Node> stackConfig = section(stackYaml, "config", stackFile);
+        Map<String, Node> projectConfig = section(project, "config", projectFile);
 
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> secrets = new TreeSet<>();
         List<String> errors = new ArrayList<>();
         Map<String, Object> stackRaw = new LinkedHashMap<>();
 
-        for (Map.Entry<String, Object> e : stackConfig.entrySet()) {
+        for (Map.Entry<String, Node> e : stackConfig.entrySet()) {
             String key = qualify(projectName, e.getKey());
-            Converted c = convert(e.getValue());
+            Converted c = stackValue(e.getValue());
             values.put(key, c.text());
-            stackRaw.put(key, e.getValue());
+            stackRaw.put(key, construct(e.getValue()));
             if (c.secret()) {
                 secrets.add(key);
             }
         }
 
         List<String> missing = new ArrayList<>();
-        for (Map.Entry<String, Object> e : new TreeMap<>(projectConfig).entrySet()) {
+        for (Map.Entry<String, Node> e : new TreeMap<>(projectConfig).entrySet()) {
             String shortKey = e.getKey();
             String key = qualify(projectName, shortKey);
-            Object declaration = e.getValue();
+            Object declaration = construct(e.getValue());
             boolean typed = declaration instanceof Map<?, ?> m && (m.containsKey("type") || m.containsKey("default")
                     || m.containsKey("value") || m.containsKey("description") || m.containsKey("secret"));
             if (!typed) {
@@ -171,7 +180,18 @@ public final class ConfigLoader {
     private record Converted(String text, boolean secret) {
     }
 
-    /** A YAML value as the CLI hands it to the program: scalars as text, structures as JSON. */
+    /**
+     * A stack value as the CLI hands it to the program: a scalar as the text written in the file (the CLI reads it
+     * into a string first), null as empty; a {@code secure:} value as a secret; lists and maps as JSON.
+     */
+    private static Converted stackValue(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            return new Converted(isNull(scalar) ? "" : scalar.getValue(), false);
+        }
+        return convert(construct(node));
+    }
+
+    /** A constructed YAML value as the CLI hands it to the program: scalars as text, structures as JSON. */
     private static Converted convert(Object value) {
         if (isSecure(value)) {
             return new Converted(StackConfig.SECRET_PLACEHOLDER, true);
@@ -184,7 +204,7 @@ public final class ConfigLoader {
             Object json = structure(value, secret);
             return new Converted(JSON.toJson(json), secret[0]);
         }
-        return new Converted(scalar(value), false);
+        return new Converted(String.valueOf(value), false);
     }
 
     private static boolean isSecure(Object value) {
@@ -206,9 +226,6 @@ public final class ConfigLoader {
             c.forEach(v -> out.add(structure(v, secret)));
             return out;
         }
-        if (value instanceof java.util.Date || value instanceof byte[]) {
-            return scalar(value);
-        }
         return value;
     }
 
@@ -216,27 +233,106 @@ public final class ConfigLoader {
         return value instanceof Map<?, ?> || value instanceof Collection<?> ? structure(value, new boolean[1]) : value;
     }
 
-    private static String scalar(Object value) {
-        if (value instanceof java.util.Date d) {
-            return d.toInstant().toString();
-        }
-        return String.valueOf(value);
+    /** Integers as YAML 1.2's core schema writes them, with the CLI reader's underscores and 0b prefix. */
+    private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*|0[0-7_]+|0o[0-7_]+|0x[0-9a-fA-F_]+"
+            + "|0b[01_]+)");
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
+
+    private static boolean isNull(ScalarNode scalar) {
+        return scalar.isPlain() && Set.of("", "~", "null", "Null", "NULL").contains(scalar.getValue());
     }
 
-    private static Map<String, Object> section(Map<String, Object> doc, String key, Path file) {
-        Object section = doc.get(key);
-        if (section == null) {
+    /**
+     * A node as a value, with YAML 1.2's core schema for plain scalars: {@code true}/{@code false} (any case form
+     * {@code True}, {@code TRUE}) are booleans, {@code yes}/{@code no}/{@code on}/{@code off} stay strings, numbers
+     * are numbers, dates stay strings; quoted scalars are strings.
+     */
+    static Object construct(Node node) {
+        if (node instanceof MappingNode mapping) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (NodeTuple t : mapping.getValue()) {
+                String key = String.valueOf(construct(t.getKeyNode()));
+                if (out.containsKey(key)) {
+                    throw new StackFileException("duplicate key '" + key + "'"
+                            + t.getKeyNode().getStartMark().map(m -> " (" + m.getName() + " line " + (m.getLine() + 1)
+                            + ")").orElse(""));
+                }
+                out.put(key, construct(t.getValueNode()));
+            }
+            return out;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> out = new ArrayList<>();
+            sequence.getValue().forEach(n -> out.add(construct(n)));
+            return out;
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        String text = scalar.getValue();
+        if (!scalar.isPlain()) {
+            return text;
+        }
+        if (isNull(scalar)) {
+            return null;
+        }
+        switch (text) {
+            case "true", "True", "TRUE":
+                return true;
+            case "false", "False", "FALSE":
+                return false;
+            case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
+                return Double.POSITIVE_INFINITY;
+            case "-.inf", "-.Inf", "-.INF":
+                return Double.NEGATIVE_INFINITY;
+            case ".nan", ".NaN", ".NAN":
+                return Double.NaN;
+            default:
+                break;
+        }
+        if (INT.matcher(text).matches()) {
+            String digits = text.replace("_", "");
+            boolean negative = digits.startsWith("-");
+            String unsigned = digits.replaceFirst("^[-+]", "");
+            int radix = unsigned.startsWith("0x") ? 16 : unsigned.startsWith("0o") ? 8 : unsigned.startsWith("0b") ? 2
+                    : unsigned.length() > 1 && unsigned.startsWith("0") ? 8 : 10;
+            String body = radix == 10 ? unsigned : unsigned.startsWith("0") && radix == 8 && !unsigned.startsWith("0o")
+                    ? unsigned.substring(1) : unsigned.substring(2);
+            try {
+                long v = Long.parseLong(body, radix);
+                return negative ? -v : v;
+            } catch (NumberFormatException e) {
+                return text;
+            }
+        }
+        if (FLOAT.matcher(text).matches()) {
+            return Double.parseDouble(text.replace("_", ""));
+        }
+        return text;
+    }
+
+    private static Map<String, Node> section(Map<String, Node> doc, String key, Path file) {
+        Node section = doc.get(key);
+        if (section == null || section instanceof ScalarNode scalar && isNull(scalar)) {
             return Map.of();
         }
-        if (!(section instanceof Map<?, ?> m)) {
+        if (!(section instanceof MappingNode mapping)) {
             throw new StackFileException(file + ": '" + key + "' must be a map of keys to values");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return entries(mapping, file);
+    }
+
+    private static Map<String, Node> entries(MappingNode mapping, Path file) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        for (NodeTuple t : mapping.getValue()) {
+            String key = String.valueOf(construct(t.getKeyNode()));
+            if (out.put(key, t.getValueNode()) != null) {
+                throw new StackFileException("malformed YAML in " + file + ": duplicate key '" + key + "'");
+            }
+        }
         return out;
     }
 
-    private static Map<String, Object> readYamlMap(Path file, String fix) {
+    /** The YAML 1.2 node tree of a file's document (its map of top-level keys). */
+    private static Map<String, Node> readYamlMap(Path file, String fix) {
         String text;
         try {
             text = Files.readString(file);
@@ -245,22 +341,25 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new StackFileException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        Object doc;
+        Node doc;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            doc = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (YAMLException e) {
+            LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setSchema(new CoreSchema())
+                    .setAllowDuplicateKeys(false).build();
+            doc = new Compose(settings).composeString(text).orElse(null);
+            if (doc != null) {
+                construct(doc); // every value is read once here, so that duplicate keys are refused up front
+            }
+        } catch (YamlEngineException e) {
             throw new StackFileException("malformed YAML in " + file + ":\n" + e.getMessage(), e);
+        } catch (StackFileException e) {
+            throw new StackFileException("malformed YAML in " + file + ": " + e.getMessage(), e);
         }
-        if (doc == null) {
+        if (doc == null || doc instanceof ScalarNode scalar && isNull(scalar)) {
             return Map.of();
         }
-        if (!(doc instanceof Map<?, ?> m)) {
+        if (!(doc instanceof MappingNode mapping)) {
             throw new StackFileException("malformed " + file + ": the document must be a map");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
+        return entries(mapping, file);
     }
 }

@@ -159,4 +159,75 @@ class ConfigLoaderTest {
             assertEquals("cloudtrail", config.value("multiregion:trigger"));
         }
     }
+
+    /**
+     * YAML 1.2, as the Pulumi CLI reads stack files: the values whose meaning differs from YAML 1.1 (snakeyaml's
+     * default) reach the program as the CLI passes them.
+     */
+    @Test
+    void readsStackFilesAsYaml12LikeTheCli() throws IOException {
+        write("Pulumi.yaml", PROJECT);
+        write("Pulumi.dev.yaml", """
+                config:
+                  demo:region: eu-west-1
+                  plainNo: no
+                  plainYes: yes
+                  plainOn: on
+                  plainOff: off
+                  capitalTrue: True
+                  version: 1.10
+                  hex: 0x1F
+                  nothing: ~
+                  date: 2026-12-03
+                  demo:settings:
+                    a: no
+                    b: on
+                    c: True
+                    d: 1.10
+                    e: 0x1F
+                    f: 0o17
+                    g: 2026-12-03
+                    h: "yes"
+                    i: ~
+                """);
+        StackConfig config = ConfigLoader.load(dir, "dev");
+        assertEquals("no", config.value("demo:plainNo"), "YAML 1.1 would make it false");
+        assertEquals("yes", config.value("demo:plainYes"));
+        assertEquals("on", config.value("demo:plainOn"));
+        assertEquals("off", config.value("demo:plainOff"));
+        assertEquals("True", config.value("demo:capitalTrue"), "a scalar reaches the program as written");
+        assertEquals("1.10", config.value("demo:version"), "not the number 1.1");
+        assertEquals("0x1F", config.value("demo:hex"));
+        assertEquals("", config.value("demo:nothing"));
+        assertEquals("2026-12-03", config.value("demo:date"));
+        assertEquals("{\"a\":\"no\",\"b\":\"on\",\"c\":true,\"d\":1.1,\"e\":31,\"f\":15,\"g\":\"2026-12-03\","
+                + "\"h\":\"yes\",\"i\":null}", config.value("demo:settings"),
+                "inside a structure: YAML 1.2's core schema (no, on are strings; True is a boolean)");
+    }
+
+    @Test
+    void aYaml11BooleanForADeclaredBooleanIsRefusedLikeTheCli() throws IOException {
+        write("Pulumi.yaml", PROJECT);
+        write("Pulumi.dev.yaml", """
+                config:
+                  demo:region: eu-west-1
+                  enabled: no
+                """);
+        ConfigLoader.Loaded loaded = ConfigLoader.read(dir, "dev");
+        assertEquals("no", loaded.config().value("demo:enabled"));
+        assertEquals(List.of("Stack 'dev' with configuration key 'enabled' must be of type 'boolean' (got \"no\")"),
+                loaded.cliErrors());
+    }
+
+    @Test
+    void aDuplicateKeyIsMalformedYaml() throws IOException {
+        write("Pulumi.yaml", PROJECT);
+        write("Pulumi.dev.yaml", """
+                config:
+                  demo:region: eu-west-1
+                  demo:region: eu-west-2
+                """);
+        StackFileException e = assertThrows(StackFileException.class, () -> ConfigLoader.load(dir, "dev"));
+        assertTrue(e.getMessage().contains("duplicate key 'demo:region'"), e.getMessage());
+    }
 }

@@ -20,9 +20,12 @@ import java.util.TreeMap;
  * @param notes     what the reader must know about this plan (placeholders, unsimulated calls)
  * @param references every symbolic reference ({@code ${name.output}}) that appears in the plan's values, and the
  *                   resource and output it stands for
+ * @param source    what the plan was computed from ({@link PlanSource}: hashes of Pulumi.yaml, the stack file and
+ *                  the program), so that a plan read later can be told stale; empty when unknown
  */
 public record Plan(String project, String stack, List<PlannedResource> resources, Map<String, Object> outputs,
-                   List<PlannedInvoke> invokes, List<String> notes, Map<String, Reference> references) {
+                   List<PlannedInvoke> invokes, List<String> notes, Map<String, Reference> references,
+                   Map<String, String> source) {
 
     /** An input or output whose value only the cloud knows (ids, ARNs, outputs of other resources). */
     public static final String UNKNOWN = "[unknown]";
@@ -30,6 +33,10 @@ public record Plan(String project, String stack, List<PlannedResource> resources
     public static final String SECRET = "[secret]";
     /** The type of the root stack resource. */
     public static final String STACK_TYPE = "pulumi:pulumi:Stack";
+    /** How a note that is a warning begins. */
+    public static final String WARNING = "WARNING: ";
+    /** How a warning the program itself logged ({@code ctx.log().warn}) begins. */
+    public static final String PROGRAM_WARNING = WARNING + "the program warns: ";
 
     public Plan {
         Objects.requireNonNull(project, "project");
@@ -39,12 +46,26 @@ public record Plan(String project, String stack, List<PlannedResource> resources
         invokes = List.copyOf(invokes);
         notes = List.copyOf(notes);
         references = references == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(references));
+        source = source == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(source));
+    }
+
+    /** A plan whose source is not recorded. */
+    public Plan(String project, String stack, List<PlannedResource> resources, Map<String, Object> outputs,
+                List<PlannedInvoke> invokes, List<String> notes, Map<String, Reference> references) {
+        this(project, stack, resources, outputs, invokes, notes, references, Map.of());
     }
 
     /** A plan without references. */
     public Plan(String project, String stack, List<PlannedResource> resources, Map<String, Object> outputs,
                 List<PlannedInvoke> invokes, List<String> notes) {
         this(project, stack, resources, outputs, invokes, notes, Map.of());
+    }
+
+    /** The same plan with more notes and what it was computed from. */
+    public Plan with(List<String> moreNotes, Map<String, String> computedFrom) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        moreNotes.stream().filter(n -> !all.contains(n)).forEach(all::add);
+        return new Plan(project, stack, resources, outputs, invokes, all, references, computedFrom);
     }
 
     /**
@@ -110,6 +131,21 @@ public record Plan(String project, String stack, List<PlannedResource> resources
             }
             return out;
         }
+    }
+
+    /** Whether a note is a warning: the program's, the plan's own, or a StackReference the plan could not resolve. */
+    public static boolean isWarning(String note) {
+        return note.startsWith(WARNING) || note.startsWith(PlanMocks.UNRESOLVED);
+    }
+
+    /** A warning note as printed: with its {@code WARNING: } label. */
+    public static String warningText(String note) {
+        return note.startsWith(WARNING) ? note : WARNING + note;
+    }
+
+    /** The notes that are warnings, as printed. */
+    public List<String> warnings() {
+        return notes.stream().filter(Plan::isWarning).map(Plan::warningText).toList();
     }
 
     /** The resource with this URN. */

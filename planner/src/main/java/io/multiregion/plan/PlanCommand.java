@@ -53,12 +53,22 @@ public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Project directory (with Pulumi.yaml). Default: ${DEFAULT-VALUE}.")
-    Path dir = Path.of(".");
+    @Option(names = "--dir", paramLabel = "DIR", description = "Project directory (with Pulumi.yaml); a relative path"
+            + " is taken from the folder you run the command in. Default: the project bin/plan belongs to.")
+    Path dirOption;
 
     @Option(names = "--out", paramLabel = "OUT", description = "Where plan files are written and earlier plans of"
-            + " referenced stacks are read. Default: ${DEFAULT-VALUE}.")
-    Path out = Path.of("plan");
+            + " referenced stacks are read; a relative path is taken from the folder you run the command in."
+            + " Default: DIR/plan.")
+    Path outOption;
+
+    /** The project directory and the plan folder, as resolved for this run. */
+    private Path dir;
+    private Path out;
+    /** Warnings about earlier plans read through StackReferences that no longer match their sources. */
+    private final List<String> stale = new ArrayList<>();
+    /** The earlier plans this run read through StackReferences. */
+    private final List<Plan> read = new ArrayList<>();
 
     @Option(names = "--no-inputs", description = "List resources without their inputs.")
     boolean noInputs;
@@ -66,11 +76,43 @@ public final class PlanCommand implements Callable<Integer> {
     private final Consumer<Context> program;
     private final PrintWriter stdout;
     private final PrintWriter stderr;
+    private final Path callerDir;
 
     public PlanCommand(Consumer<Context> program, PrintWriter stdout, PrintWriter stderr) {
+        this(program, stdout, stderr, callerDir());
+    }
+
+    PlanCommand(Consumer<Context> program, PrintWriter stdout, PrintWriter stderr, Path callerDir) {
         this.program = program;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.callerDir = callerDir;
+    }
+
+    /**
+     * The folder the user typed the command in: bin/plan changes to the project's folder before it starts the JVM and
+     * passes the one it was started from in {@code PLAN_CALLER_DIR}; otherwise the current folder.
+     */
+    static Path callerDir() {
+        String caller = System.getenv("PLAN_CALLER_DIR");
+        return (caller == null || caller.isBlank() ? Path.of("") : Path.of(caller)).toAbsolutePath().normalize();
+    }
+
+    /** A path the user typed: relative ones are taken from the folder the command was typed in. */
+    static Path typed(Path callerDir, Path path) {
+        return path.isAbsolute() ? path.normalize() : callerDir.resolve(path).normalize();
+    }
+
+    /** A path as the user can type it again from where they are: relative below their folder, else absolute. */
+    static String shown(Path callerDir, Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        String text = absolute.startsWith(callerDir) && !absolute.equals(callerDir)
+                ? callerDir.relativize(absolute).toString() : absolute.toString();
+        return text.contains(" ") ? "'" + text + "'" : text;
+    }
+
+    private String shown(Path path) {
+        return shown(callerDir, path);
     }
 
     public static void main(String[] args) {
@@ -86,7 +128,14 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** Runs the command line against a program; returns the exit code. */
     public static int run(Consumer<Context> program, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new PlanCommand(program, out, err), new Factory(program, out, err));
+        return run(program, out, err, callerDir(), args);
+    }
+
+    /** Runs the command line as typed in {@code callerDir}; returns the exit code. */
+    public static int run(Consumer<Context> program, PrintWriter out, PrintWriter err, Path callerDir,
+                          String... args) {
+        CommandLine cli = new CommandLine(new PlanCommand(program, out, err, callerDir),
+                new Factory(program, out, err, callerDir));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -114,8 +163,10 @@ public final class PlanCommand implements Callable<Integer> {
         if (stack == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'STACK'");
         }
-        err("loading the configuration of stack '" + stack + "' from " + dir.resolve("Pulumi.yaml") + " and "
-                + dir.resolve("Pulumi." + stack + ".yaml"));
+        dir = dirOption == null ? Path.of("").toAbsolutePath() : typed(callerDir, dirOption);
+        out = outOption == null ? dir.resolve("plan") : typed(callerDir, outOption);
+        err("loading the configuration of stack '" + stack + "' from " + shown(dir.resolve("Pulumi.yaml")) + " and "
+                + shown(dir.resolve("Pulumi." + stack + ".yaml")));
         ConfigLoader.Loaded loaded = ConfigLoader.read(dir, stack);
         StackConfig config = loaded.config();
         List<String> undecryptable = config.secretKeys().stream()
@@ -130,9 +181,12 @@ public final class PlanCommand implements Callable<Integer> {
         try (Spinner spinner = Spinner.start(stderr)) {
             plan = Planner.plan(config, program, this::earlierPlan, spinner);
         } catch (PlanException e) {
-            // every problem at once: what the CLI would refuse and what the program refuses, in one report
-            throw loaded.cliErrors().isEmpty() ? e : new PlanException(PlanException.BAD_INPUT,
-                    cliRefusal(loaded) + "\nand " + e.getMessage(), e);
+            // every problem at once: what the CLI would refuse and what the program refuses, in one report; and a
+            // stale plan of a referenced stack first, since the values read from it may be what the program refused
+            String staleNote = stale.isEmpty() ? "" : "\n" + String.join("\n", stale);
+            throw loaded.cliErrors().isEmpty() ? new PlanException(e.exitCode(), e.getMessage() + staleNote, e)
+                    : new PlanException(PlanException.BAD_INPUT, cliRefusal(loaded) + "\nand " + e.getMessage()
+                    + staleNote, e);
         }
         if (!loaded.cliErrors().isEmpty()) {
             throw new PlanException(PlanException.BAD_INPUT, cliRefusal(loaded));
@@ -142,26 +196,27 @@ public final class PlanCommand implements Callable<Integer> {
             throw new PlanException(PlanException.BAD_INPUT, "stack '" + stack + "' reads a stack that does not exist:"
                     + "\n  - " + String.join("\n  - ", references));
         }
-        if (!undecryptable.isEmpty()) {
-            List<String> notes = new ArrayList<>(plan.notes());
-            notes.addAll(undecryptable);
-            plan = new Plan(plan.project(), plan.stack(), plan.resources(), plan.outputs(), plan.invokes(), notes,
-                    plan.references());
-        }
-        err(String.format("planned in %d ms: %s", (System.nanoTime() - start) / 1_000_000,
-                PlanText.counts(plan).describe()));
-        plan.notes().stream().filter(n -> n.startsWith(PlanMocks.UNRESOLVED)).forEach(n -> err("WARNING: " + n));
+        List<String> notes = new ArrayList<>(stale);
+        notes.addAll(StackClaims.conflicts(dir, config, plan, this::ownPlan));
+        Plan planned = plan;
+        // the program's own warning about an undecryptable key says the same: keep one
+        undecryptable.stream().filter(n -> planned.notes().stream().noneMatch(w -> w.startsWith(Plan.PROGRAM_WARNING)
+                && w.contains(n.substring(0, n.indexOf(' ')) + ":"))).forEach(notes::add);
+        plan = plan.with(notes, PlanSource.of(dir, stack));
+        err(String.format("planned in %d ms: %s", (System.nanoTime() - start) / 1_000_000, PlanText.summary(plan)));
+        plan.warnings().stream().filter(w -> !stale.contains(w)).forEach(this::err);
         Path json = out.resolve(stack + ".json");
         Path mermaid = out.resolve(stack + ".mmd");
         PlanJson.write(plan, json);
         try {
-            Files.writeString(mermaid, PlanMermaid.render(plan, regionOrder(config)));
+            Files.writeString(mermaid, PlanMermaid.render(plan, regionOrder(config), read));
         } catch (IOException e) {
-            throw new PlanException(PlanException.BAD_INPUT, "cannot write " + mermaid + ": " + e.getMessage(), e);
+            throw new PlanException(PlanException.BAD_INPUT, "cannot write " + shown(mermaid) + ": " + e.getMessage(),
+                    e);
         }
-        stdout.print(PlanText.render(plan, !noInputs));
+        stdout.print(PlanText.render(plan, !noInputs, regionOrder(config)));
         stdout.flush();
-        err("wrote " + json + " and " + mermaid);
+        err("wrote " + shown(json) + " and " + shown(mermaid));
         return 0;
     }
 
@@ -195,7 +250,7 @@ public final class PlanCommand implements Callable<Integer> {
             } else if (!known.contains(referenced)) {
                 String nearest = nearest(referenced, known);
                 problems.add("the StackReference '" + name + "'" + from + " names stack '" + referenced + "', but there"
-                        + " is no " + dir.resolve("Pulumi." + referenced + ".yaml") + (known.isEmpty() ? ""
+                        + " is no " + shown(dir.resolve("Pulumi." + referenced + ".yaml")) + (known.isEmpty() ? ""
                         : "; stacks of this project: " + String.join(", ", known))
                         + (nearest == null ? "" : " (did you mean '" + nearest + "'?)"));
             }
@@ -248,19 +303,48 @@ public final class PlanCommand implements Callable<Integer> {
         return order;
     }
 
-    /** The earlier plan of a referenced stack ({@code org/project/stack}): {@code OUT/stack.json} when it exists. */
+    /**
+     * The earlier plan of a referenced stack ({@code org/project/stack}): {@code OUT/stack.json} when it exists. When
+     * it was computed from other stack files or another build of the program than those at hand, a warning says so and
+     * gives the command that plans it again.
+     */
     private Optional<Plan> earlierPlan(String reference) {
         String[] parts = reference.split("/");
         String name = parts[parts.length - 1];
+        Optional<Plan> found = ownPlan(name);
+        if (found.isEmpty() || parts.length >= 2 && !parts[parts.length - 2].equals(found.get().project())) {
+            return Optional.empty();
+        }
+        Plan earlier = found.get();
+        if (!read.contains(earlier)) {
+            read.add(earlier);
+        }
+        List<String> changed = PlanSource.changedSince(earlier, dir);
+        if (!changed.isEmpty()) {
+            String warning = Plan.WARNING + "the plan of stack '" + name + "' that this plan reads ("
+                    + shown(out.resolve(name + ".json")) + ") is stale: " + String.join(", ", changed)
+                    + "; the values read from it may be out of date. Plan it again first: " + command(name);
+            if (!stale.contains(warning)) {
+                stale.add(warning);
+                err(warning);
+            }
+        }
+        return Optional.of(earlier);
+    }
+
+    /** The plan of another stack of this project in the plan folder, when there is one. */
+    private Optional<Plan> ownPlan(String name) {
         Path file = out.resolve(name + ".json");
         if (name.equals(stack) || !Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        Plan earlier = PlanJson.read(file);
-        if (parts.length >= 2 && !parts[parts.length - 2].equals(earlier.project())) {
-            return Optional.empty();
-        }
-        return Optional.of(earlier);
+        return Optional.of(PlanJson.read(file));
+    }
+
+    /** The command that plans a stack with this run's project and plan folders, as the user can type it. */
+    private String command(String name) {
+        return "bin/plan" + (dirOption == null ? "" : " --dir " + shown(dir)) + (outOption == null ? ""
+                : " --out " + shown(out)) + " " + name;
     }
 
     private void err(String message) {
@@ -290,13 +374,17 @@ public final class PlanCommand implements Callable<Integer> {
         boolean allowDifferentStacks;
 
         private final PrintWriter stdout;
+        private final Path callerDir;
 
-        Diff(PrintWriter stdout) {
+        Diff(PrintWriter stdout, Path callerDir) {
             this.stdout = stdout;
+            this.callerDir = callerDir;
         }
 
         @Override
         public Integer call() {
+            before = typed(callerDir, before);
+            after = typed(callerDir, after);
             List<PlanDiff> diffs = new ArrayList<>();
             if (Files.isDirectory(before) || Files.isDirectory(after)) {
                 for (String name : planNames(before, after)) {
@@ -311,7 +399,10 @@ public final class PlanCommand implements Callable<Integer> {
             if (markdown) {
                 text.append("## Offline plan diff\n\nComputed without cloud credentials by `plan`. `${resource.output}`"
                         + " stands for a value the cloud assigns when it creates that resource; `REPLACE` marks an input"
-                        + " change that forces a new resource, \"may replace\" one the provider decides.\n\n");
+                        + " change that forces a new resource (or a new value from a replaced resource in such an"
+                        + " input), \"in place\" one the provider updates, \"may replace\" one of a type whose"
+                        + " behaviour the plan does not know; \"ignored (ignoreChanges)\" a difference `pulumi up` does"
+                        + " not apply.\n\n");
             }
             diffs.forEach(d -> text.append(d.render(markdown)));
             stdout.print(markdown ? fitComment(text.toString()) : text.toString());
@@ -384,14 +475,15 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     /** Builds the command objects with the program and streams they need. */
-    private record Factory(Consumer<Context> program, PrintWriter out, PrintWriter err) implements CommandLine.IFactory {
+    private record Factory(Consumer<Context> program, PrintWriter out, PrintWriter err, Path callerDir)
+            implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type == PlanCommand.class) {
-                return type.cast(new PlanCommand(program, out, err));
+                return type.cast(new PlanCommand(program, out, err, callerDir));
             }
             if (type == Diff.class) {
-                return type.cast(new Diff(out));
+                return type.cast(new Diff(out, callerDir));
             }
             return CommandLine.defaultFactory().create(type);
         }

@@ -45,6 +45,12 @@ public final class PlanText {
         }
     }
 
+    /** The counts, and how many warnings the plan carries (the program's and the plan's own), when there are any. */
+    public static String summary(Plan plan) {
+        int warnings = plan.warnings().size();
+        return counts(plan).describe() + (warnings == 0 ? "" : "; " + count(warnings, "warning") + " (see the notes)");
+    }
+
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
@@ -58,28 +64,47 @@ public final class PlanText {
         return new Counts(creates, providers, components, reads, stack);
     }
 
-    /** Renders the plan; {@code withInputs} false lists resources only. */
+    /** Renders the plan, regions in the order its outputs name them; {@code withInputs} false lists resources only. */
     public static String render(Plan plan, boolean withInputs) {
+        List<String> order = new ArrayList<>();
+        for (String key : List.of("primaryRegion", "secondaryRegion")) {
+            if (plan.outputs().get(key) instanceof String region && !region.isBlank()) {
+                order.add(region);
+            }
+        }
+        return render(plan, withInputs, order);
+    }
+
+    /**
+     * Renders the plan; {@code withInputs} false lists resources only; {@code regionOrder} is region A then region B:
+     * their resources come first, labelled, then any other region and the global services.
+     */
+    public static String render(Plan plan, boolean withInputs, List<String> regionOrder) {
         StringBuilder out = new StringBuilder();
         List<Plan.PlannedResource> planned = plan.resources().stream().filter(r -> !r.isStack()).toList();
         out.append("Plan of stack '").append(plan.stack()).append("' (project ").append(plan.project())
                 .append("), computed offline: no cloud account was contacted\n");
-        out.append("  ").append(counts(plan).describe()).append("\n");
-        plan.notes().stream().filter(n -> n.startsWith(PlanMocks.UNRESOLVED))
-                .forEach(n -> out.append("  WARNING: ").append(n).append("\n"));
+        out.append("  ").append(summary(plan)).append("\n");
+        plan.warnings().forEach(w -> out.append("  ").append(w).append("\n"));
         delivery(plan).forEach(line -> out.append("  ").append(line).append("\n"));
 
         Map<String, Plan.PlannedResource> byUrn = index(plan);
         Map<String, List<Plan.PlannedResource>> byRegion = new TreeMap<>();
         for (Plan.PlannedResource r : planned) {
             if (r.custom() && !r.read()) {
-                byRegion.computeIfAbsent(r.region() == null ? defaultProviderLabel(r) : r.region(),
-                        k -> new ArrayList<>()).add(r);
+                String key = r.region() == null ? defaultProviderLabel(r)
+                        : (isGlobal(r) ? GLOBAL : "") + r.region();
+                byRegion.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
         }
-        for (Map.Entry<String, List<Plan.PlannedResource>> region : byRegion.entrySet()) {
-            out.append("\nRegion ").append(region.getKey()).append(" (").append(region.getValue().size())
+        List<String> keys = new ArrayList<>();
+        regionOrder.stream().filter(byRegion::containsKey).forEach(keys::add);
+        byRegion.keySet().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
+        for (String key : keys) {
+            List<Plan.PlannedResource> inRegion = byRegion.get(key);
+            out.append("\n").append(regionHeading(key, regionOrder)).append(" (").append(inRegion.size())
                     .append(" resources)\n");
+            Map.Entry<String, List<Plan.PlannedResource>> region = Map.entry(key, inRegion);
             Map<String, List<Plan.PlannedResource>> byParent = new TreeMap<>();
             region.getValue().forEach(r -> byParent.computeIfAbsent(componentPath(plan, r.parent()),
                     k -> new ArrayList<>()).add(r));
@@ -152,6 +177,23 @@ public final class PlanText {
         }
         String where = ref.stack().equals(plan.stack()) ? "" : " in stack '" + ref.stack() + "'";
         return ref.output() + " of " + ref.type() + " " + ref.name() + where;
+    }
+
+    /** Group key prefix of the resources registered through the provider used only for global services. */
+    static final String GLOBAL = "global ";
+
+    /** Whether a resource goes through the provider used only for global services (its name says "global"). */
+    static boolean isGlobal(Plan.PlannedResource r) {
+        return r.provider() != null && r.provider().substring(r.provider().lastIndexOf("::") + 2).contains("global");
+    }
+
+    /** "Region A (primary): eu-west-1", "Region B (secondary): eu-central-1", "Global services: us-east-1"... */
+    static String regionHeading(String key, List<String> regionOrder) {
+        if (key.startsWith(GLOBAL)) {
+            return "Global services: " + key.substring(GLOBAL.length()) + " (the provider used only for them)";
+        }
+        int i = regionOrder.indexOf(key);
+        return i == 0 ? "Region A (primary): " + key : i == 1 ? "Region B (secondary): " + key : "Region " + key;
     }
 
     private static String defaultProviderLabel(Plan.PlannedResource r) {

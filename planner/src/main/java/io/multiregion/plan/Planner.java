@@ -7,6 +7,8 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -52,9 +56,27 @@ public final class Planner {
         Recorder recorder = new Recorder(config.stack(), progress);
         PlanMocks mocks = new PlanMocks(recorder, referencedPlans);
         RecordingMonitor monitor = new RecordingMonitor(mocks, recorder);
-        Logger quiet = Logger.getAnonymousLogger();
-        quiet.setUseParentHandlers(false);
-        quiet.setLevel(Level.OFF);
+        // The program's warnings (ctx.log().warn) reach the SDK's standard logger: kept for the plan's notes.
+        Set<String> warnings = Collections.synchronizedSet(new LinkedHashSet<>());
+        Logger collecting = Logger.getAnonymousLogger();
+        collecting.setUseParentHandlers(false);
+        collecting.setLevel(Level.WARNING);
+        collecting.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue() && record.getMessage() != null) {
+                    warnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
         TestResult result;
         try {
             result = PulumiTestInternal.builder()
@@ -65,7 +87,7 @@ public final class Planner {
                             .build())
                     .config(config.values(), config.secretKeys())
                     .mocks(mocks)
-                    .standardLogger(quiet)
+                    .standardLogger(collecting)
                     .monitorDecorator(sdkMonitor -> monitor)
                     .build()
                     .runTest(program);
@@ -82,7 +104,11 @@ public final class Planner {
                     + "' (exit code " + result.exitCode() + ")" + (result.errors().isEmpty() ? ""
                     : ":\n  " + String.join("\n  ", result.errors())));
         }
-        return toPlan(config, recorder);
+        List<String> programWarnings;
+        synchronized (warnings) {
+            programWarnings = warnings.stream().map(w -> Plan.PROGRAM_WARNING + w).toList();
+        }
+        return toPlan(config, recorder, programWarnings);
     }
 
     private static PlanException failed(StackConfig config, Throwable error) {
@@ -96,7 +122,7 @@ public final class Planner {
                 "the program refused to run for stack '" + config.stack() + "':\n" + message, cause);
     }
 
-    private static Plan toPlan(StackConfig config, Recorder recorder) {
+    private static Plan toPlan(StackConfig config, Recorder recorder, List<String> warnings) {
         Recorder.Result recorded = recorder.result();
         List<Plan.PlannedResource> resources = new ArrayList<>();
         for (Recorder.Registration r : recorded.registrations()) {
@@ -118,7 +144,9 @@ public final class Planner {
         List<Plan.PlannedInvoke> invokes = new ArrayList<>(recorder.invokes());
         invokes.sort(Comparator.comparing(Plan.PlannedInvoke::token)
                 .thenComparing(i -> i.region() == null ? "" : i.region()));
+        List<String> notes = new ArrayList<>(warnings);
+        notes.addAll(recorder.notes());
         return new Plan(config.project(), config.stack(), resources, recorded.outputs(),
-                invokes.stream().distinct().toList(), recorder.notes(), recorded.references());
+                invokes.stream().distinct().toList(), notes, recorded.references());
     }
 }

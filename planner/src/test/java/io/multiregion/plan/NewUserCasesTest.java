@@ -81,14 +81,79 @@ class NewUserCasesTest {
         assertTrue(run.err().contains("multiregion:connectionArn is a secret (secure:) that cannot be decrypted offline"),
                 run.err());
         assertFalse(run.err().contains("not a"), run.err());
-        assertTrue(PlanJson.read(dir.resolve("plan/primary.json")).notes().stream()
-                .anyMatch(n -> n.contains("multiregion:connectionArn") && n.contains("cannot be decrypted offline")));
+        List<String> notes = PlanJson.read(dir.resolve("plan/primary.json")).notes();
+        assertEquals(1, notes.stream().filter(n -> n.contains("multiregion:connectionArn")
+                && n.contains("cannot be decrypted")).count(), "said once in the plan's notes: " + notes);
 
         replaceIn("Pulumi.primary.yaml", "branch: main", "branch: \"bad..branch\"");
         PlanCommandTest.Run bad = plan("primary");
         assertEquals(PlanException.PROGRAM_FAILED, bad.code(), bad.err());
         assertTrue(bad.err().contains("multiregion:branch"), "everything else is still checked: " + bad.err());
         assertFalse(bad.err().contains("multiregion:connectionArn: '"), bad.err());
+    }
+
+    @Test
+    void theProgramsWarningsAreOnStderrInTheNotesAndCountedInTheSummary() throws IOException {
+        project("  multiregion:primaryStack: acme-corp/multiregion/primary\n  aws:region: eu-west-1\n", "");
+        PlanCommandTest.Run run = plan("primary");
+        assertEquals(0, run.code(), run.err());
+        Plan plan = PlanJson.read(dir.resolve("plan/primary.json"));
+        List<String> warnings = plan.warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith(Plan.PROGRAM_WARNING)
+                && w.contains("multiregion:primaryStack")), "a key its role never reads: " + warnings);
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith(Plan.PROGRAM_WARNING) && w.contains("aws:region")),
+                "aws:region equal to the stack's region: " + warnings);
+        warnings.forEach(w -> {
+            assertTrue(run.err().contains("plan: " + w), "on stderr: " + w + "\n" + run.err());
+            assertTrue(run.out().contains(w), "in the text plan: " + w);
+        });
+        String summary = warnings.size() + " warnings (see the notes)";
+        assertTrue(run.err().contains(summary), run.err());
+        assertTrue(run.out().contains(summary), run.out());
+    }
+
+    @Test
+    void aYaml11BooleanIsAStringAsTheCliReadsIt() throws IOException {
+        project("  multiregion:protectData: no\n", "");
+        PlanCommandTest.Run run = plan("primary");
+        assertEquals(PlanException.BAD_INPUT, run.code(), run.err());
+        assertTrue(run.err().contains("'protectData' must be of type 'boolean' (got \"no\")"), run.err());
+        assertFalse(Files.exists(dir.resolve("plan/primary.json")), "nothing planned unprotected");
+    }
+
+    @Test
+    void aSecureValueOfAKeyTheProgramNeedsIsCalledEncryptedNotMissing() throws IOException {
+        project("", "");
+        replaceIn("Pulumi.primary.yaml", "multiregion:secondaryRegion: eu-central-1",
+                "multiregion:secondaryRegion:\n    secure: v1:c2FsdA==:Y2lwaGVydGV4dA==");
+        replaceIn("Pulumi.primary.yaml", "multiregion:role: primary", "multiregion:role:\n    secure: v1:c2FsdA==:cm9sZQ==");
+        replaceIn("Pulumi.primary.yaml", "branch: main", "branch: \"bad..branch\"");
+        PlanCommandTest.Run run = plan("primary");
+        assertEquals(PlanException.PROGRAM_FAILED, run.code(), "the program refuses its configuration: " + run.err());
+        for (String key : List.of("multiregion:secondaryRegion", "multiregion:role")) {
+            assertTrue(run.err().contains(key + ": set, but as a secure value that this run cannot decrypt"), run.err());
+            assertFalse(run.err().contains(key + ": missing"), run.err());
+        }
+        assertTrue(run.err().contains("multiregion:branch"), "everything else is still checked: " + run.err());
+        assertFalse(run.err().contains("No value present"), run.err());
+        assertFalse(run.err().contains("Y2lwaGVydGV4dA"), "no ciphertext in messages");
+    }
+
+    @Test
+    void aCopyOfTheSecondaryUnderAnotherNameSaysWhichAndWhyItCannotDeploy() throws IOException {
+        project("  multiregion:delivery: native\n", "  multiregion:delivery: native\n");
+        Files.copy(dir.resolve("Pulumi.secondary.yaml"), dir.resolve("Pulumi.standby.yaml"));
+        assertEquals(0, plan("primary").code());
+        PlanCommandTest.Run run = plan("standby");
+        assertEquals(0, run.code(), run.err());
+        String warning = run.err().lines().filter(l -> l.contains("both claim")).findFirst().orElse("");
+        assertTrue(warning.contains("stacks 'standby' and 'secondary' both claim role secondary in region eu-central-1"),
+                run.err());
+        assertTrue(warning.contains("they cannot both be deployed in one account"), warning);
+        assertTrue(warning.contains("Application in eu-central-1 'multiregion-primary-eu-central-1'"),
+                "the CodeDeploy application both derive from the primary's name: " + warning);
+        assertTrue(PlanJson.read(dir.resolve("plan/standby.json")).warnings().stream()
+                .anyMatch(w -> w.contains("both claim")));
     }
 
     @Test
@@ -150,6 +215,19 @@ class NewUserCasesTest {
         assertTrue(process.waitFor(120, TimeUnit.SECONDS));
         return new String[] {String.valueOf(process.exitValue()), new String(out, StandardCharsets.UTF_8),
                 new String(err, StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void binPlanTakesRelativePathsFromTheFolderItIsRunIn() throws Exception {
+        project("", "");
+        Path sub = Files.createDirectories(dir.resolve("work"));
+        ProcessBuilder builder = binPlan("--dir", "..", "--out", "plans", "primary");
+        builder.directory(sub.toFile());
+        String[] run = runScript(builder);
+        assertEquals("0", run[0], run[2]);
+        assertTrue(Files.isRegularFile(sub.resolve("plans/primary.json")), run[2]);
+        assertTrue(run[2].contains("wrote plans/primary.json and plans/primary.mmd"), run[2]);
+        assertFalse(Files.exists(PROJECT.resolve("work")), "nothing written relative to the repository");
     }
 
     @Test

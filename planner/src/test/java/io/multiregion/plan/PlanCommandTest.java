@@ -72,7 +72,7 @@ class PlanCommandTest {
         Run run = run(FixturePrograms.PRIMARY, args("primary"));
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("Plan of stack 'primary'"), run.out());
-        assertTrue(run.out().contains("Region eu-west-1"), run.out());
+        assertTrue(run.out().contains("Region A (primary): eu-west-1"), run.out());
         assertTrue(run.err().contains("running the program"), run.err());
         Plan written = PlanJson.read(dir.resolve("plan/primary.json"));
         assertEquals("primary", written.stack());
@@ -158,5 +158,64 @@ class PlanCommandTest {
         assertEquals(PlanException.BAD_INPUT, noFile.code());
         assertTrue(noFile.err().contains("no plan file"), noFile.err());
         assertEquals("", noFile.out());
+    }
+
+    @Test
+    void aStalePlanOfTheReferencedStackIsReportedWithAFixThatWorks() throws IOException {
+        assertEquals(0, run(FixturePrograms.PRIMARY, args("primary")).code());
+        assertEquals(0, run(FixturePrograms.SECONDARY, args("secondary")).code());
+        assertTrue(PlanJson.read(dir.resolve("plan/primary.json")).source().containsKey("Pulumi.primary.yaml"),
+                "a plan records what it was computed from");
+        Run fresh = run(FixturePrograms.SECONDARY, args("secondary"));
+        assertFalse(fresh.err().contains("stale"), fresh.err());
+
+        Files.writeString(dir.resolve("Pulumi.primary.yaml"), Files.readString(dir.resolve("Pulumi.primary.yaml"))
+                .replace("eu-west-1", "eu-west-3"));
+        Run stale = run(FixturePrograms.SECONDARY, args("secondary"));
+        assertEquals(0, stale.code(), stale.err());
+        assertTrue(stale.err().contains("WARNING: the plan of stack 'primary' that this plan reads"), stale.err());
+        assertTrue(stale.err().contains("Pulumi.primary.yaml (edited since)"), stale.err());
+        String fix = "bin/plan --dir " + dir + " --out " + dir.resolve("plan") + " primary";
+        assertTrue(stale.err().contains("Plan it again first: " + fix), stale.err());
+        assertTrue(PlanJson.read(dir.resolve("plan/secondary.json")).warnings().stream()
+                .anyMatch(w -> w.contains("is stale")), "in the plan's notes too");
+
+        // the fix, as printed, then the secondary again: no warning
+        String[] typed = fix.substring("bin/plan ".length()).split(" ");
+        assertEquals(0, run(FixturePrograms.PRIMARY, typed).code());
+        Run again = run(FixturePrograms.SECONDARY, args("secondary"));
+        assertFalse(again.err().contains("stale"), again.err());
+    }
+
+    @Test
+    void relativePathsAreTakenFromTheFolderTheCommandIsTypedIn() throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("work/sub"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = PlanCommand.run(FixturePrograms.PRIMARY, new PrintWriter(out), new PrintWriter(err), sub,
+                "--dir", "../..", "--out", "my plans", "primary");
+        assertEquals(0, code, err.toString());
+        assertTrue(Files.isRegularFile(sub.resolve("my plans/primary.json")), "OUT relative to where it was typed");
+        assertTrue(err.toString().contains("wrote 'my plans/primary.json' and 'my plans/primary.mmd'"), err.toString());
+        Files.copy(sub.resolve("my plans/primary.json"), sub.resolve("old.json"));
+
+        StringWriter diffOut = new StringWriter();
+        int diff = PlanCommand.run(FixturePrograms.PRIMARY, new PrintWriter(diffOut), new PrintWriter(new StringWriter()),
+                sub, "diff", "old.json", "my plans/primary.json");
+        assertEquals(0, diff);
+        assertTrue(diffOut.toString().contains("no changes"), diffOut.toString());
+
+        Run noDefault = run(FixturePrograms.PRIMARY, "--dir", dir.toString(), "primary");
+        assertEquals(0, noDefault.code(), noDefault.err());
+        assertTrue(Files.isRegularFile(dir.resolve("plan/primary.json")), "default OUT: DIR/plan");
+    }
+
+    @Test
+    void theMissingProjectFileMessageGivesAFixThatWorksFromAnyFolder() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Run run = run(FixturePrograms.PRIMARY, "--dir", empty.toString(), "primary");
+        assertEquals(PlanException.BAD_INPUT, run.code());
+        assertTrue(run.err().contains("pass the project directory (the one holding Pulumi.yaml) with --dir"), run.err());
+        assertFalse(run.err().contains("run the plan from"), run.err());
     }
 }

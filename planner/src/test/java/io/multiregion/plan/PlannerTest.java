@@ -129,7 +129,7 @@ class PlannerTest {
         String ordered = PlanMermaid.render(plan, List.of("eu-west-1", "eu-central-1"));
         assertTrue(ordered.indexOf("Region A: eu-west-1") < ordered.indexOf("Region B: eu-central-1")
                 && ordered.contains("Stack primary · Region A"), ordered);
-        assertTrue(ordered.contains("n_eu_west_1_artifacts --> n_eu_central_1_artifacts"),
-                "the replica depends on the source: drawn from A to B: " + ordered);
+        assertTrue(ordered.contains("n_eu_west_1_artifacts -->|pairs with| n_eu_central_1_artifacts"),
+                "a component with resources in both regions is a pair, drawn from A to B: " + ordered);
     }
 }

@@ -113,6 +113,15 @@ class RealStackReviewTest {
     }
 
     @Test
+    void theTextPlanShowsRegionAFirstAndLabelsBothRegions() {
+        String text = PlanText.render(primary, false);
+        int a = text.indexOf("\nRegion A (primary): eu-west-1 (");
+        int b = text.indexOf("\nRegion B (secondary): eu-central-1 (");
+        assertTrue(a > 0 && b > a, "A, then B:\n" + text.lines().filter(l -> l.startsWith("Region")).toList());
+        assertTrue(PlanText.render(secondary, false).contains("\nRegion B (secondary): eu-central-1 ("));
+    }
+
+    @Test
     void theReleaseObjectIsShownAsAReferenceToTheSourceBucket() {
         String text = PlanText.render(primary, true);
         Plan.PlannedResource sourceBucket = primary.resources().stream()
@@ -193,6 +202,69 @@ class RealStackReviewTest {
         assertFalse(text.contains("0 to change"), text);
         String markdown = diff.render(true);
         assertTrue(markdown.contains("(option) protect: true → false"), markdown);
+    }
+
+    /**
+     * A new block for region A's VPC and a larger Auto Scaling group, on the real primary: the VPC is replaced, and so
+     * is everything whose force-new input takes a value from it (subnets, route tables, security groups...), down the
+     * chain; what takes such a value in an updatable input is updated; the group's desired capacity, which the group
+     * ignores, is shown apart; no change of a type the table knows reads "may replace".
+     */
+    @Test
+    void aNewVpcBlockReplacesWhatDependsOnItAndTheIgnoredCapacityIsShownApart() {
+        io.multiregion.offline.StackConfig base = ConfigLoader.read(PROJECT, "primary").config();
+        Map<String, String> values = new java.util.LinkedHashMap<>(base.values());
+        values.replaceAll((k, v) -> k.equals("multiregion:network") ? v.replace("10.10.0.0/16", "10.30.0.0/16")
+                : k.equals("multiregion:sizing") ? v.replace("\"desiredCapacity\":3", "\"desiredCapacity\":4")
+                .replace("\"maxSize\":12", "\"maxSize\":16") : v);
+        assertTrue(values.get("multiregion:sizing").contains("\"maxSize\":16"), values.get("multiregion:sizing"));
+        Plan changed = Planner.plan(new io.multiregion.offline.StackConfig(base.project(), base.stack(), values,
+                base.secretKeys()), OfflineRun.APP, name -> Optional.empty(), null);
+        PlanDiff diff = PlanDiff.between(primary, changed);
+        String text = diff.render(false);
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        diff.changed().stream().filter(PlanDiff.Change::replaces).forEach(c -> replaced.add(c.resource().urn()));
+        for (String type : List.of("aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/routeTable:RouteTable",
+                "aws:ec2/securityGroup:SecurityGroup", "aws:lb/targetGroup:TargetGroup",
+                "aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:ec2/natGateway:NatGateway")) {
+            List<Plan.PlannedResource> ofType = changed.resources().stream().filter(r -> r.type().equals(type))
+                    .toList();
+            assertFalse(ofType.isEmpty(), type);
+            ofType.forEach(r -> assertTrue(replaced.contains(r.urn()), r.name() + " (" + type + ") is replaced:\n"
+                    + text));
+        }
+        // Every resource with a force-new input that takes a value from a replaced one is replaced; every other
+        // resource with an input from a replaced one is at least updated.
+        java.util.Set<String> inDiff = new java.util.HashSet<>();
+        diff.changed().forEach(c -> inDiff.add(c.resource().urn()));
+        for (Plan.PlannedResource r : changed.resources()) {
+            r.references().forEach((input, tokens) -> tokens.forEach(t -> {
+                Plan.Reference ref = changed.references().get(t);
+                if (ref != null && ref.urn() != null && replaced.contains(ref.urn())
+                        && !r.options().ignoreChanges().contains(input)) {
+                    assertTrue(inDiff.contains(r.urn()), r.name() + "." + input + " takes " + t + ":\n" + text);
+                    if (Replacements.of(r.type(), input, r.options().replaceOnChanges()) == Replacements.Effect.REPLACE) {
+                        assertTrue(replaced.contains(r.urn()), r.name() + "." + input + " forces a new resource");
+                    }
+                }
+            }));
+        }
+        assertTrue(text.contains("replaced because `"), text);
+        PlanDiff.Change group = diff.changed().stream()
+                .filter(c -> c.resource().type().equals("aws:autoscaling/group:Group")).findFirst().orElseThrow();
+        assertFalse(group.replaces(), text);
+        assertTrue(group.inputs().stream().anyMatch(i -> i.key().equals("maxSize")
+                && i.effect() == Replacements.Effect.UPDATE), text);
+        assertTrue(group.ignored().stream().anyMatch(i -> i.key().equals("desiredCapacity")), text);
+        assertTrue(text.contains("desiredCapacity: 3 → 4  [ignored (ignoreChanges): no change on `pulumi up`]"), text);
+        diff.changed().forEach(c -> {
+            if (Replacements.knows(c.resource().type())) {
+                assertFalse(c.inputs().stream().anyMatch(i -> i.effect() == Replacements.Effect.MAY_REPLACE),
+                        c.resource().name() + ": " + text);
+            }
+        });
+        assertTrue(diff.changed().stream().noneMatch(c -> !Replacements.knows(c.resource().type())
+                && !c.resource().type().startsWith("pulumi:")), "every changed type is in the table:\n" + text);
     }
 
     @Test

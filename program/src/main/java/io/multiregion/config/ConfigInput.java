@@ -50,11 +50,27 @@ public final class ConfigInput {
         return source.get(key(name)).filter(v -> !v.isEmpty());
     }
 
+    /**
+     * For a key the program cannot do without: when it is set as a secure value this run cannot decrypt (the offline
+     * plan), a problem that says so, instead of calling it missing. Returns whether it was reported.
+     */
+    public boolean reportUndecryptable(String name, String why) {
+        if (!source.isUndecryptable(key(name))) {
+            return false;
+        }
+        problems.add(key(name) + ": set, but as a secure value that this run cannot decrypt (the offline plan has no"
+                + " access to the stack's secrets provider), and " + why + "; it is no secret: store it in plain text"
+                + " (pulumi config set " + key(name) + " <value>, without --secret)");
+        return true;
+    }
+
     /** A required value, parsed; a missing or unparsable one is a problem. */
     public <T> Optional<T> required(String name, Function<String, Optional<T>> parse, String missingFix, String badFix) {
         String value = raw(name).orElse(null);
         if (value == null) {
-            problems.add(key(name) + ": missing; " + missingFix);
+            if (!reportUndecryptable(name, "the stack cannot be built without it")) {
+                problems.add(key(name) + ": missing; " + missingFix);
+            }
             return Optional.empty();
         }
         Optional<T> parsed = parse.apply(value);

@@ -34,7 +34,8 @@ public final class CoreReader implements ConcernReader<StackContext> {
         primaryRegion.ifPresent(a -> secondaryRegion.ifPresent(b -> checkRegionPair(problems, a, b)));
 
         Optional<String> primaryStack = in.raw("primaryStack");
-        if (role.equals(Optional.of(Role.SECONDARY)) && primaryStack.isEmpty()) {
+        if (role.equals(Optional.of(Role.SECONDARY)) && primaryStack.isEmpty()
+                && !in.reportUndecryptable("primaryStack", "the secondary reads the primary stack it names")) {
             problems.add(ConfigInput.key("primaryStack") + ": missing; the secondary stack reads the replica bucket and key "
                     + "from the primary stack: set it to the primary's full name, e.g. pulumi config set "
                     + "multiregion:primaryStack <org>/" + stack.project() + "/primary");
@@ -60,6 +61,9 @@ public final class CoreReader implements ConcernReader<StackContext> {
     private static Optional<AwsRegion> region(ConfigInput in, String name) {
         String code = in.raw(name).orElse(null);
         if (code == null) {
+            if (in.reportUndecryptable(name, "every resource of the stack needs both regions")) {
+                return Optional.empty();
+            }
             in.problems().add(ConfigInput.key(name) + ": missing; set it to an AWS region code in both stack files, e.g. "
                     + "pulumi config set multiregion:" + name + (name.startsWith("primary") ? " eu-west-1" : " eu-central-1"));
             return Optional.empty();

@@ -14,7 +14,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("multiregion:database")
+/** multiregion:database. */
 class DatabaseReaderTest {
 
     private static DatabaseSettings read(String json, List<String> problems) {

@@ -22,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * picks for each case, the explicit choices the regions cannot support (refused, naming what works, in both stacks),
  * and the services each stack needs in each region.
  */
-@DisplayName("Delivery path per region pair")
 class DeliveryPathTest {
 
     private static Map<String, String> config(String stack, String a, String b) {

@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@link SettingsReader} without the engine: valid maps and every documented kind of bad value. */
-@DisplayName("SettingsReader")
 class SettingsReaderTest {
 
     private static final String PROJECT = "multiregion";

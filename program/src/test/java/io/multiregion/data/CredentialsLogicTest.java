@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("Credentials: password, replica ARN, secret content")
+/** Credentials: password, replica ARN, secret content. */
 class CredentialsLogicTest {
 
     @RepeatedTest(20)

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("Data tier: bad configuration registers nothing")
+/** Data tier: bad configuration registers nothing. */
 class DataConfigTest {
 
     /**

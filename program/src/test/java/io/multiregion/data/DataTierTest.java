@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("Data tier: global database, both clusters, credentials")
+/** Data tier: global database, both clusters, credentials. */
 class DataTierTest {
     private static final String CLUSTER = "aws:rds/cluster:Cluster";
     private static final String GLOBAL = "aws:rds/globalCluster:GlobalCluster";

@@ -10,7 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("DatabaseSizing")
+/** DatabaseSizing. */
 class DatabaseSizingTest {
 
     @ParameterizedTest(name = "{0} x {1} is accepted")

@@ -31,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * time, failing visibly. The patterns are matched with event-ruler; the deployment's inputs are followed from the
  * sample event through the target's input transformer into the state machine's CreateDeployment parameters.
  */
-@DisplayName("Pipeline-free delivery in a region B without CodePipeline")
 class PipelineFreeTest {
     private static final String B = RegionPairRuns.PIPELINE_FREE[1];
     private static final String MACHINE = "aws:sfn/stateMachine:StateMachine";

@@ -24,7 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the release zip into the source bucket in A, whose Object Created event starts the pipeline in A (S3 source, no
  * polling); the CI's exact permissions are a managed policy the primary exports.
  */
-@DisplayName("Upload source where region A offers no CodeConnections")
 class UploadSourceTest {
     private static final String A = RegionPairRuns.UPLOAD[0];
     private static final String PIPELINE = "aws:codepipeline/pipeline:Pipeline";

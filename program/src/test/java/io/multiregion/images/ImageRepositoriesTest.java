@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("Images: the ECR repository pair and its replication")
+/** Images: the ECR repository pair and its replication. */
 class ImageRepositoriesTest {
     private static final AwsRegion A = new AwsRegion("eu-west-1");
     private static final AwsRegion B = new AwsRegion("eu-central-1");

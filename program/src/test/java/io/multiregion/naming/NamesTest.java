@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("Names")
+/** Names. */
 class NamesTest {
 
     @ParameterizedTest(name = "fit(''{0}'', {1}) = ''{2}''")

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@DisplayName("AwsRegion")
+/** AwsRegion. */
 class AwsRegionTest {
 
     private static final Set<String> PARTITIONS = Set.of(

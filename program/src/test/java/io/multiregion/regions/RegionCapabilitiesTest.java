@@ -21,7 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (software.amazon.awssdk:regions 2.59.1): a version bump that changes them fails here, so the change is seen and the
  * documentation (README, docs/delivery.md) updated with it.
  */
-@DisplayName("RegionCapabilities: AWS's endpoint data")
 class RegionCapabilitiesTest {
 
     /** The commercial regions of the data: partition aws, with an EC2 endpoint. */

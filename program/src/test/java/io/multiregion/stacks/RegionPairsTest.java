@@ -37,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * service its region does not offer (per AWS's endpoint data) and that the check before registration covers every
  * service registered, that today's default stacks keep their mode and URNs, and that the stacks agree on the mode.
  */
-@DisplayName("Region pairs, whole stacks")
 class RegionPairsTest {
     private static final String[] SOUTHEAST_5 = {"eu-west-1", "ap-southeast-5"};
     private static final String PIPELINE = "aws:codepipeline/pipeline:Pipeline";
