@@ -134,7 +134,8 @@ public final class Replacements {
             // (subnet_ids in place); transitgateway_peering_attachment.go: peer_account_id, peer_region,
             // peer_transit_gateway_id, transit_gateway_id; transitgateway_peering_attachment_accepter.go:
             // transit_gateway_attachment_id; transitgateway_route_table.go: transit_gateway_id;
-            // transitgateway_route.go and transitgateway_route_table_association.go: every argument
+            // transitgateway_route.go, transitgateway_route_table_association.go and
+            // transitgateway_route_table_propagation.go: every argument
             Map.entry("aws:ec2transitgateway/transitGateway:TransitGateway", Set.of("amazonSideAsn")),
             Map.entry("aws:ec2transitgateway/vpcAttachment:VpcAttachment", Set.of("transitGatewayId", "vpcId")),
             Map.entry("aws:ec2transitgateway/peeringAttachment:PeeringAttachment", Set.of("peerAccountId",
@@ -144,6 +145,8 @@ public final class Replacements {
             Map.entry("aws:ec2transitgateway/routeTable:RouteTable", Set.of("transitGatewayId")),
             Map.entry("aws:ec2transitgateway/route:Route", Set.of("destinationCidrBlock",
                     "transitGatewayAttachmentId", "transitGatewayRouteTableId", "blackhole")),
+            Map.entry("aws:ec2transitgateway/routeTablePropagation:RouteTablePropagation",
+                    Set.of("transitGatewayAttachmentId", "transitGatewayRouteTableId")),
             Map.entry("aws:ec2transitgateway/routeTableAssociation:RouteTableAssociation",
                     Set.of("transitGatewayAttachmentId", "transitGatewayRouteTableId")),
             // elbv2/load_balancer.go: name, name_prefix, internal, load_balancer_type, customer_owned_ipv4_pool;
