@@ -41,9 +41,13 @@ public final class SettingsReader {
     static final ConcernReader<DatabaseSettings> DATABASE = ConcernReader.of(Setting.both("database", "object", null),
             (source, stack, problems) -> DatabaseReader.read(source, problems));
 
+    /** The front door: CloudFront, WAF, DNS failover and the failover drill; read by both stacks. */
+    static final ConcernReader<FrontDoorSettings> FRONT_DOOR = ConcernReader.of(
+            Setting.both(FrontDoorReader.KEY, "object", null), (source, stack, problems) -> FrontDoorReader.read(source, problems));
+
     /** Every concern, in the order they are read. */
     public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, SIZING,
-            DOMAIN, DATABASE, PROVIDERS);
+            DOMAIN, DATABASE, PROVIDERS, FRONT_DOOR);
 
     private SettingsReader() {
     }
@@ -78,13 +82,16 @@ public final class SettingsReader {
         context.role().ifPresent(role -> SizingReader.checkNatGateways(sizing, network.of(role).zones())
                 .forEach(problems::add));
         ProviderSettings aws = PROVIDERS.read(in, context);
+        FrontDoorSettings frontDoor = FRONT_DOOR.read(in, context);
+        // the front door's partition and domain
+        context.homeRegion().ifPresent(home -> FrontDoorReader.checkWith(source, frontDoor, domain, home, problems));
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
         return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, sizing, domain,
-                database, aws, problems.warnings());
+                database, aws, frontDoor, problems.warnings());
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {
