@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * (replication), and from the referenced stack's resources to the components that read them. A component that many
  * others use (a key, a log bucket) gets no plain arrows inside its region, only a note of how many use it, so the
  * diagram stays legible as tiers are added; arrows with a label and arrows between groups are always drawn.
- * Providers are left out.
+ * Providers and stashed values (a value kept in the stack's state, no cloud resource) are left out.
  */
 public final class PlanMermaid {
     /** Group key prefix of resources registered through a provider for global services. */
@@ -58,7 +58,7 @@ public final class PlanMermaid {
         Map<String, String> nodeOf = new LinkedHashMap<>();
         Map<String, String> regionOfNode = new LinkedHashMap<>();
         for (Plan.PlannedResource r : plan.resources()) {
-            if (!r.custom() || r.isStack() || r.isProvider() || r.read()) {
+            if (!r.custom() || r.isStack() || r.isProvider() || r.read() || r.type().equals(FakeCloudState.STASH)) {
                 continue;
             }
             String region = r.region() == null ? "no region" : r.region();

@@ -104,6 +104,9 @@ public final class Replacements {
             Map.entry("aws:acm/certificate:Certificate", Set.of("domainName", "subjectAlternativeNames",
                     "keyAlgorithm")),
             Map.entry("aws:sns/topic:Topic", Set.of("name", "namePrefix", "fifoTopic")),
+            // route53/health_check.go: type, request_interval, measure_latency, reference_name, routing_control_arn
+            Map.entry("aws:route53/healthCheck:HealthCheck", Set.of("type", "requestInterval", "measureLatency",
+                    "referenceName", "routingControlArn")),
             // a provider whose region changes is a provider for another region: its resources move with it
             Map.entry("pulumi:providers:aws", Set.of("region")));
 

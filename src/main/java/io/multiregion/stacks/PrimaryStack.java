@@ -3,6 +3,7 @@ package io.multiregion.stacks;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.config.DatabaseSettings;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
@@ -19,6 +20,7 @@ import io.multiregion.slice.RegionSlice;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 import io.multiregion.storage.SecureBucket;
+import io.multiregion.web.OriginAccess;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,10 +75,16 @@ public final class PrimaryStack {
                 ImageRepositories.DEFAULT_TAGGED_KEPT, protect),
                 ComponentResourceOptions.builder().build());
 
+        // The secret header the front door adds and both load balancers require: generated here, once, kept in this
+        // stack's state, and handed to the secondary (which builds the front door) as a secret output.
+        Output<String> originSecret = OriginAccess.secret(settings.project() + "-origin-verify",
+                CustomResourceOptions.builder());
+        OriginAccess.Ingress ingress = StackParts.ingress(settings, originSecret);
+
         // Region A's own slice: network, load balancer, application tier, the writer cluster, CodeDeploy target.
         RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(global.identifier, database, true,
                 Optional.of(credentials.masterPassword), credentials.secretArn, images.primaryArn,
-                settings.storage().logRetentionDays()));
+                settings.storage().logRetentionDays()), ingress);
 
         // Region A's delivery: the source pipeline publishes each release (into the pair in bespoke delivery) and
         // deploys it to A, and in native delivery to B too.
@@ -120,6 +128,12 @@ public final class PrimaryStack {
         exports.put(Value.DATABASE_WRITER_ENDPOINT, global.writerEndpoint);
         exports.put(Value.IMAGE_REPOSITORY_REPLICA_ARN, images.replicaArn);
         exports.put(Value.IMAGE_REPOSITORY_URL, images.primaryUrl);
+        // What the front door (in the secondary) needs of A's load balancer.
+        exports.put(Value.PRIMARY_LOAD_BALANCER_DNS, slice.web.dnsName);
+        exports.put(Value.PRIMARY_LOAD_BALANCER_ZONE, slice.web.zoneId);
+        exports.put(Value.PRIMARY_REGIONAL_NAME, Output.of(settings.domain().map(d -> d.regionalName(a)).orElse("")));
+        exports.put(Value.ORIGIN_SECRET, originSecret);
+        exports.put(Value.ORIGIN_ACCESS, Output.of(ingress.export()));
         StackParts.sliceExports(settings, slice, exports);
         StackContract.export(ctx, StackContract.Exporter.PRIMARY, delivery.mode(), exports);
     }

@@ -2,14 +2,19 @@ package io.multiregion.stacks;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.compute.AppTier;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
+import io.multiregion.config.DomainSettings;
+import io.multiregion.config.FrontDoorSettings;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.ReplicaPipeline;
 import io.multiregion.delivery.ReplicaSource;
 import io.multiregion.delivery.ReplicaTrigger;
+import io.multiregion.edge.FrontDoor;
+import io.multiregion.edge.Recovery;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
@@ -39,7 +44,7 @@ public final class SecondaryStack {
         StackContract.PrimaryReference primary = new StackContract.PrimaryReference(settings.primaryStack().orElseThrow());
         primary.check(ctx, settings.stack(), new StackContract.Agreement(settings.primaryRegion(), b, settings.network(),
                 settings.sizing(), settings.domain().map(d -> d.name()).orElse(""), settings.database(),
-                settings.delivery().mode()));
+                settings.delivery().mode(), StackParts.originAccess(settings)));
 
         ProviderRegistry providers = StackParts.providers(settings, Set.of(b));
         RegionalSupport support = StackParts.support(settings, providers);
@@ -47,9 +52,12 @@ public final class SecondaryStack {
 
         // Region B's own slice: the same component as A's, sized as a warm standby; its cluster joins A's global
         // database, its application reads the secret's replica and pulls from the repository in B.
+        // Behind the front door, B's load balancer requires the secret header the primary generated.
+        Output<String> originSecret = primary.secret(Value.ORIGIN_SECRET);
         RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(primary.text(Value.GLOBAL_CLUSTER),
                 settings.database(), false, Optional.empty(), primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
-                primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays()));
+                primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays()),
+                StackParts.ingress(settings, originSecret));
 
         Map<Value, Output<?>> exports = new LinkedHashMap<>();
         if (delivery.mode() == DeliveryMode.NATIVE) {
@@ -62,6 +70,11 @@ public final class SecondaryStack {
             bespokeDelivery(settings, primary, slice, support, exports);
         }
 
+        // What joins both regions for users: the front door, through the global provider (never A's).
+        exports.put(Value.FRONT_DOOR, frontDoor(settings, primary, slice, originSecret, providers));
+        exports.put(Value.RECOVERY, Output.of(Recovery.of(settings.frontDoor(), settings.domain(),
+                settings.delivery().mode()).export()));
+
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
         support.seal();
 
@@ -69,6 +82,34 @@ public final class SecondaryStack {
         exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
         StackParts.sliceExports(settings, slice, exports);
         StackContract.export(ctx, StackContract.Exporter.SECONDARY, delivery.mode(), exports);
+    }
+
+    /**
+     * The front door over A's load balancer (read from the primary's outputs) and B's (this stack's), or, when there
+     * is none (no CloudFront, and no DNS failover with a domain), a record saying so. Returns the {@code frontDoor}
+     * output.
+     */
+    private static Output<?> frontDoor(StackSettings settings, StackContract.PrimaryReference primary, RegionSlice slice,
+                                       Output<String> originSecret, ProviderRegistry providers) {
+        FrontDoorSettings frontDoor = settings.frontDoor();
+        if (!frontDoor.present(settings.domain())) {
+            return Output.of(Map.of("mode", "none", "url", "", "activeRegion", settings.primaryRegion().code()));
+        }
+        AwsRegion a = settings.primaryRegion();
+        AwsRegion b = settings.secondaryRegion();
+        Optional<DomainSettings> domain = settings.domain();
+        FrontDoor door = new FrontDoor(settings.project() + "-front-door", new FrontDoor.Args(settings.project(),
+                settings.stack(), frontDoor, domain,
+                new FrontDoor.Origins(
+                        new FrontDoor.Origin(a, primary.text(Value.PRIMARY_LOAD_BALANCER_DNS),
+                                primary.text(Value.PRIMARY_LOAD_BALANCER_ZONE), domain.map(d -> d.regionalName(a))),
+                        new FrontDoor.Origin(b, slice.web.dnsName, slice.web.zoneId, domain.map(d -> d.regionalName(b))),
+                        originSecret),
+                new FrontDoor.Keeping(settings.storage().logRetentionDays(), settings.storage().kmsDeletionWindowDays(),
+                        settings.storage().protectData()),
+                domain.map(d -> slice.web.validationRecords.get(d.name()))),
+                ComponentResourceOptions.builder().providers(providers.global()).build());
+        return door.summary;
     }
 
     /** B's own delivery: the pipeline in B, fed by the replica bucket, and the trigger that starts it. */

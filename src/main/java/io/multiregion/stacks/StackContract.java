@@ -107,7 +107,29 @@ public final class StackContract {
         IMAGE_REPOSITORY_URL("imageRepositoryUrl", Exporter.PRIMARY, false, TEXT, "the image repository in A, pushed to"),
         APPLICATION_URL("applicationUrl", Exporter.BOTH, false, TEXT, "the URL of this region's load balancer"),
         DEPLOYMENT_GROUP("deploymentGroup", Exporter.BOTH, false, TEXT,
-                "application/group of this region's CodeDeploy target");
+                "application/group of this region's CodeDeploy target"),
+        PRIMARY_LOAD_BALANCER_DNS("primaryLoadBalancerDnsName", Exporter.PRIMARY, true, TEXT,
+                "the DNS name of A's load balancer: the front door's origin without a domain, the target of A's "
+                        + "failover alias record"),
+        PRIMARY_LOAD_BALANCER_ZONE("primaryLoadBalancerZoneId", Exporter.PRIMARY, true, TEXT,
+                "the canonical hosted zone id of A's load balancer, for alias records"),
+        PRIMARY_REGIONAL_NAME("primaryRegionalName", Exporter.PRIMARY, true, v -> v instanceof String,
+                "A's own name <A>.<domain>, which A's certificate covers (the front door's origin and the target of "
+                        + "A's health check), or empty without a domain"),
+        ORIGIN_SECRET("originVerifySecret", Exporter.PRIMARY, true, TEXT,
+                "the value of the X-Origin-Verify header that the front door adds and both load balancers require; "
+                        + "a Pulumi secret"),
+        ORIGIN_ACCESS("originAccess", Exporter.PRIMARY, true, v -> v instanceof Map<?, ?> m
+                && m.get("cloudFront") instanceof Boolean && m.get("healthCheckers") instanceof Boolean,
+                "what A's load balancer admits, as {cloudFront, healthCheckers}; the secondary refuses a "
+                        + "multiregion:frontDoor that disagrees"),
+        FRONT_DOOR("frontDoor", Exporter.SECONDARY, false, v -> v instanceof Map<?, ?>,
+                "the front door: its mode, URL, active region, the distribution's id, ARN and domain name, the web "
+                        + "ACL's ARN, the failover name and the health checks' ids"),
+        RECOVERY("recovery", Exporter.SECONDARY, false, v -> v instanceof Map<?, ?> m
+                && m.values().stream().allMatch(n -> n instanceof Number),
+                "the failover figures in seconds, computed from the configuration: readFailoverThroughCloudFront, "
+                        + "dnsFailover, databaseRpo, artifactRpo (each where it applies)");
 
         private final String key;
         private final Exporter exporter;
@@ -163,6 +185,11 @@ public final class StackContract {
             return meaning;
         }
 
+        /** Whether the output is a Pulumi secret (its value is shown nowhere, and read as a secret). */
+        public boolean secret() {
+            return this == ORIGIN_SECRET;
+        }
+
         /** Whether a value read from a stack has this output's shape. */
         public boolean fits(Object value) {
             return shape.test(value);
@@ -215,25 +242,49 @@ public final class StackContract {
         ordered.forEach((v, output) -> ctx.export(v.key, output));
     }
 
+    /** What a load balancer admits, in words. */
+    private static String describe(Map<?, ?> access) {
+        if (!Boolean.TRUE.equals(access.get("cloudFront"))) {
+            return "anyone (no CloudFront)";
+        }
+        return "CloudFront only" + (Boolean.TRUE.equals(access.get("healthCheckers"))
+                ? " and Route 53's health checkers" : " (no Route 53 health checks)");
+    }
+
     /**
      * The secondary's view of the primary stack, through a StackReference.
      */
     public static final class PrimaryReference {
         private final String name;
+        private final StackReference reference;
         private final Output<Map<String, Object>> outputs;
 
         /** Registers the StackReference to the primary stack named {@code name} ({@code org/project/stack}). */
         public PrimaryReference(String name) {
             this.name = name;
-            this.outputs = new StackReference(name).outputs();
+            this.reference = new StackReference(name);
+            this.outputs = reference.outputs();
         }
 
-        /** One text output, as an Output (unknown until the primary was deployed). */
+        /**
+         * One text output, as an Output (unknown until the primary was deployed). Read one by one: the map of all
+         * outputs is a secret as a whole once one output is (the SDK's StackReference.output), and the values read
+         * here would all become secrets with it.
+         */
         public Output<String> text(Value value) {
             if (!value.readBySecondary()) {
                 throw new IllegalArgumentException(value.key + " is not part of what the secondary reads");
             }
-            return outputs.applyValue(m -> Objects.toString(m.get(value.key), null));
+            Output<?> read = reference.output(value.key);
+            return read.applyValue(v -> Objects.toString(v, null));
+        }
+
+        /** A secret output, kept a secret in everything built from it. */
+        public Output<String> secret(Value value) {
+            if (!value.secret()) {
+                throw new IllegalArgumentException(value.key + " is not a secret output");
+            }
+            return text(value).asSecret();
         }
 
         /**
@@ -299,12 +350,23 @@ public final class StackContract {
      * @param domain          the application's DNS name, or empty
      */
     public record Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
-                            String domain, DatabaseSettings database, DeliveryMode delivery) {
+                            String domain, DatabaseSettings database, DeliveryMode delivery,
+                            Map<String, Object> originAccess) {
+
+        public Agreement {
+            originAccess = Map.copyOf(originAccess);
+        }
 
         /** The agreement of a stack that delivers in the default (bespoke) mode. */
         public Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
                          String domain, DatabaseSettings database) {
             this(primaryRegion, secondaryRegion, network, sizing, domain, database, DeliveryMode.BESPOKE);
+        }
+
+        /** An agreement that leaves the primary's load balancer access unchecked. */
+        public Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
+                         String domain, DatabaseSettings database, DeliveryMode delivery) {
+            this(primaryRegion, secondaryRegion, network, sizing, domain, database, delivery, Map.of());
         }
 
         /** The database value the primary exports. */
@@ -347,6 +409,14 @@ public final class StackContract {
             if (read.get(Value.DOMAIN) instanceof String theirs && !"[unknown]".equals(theirs) && !theirs.equals(domain)) {
                 problems.add("multiregion:domain: '" + domain + "' disagrees with the primary stack " + primaryStack
                         + ", which serves '" + theirs + "'; set the same multiregion:domain value in both stack files");
+            }
+            if (!originAccess.isEmpty() && read.get(Value.ORIGIN_ACCESS) instanceof Map<?, ?> admits
+                    && Value.ORIGIN_ACCESS.fits(admits) && !(admits.get("cloudFront").equals(originAccess.get("cloudFront"))
+                    && admits.get("healthCheckers").equals(originAccess.get("healthCheckers")))) {
+                problems.add("multiregion:frontDoor: this stack's front door needs A's load balancer to admit "
+                        + describe(originAccess) + ", but the primary stack " + primaryStack + " admits " + describe(admits)
+                        + "; set the same cloudFront and dnsFailover in multiregion:frontDoor (and the same "
+                        + "multiregion:domain) in both stack files and run pulumi up -s primary first");
             }
             Object theirs = read.get(Value.DELIVERY_MODE);
             if (theirs != null && !"[unknown]".equals(theirs) && !delivery.value().equals(theirs)) {

@@ -1,6 +1,7 @@
 package io.multiregion.security;
 
 import io.multiregion.naming.Names;
+import io.multiregion.regions.AwsRegion;
 import io.multiregion.testing.AuthorizationData;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
@@ -36,7 +37,8 @@ class SecurityBaselineTest {
     private static final Set<String> KNOWN_SERVICES = Set.of("s3.amazonaws.com", "codebuild.amazonaws.com",
             "codepipeline.amazonaws.com", "events.amazonaws.com", "cloudtrail.amazonaws.com", "logging.s3.amazonaws.com",
             "logs.eu-west-1.amazonaws.com", "logs.eu-central-1.amazonaws.com", "vpc-flow-logs.amazonaws.com",
-            "ec2.amazonaws.com", "codedeploy.amazonaws.com", "logdelivery.elasticloadbalancing.amazonaws.com");
+            "ec2.amazonaws.com", "codedeploy.amazonaws.com", "logdelivery.elasticloadbalancing.amazonaws.com",
+            "logs.us-east-1.amazonaws.com", "delivery.logs.amazonaws.com");
     private static final Pattern ACTION = Pattern.compile("^[a-z0-9-]+:[A-Za-z]+$");
     /** Wildcard actions in the form AWS documents them: CloudTrail's key policy (CloudTrail User Guide). */
     private static final Set<String> DOCUMENTED_WILDCARDS = Set.of("kms:GenerateDataKey*");
@@ -183,6 +185,9 @@ class SecurityBaselineTest {
         }
     }
 
+    /** A front door switched off, as outside the aws partition it must be. */
+    private static final String NO_FRONT_DOOR = "{\"cloudFront\":false,\"dnsFailover\":false}";
+
     /** Everything that holds data: buckets, keys, the databases, the secret and the image repositories. */
     private static final Set<String> DATA_HOLDERS = Set.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
             "aws:rds/globalCluster:GlobalCluster", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
@@ -251,6 +256,11 @@ class SecurityBaselineTest {
             Map<String, Object> outputs = new HashMap<>(Samples.primaryOutputs());
             outputs.put("primaryRegion", a);
             outputs.put("secondaryRegion", b);
+            if (!new AwsRegion(a).partition().equals("aws")) {
+                // CloudFront and the global provider are services of the aws partition: no front door elsewhere
+                config.put("multiregion:frontDoor", NO_FRONT_DOOR);
+                outputs.put("originAccess", Map.of("cloudFront", false, "healthCheckers", false));
+            }
             ProgramRun run = ProgramRun.with(stack, config, outputs);
             assertFalse(run.failed(), run::errors);
             for (Registered r : run.ofType("aws:s3/bucketV2:BucketV2")) {
@@ -270,6 +280,7 @@ class SecurityBaselineTest {
         Map<String, String> config = new HashMap<>(StackFiles.config("primary"));
         config.put("multiregion:primaryRegion", "cn-north-1");
         config.put("multiregion:secondaryRegion", "cn-northwest-1");
+        config.put("multiregion:frontDoor", NO_FRONT_DOOR);
         ProgramRun run = ProgramRun.with("primary", config, Map.of());
         assertFalse(run.failed(), run::errors);
         for (Registered r : run.aws()) {

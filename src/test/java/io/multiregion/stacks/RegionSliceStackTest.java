@@ -87,13 +87,16 @@ class RegionSliceStackTest {
                 primary.one(CLUSTER).text("globalClusterIdentifier"));
     }
 
-    @ParameterizedTest(name = "security groups: internet → ALB (80) → app (8080) → database port, nothing else open")
+    @ParameterizedTest(name = "security groups: CloudFront → ALB (80) → app (8080) → database port, nothing else open")
     @MethodSource("both")
     void securityGroupChain(ProgramRun run) {
-        List<Registered> fromInternet = run.where(r -> r.type().equals(INGRESS) && "0.0.0.0/0".equals(r.text("cidrIpv4")));
-        assertEquals(List.of(80.0), fromInternet.stream().map(r -> ((Number) r.at("fromPort")).doubleValue()).toList(),
-                "without a domain only HTTP is open to the internet, and only on the load balancer");
-        List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.text("cidrIpv4") == null);
+        assertEquals(List.of(), run.where(r -> r.type().equals(INGRESS) && r.text("cidrIpv4") != null),
+                "behind the front door nothing is open to the internet");
+        List<Registered> fromFrontDoor = run.where(r -> r.type().equals(INGRESS) && r.text("prefixListId") != null);
+        assertEquals(List.of(80.0), fromFrontDoor.stream().map(r -> ((Number) r.at("fromPort")).doubleValue()).toList(),
+                "without a domain only HTTP is open, to CloudFront's origin-facing servers, and only on the load balancer");
+        List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.text("cidrIpv4") == null
+                && r.text("prefixListId") == null);
         assertTrue(ingress.stream().allMatch(r -> r.text("referencedSecurityGroupId") != null),
                 "every other ingress comes from a named security group");
         List<Double> ports = ingress.stream().map(r -> ((Number) r.at("fromPort")).doubleValue()).sorted().toList();

@@ -154,6 +154,20 @@ public final class ProgramRun {
         }).toList();
     }
 
+    /**
+     * The logical name of the provider a resource was registered through (e.g. {@code aws-eu-central-1},
+     * {@code aws-global}), or null for one without an explicit provider.
+     */
+    public String providerName(Registered resource) {
+        GraphMonitor.Node node = nodes.stream().filter(n -> n.urn().equals(resource.urn())).findFirst().orElse(null);
+        if (node == null || node.provider() == null || node.provider().isEmpty()) {
+            return null;
+        }
+        String reference = node.provider(); // <provider URN>::<provider id>
+        String urn = reference.substring(0, reference.lastIndexOf("::"));
+        return urn.substring(urn.lastIndexOf("::") + 2);
+    }
+
     /** Whether the program registered this resource with Pulumi's {@code protect} option. */
     public boolean isProtected(Registered resource) {
         return resource.protect();

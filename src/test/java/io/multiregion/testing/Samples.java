@@ -36,7 +36,20 @@ public final class Samples {
                 Map.entry(Value.ARTIFACT_KEY.key(), ARTIFACT_KEY),
                 Map.entry(Value.REPLICA_BUCKET.key(), REPLICA_BUCKET),
                 Map.entry(Value.REPLICA_BUCKET_ARN.key(), "arn:aws:s3:::" + REPLICA_BUCKET),
-                Map.entry(Value.REPLICA_KEY_ARN.key(), replicaKeyArn(secondaryRegion)));
+                Map.entry(Value.REPLICA_KEY_ARN.key(), replicaKeyArn(secondaryRegion)),
+                Map.entry(Value.PRIMARY_LOAD_BALANCER_DNS.key(), primaryLoadBalancerDns(primaryRegion)),
+                Map.entry(Value.PRIMARY_LOAD_BALANCER_ZONE.key(), "Z32O12XQLNTSW2"),
+                Map.entry(Value.PRIMARY_REGIONAL_NAME.key(), ""),
+                Map.entry(Value.ORIGIN_SECRET.key(), ORIGIN_SECRET),
+                Map.entry(Value.ORIGIN_ACCESS.key(), Map.of("cloudFront", true, "healthCheckers", false)));
+    }
+
+    /** The value of the X-Origin-Verify header the sample primary generated. */
+    public static final String ORIGIN_SECRET = "Sample0riginVerifySecretAbcdefghijklmnopqrstuvwx";
+
+    /** A's load balancer's DNS name in the sample primary. */
+    public static String primaryLoadBalancerDns(String region) {
+        return "multiregion-web-a1b2c3d-0123456789abcdef." + region + ".elb.amazonaws.com";
     }
 
     private static String replicaKeyArn(String region) {

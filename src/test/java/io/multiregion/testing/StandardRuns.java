@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The runs every whole-program check goes over, by name, each run once and then shared by every test class (the
- * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, and both stacks
- * in native delivery.
+ * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, both stacks
+ * in native delivery, and the front door's other shapes.
  */
 public final class StandardRuns {
     private StandardRuns() {
@@ -16,9 +16,16 @@ public final class StandardRuns {
 
     /** Bespoke delivery: the primary, and the secondary in both trigger modes. */
     public static final List<String> BESPOKE = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge");
-    /** Every delivery mode. */
+    /**
+     * The front door's other shapes ({@link FrontDoorRuns}): with a domain, the failover drill (without and with a
+     * domain), and DNS failover without CloudFront.
+     */
+    public static final List<String> FRONT_DOOR = List.of("primary/domain", "secondary/domain", "secondary/drill",
+            "secondary/domain-drill", "primary/dns", "secondary/dns");
+    /** Every delivery mode, and every shape of the front door. */
     public static final List<String> ALL = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge",
-            "primary/native", "secondary/native");
+            "primary/native", "secondary/native", "primary/domain", "secondary/domain", "secondary/drill",
+            "secondary/domain-drill", "primary/dns", "secondary/dns");
 
     private static final Map<String, ProgramRun> RUNS = new ConcurrentHashMap<>();
 
@@ -42,7 +49,12 @@ public final class StandardRuns {
             }
             case "primary/native" -> NativeRuns.primary();
             case "secondary/native" -> NativeRuns.secondary();
-            default -> throw new IllegalArgumentException("no standard run named " + name);
+            default -> {
+                if (!FRONT_DOOR.contains(name)) {
+                    throw new IllegalArgumentException("no standard run named " + name);
+                }
+                yield FrontDoorRuns.run(name);
+            }
         };
     }
 }

@@ -1,0 +1,148 @@
+package io.multiregion.edge;
+
+import io.multiregion.App;
+import io.multiregion.config.DeliveryMode;
+import io.multiregion.config.DomainSettings;
+import io.multiregion.config.FrontDoorSettings;
+import io.multiregion.plan.Plan;
+import io.multiregion.plan.PlanDiff;
+import io.multiregion.plan.Planner;
+import io.multiregion.plan.StackConfig;
+import io.multiregion.stacks.StackContract.Value;
+import io.multiregion.testing.FrontDoorRuns;
+import io.multiregion.testing.ProgramRun;
+import io.multiregion.testing.Registered;
+import io.multiregion.testing.Samples;
+import io.multiregion.testing.StackFiles;
+import io.multiregion.testing.StandardRuns;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Failover as numbers, the drill and its reverse, and the front door's configuration refused before anything exists. */
+class FailoverTest {
+    private static final DomainSettings DOMAIN = new DomainSettings(FrontDoorRuns.ZONE_ID, FrontDoorRuns.NAME);
+
+    @Test
+    @DisplayName("recovery: attempts × timeout through CloudFront, interval × threshold + 60 s TTL by DNS, the database's "
+            + "typical lag, RTC's 15 minutes")
+    void recoveryFromTheConfiguration() {
+        FrontDoorSettings d = FrontDoorSettings.DEFAULTS;
+        assertEquals(Map.of("readFailoverThroughCloudFront", 10, "dnsFailover", 90, "databaseRpo", 1, "artifactRpo", 900),
+                Recovery.of(d, Optional.of(DOMAIN), DeliveryMode.BESPOKE).export());
+        FrontDoorSettings slow = new FrontDoorSettings(true, true, true, FrontDoorSettings.ActiveRegion.PRIMARY,
+                new FrontDoorSettings.Origins(3, 3, List.of(502)), new FrontDoorSettings.HealthChecks(30, 2),
+                d.rateLimit(), d.distribution());
+        assertEquals(Map.of("readFailoverThroughCloudFront", 9, "dnsFailover", 120, "databaseRpo", 1, "artifactRpo", 900),
+                Recovery.of(slow, Optional.of(DOMAIN), DeliveryMode.BESPOKE).export());
+        assertEquals(Map.of("readFailoverThroughCloudFront", 10, "databaseRpo", 1, "artifactRpo", 900),
+                Recovery.of(d, Optional.empty(), DeliveryMode.BESPOKE).export(), "no domain: no DNS failover");
+        FrontDoorSettings dnsOnly = new FrontDoorSettings(false, true, true, d.activeRegion(), d.origins(),
+                d.healthChecks(), d.rateLimit(), d.distribution());
+        assertEquals(Map.of("dnsFailover", 90, "databaseRpo", 1, "artifactRpo", 900),
+                Recovery.of(dnsOnly, Optional.of(DOMAIN), DeliveryMode.BESPOKE).export(), "no CloudFront");
+        assertEquals(Map.of("readFailoverThroughCloudFront", 10, "databaseRpo", 1),
+                Recovery.of(d, Optional.empty(), DeliveryMode.NATIVE).export(), "native delivery replicates no archive");
+    }
+
+    @ParameterizedTest(name = "{0}: recovery = {1}")
+    @CsvSource(delimiter = '|', value = {
+            "secondary/cloudtrail|{readFailoverThroughCloudFront=10, databaseRpo=1, artifactRpo=900}",
+            "secondary/domain|{readFailoverThroughCloudFront=10, dnsFailover=90, databaseRpo=1, artifactRpo=900}",
+            "secondary/dns|{dnsFailover=90, databaseRpo=1, artifactRpo=900}",
+            "secondary/native|{readFailoverThroughCloudFront=10, databaseRpo=1}",
+            "secondary/domain-drill|{readFailoverThroughCloudFront=10, dnsFailover=90, databaseRpo=1, artifactRpo=900}",
+    })
+    void recoveryOutput(String run, String expected) {
+        Object recovery = StandardRuns.get(run).output(Value.RECOVERY.key());
+        assertEquals(expected, String.valueOf(recovery));
+        assertTrue(Value.RECOVERY.fits(recovery), "an object of numbers");
+    }
+
+    private static Plan plan(String stack, Map<String, String> config, Optional<Plan> primary) {
+        StackConfig files = io.multiregion.plan.ConfigLoader.read(StackFiles.ROOT, stack).config();
+        return Planner.plan(new StackConfig(files.project(), files.stack(), config, files.secretKeys()), App::stack,
+                name -> primary, null);
+    }
+
+    @Test
+    @DisplayName("the drill and its reverse, as bin/plan diff shows them: the origin group's order and A's gate change "
+            + "in place, nothing is added, removed or replaced")
+    void drillAsAPlanDiff() {
+        Plan primary = plan("primary", FrontDoorRuns.config("primary", true, Map.of()), Optional.empty());
+        Plan normal = plan("secondary", FrontDoorRuns.config("secondary", true, Map.of()), Optional.of(primary));
+        Plan drill = plan("secondary", FrontDoorRuns.config("secondary", true, Map.of("activeRegion", "secondary")),
+                Optional.of(primary));
+        for (PlanDiff diff : List.of(PlanDiff.between(normal, drill), PlanDiff.between(drill, normal))) {
+            assertEquals(List.of(), diff.added());
+            assertEquals(List.of(), diff.removed());
+            assertEquals(Set.of("multiregion-front-door-distribution", "multiregion-front-door-dns-primary-gate"),
+                    Set.copyOf(diff.changed().stream().map(c -> c.resource().name()).toList()), diff.render(false));
+            diff.changed().forEach(c -> assertFalse(c.replaces(), c.resource().name() + " would be replaced"));
+            assertEquals(List.of("originGroups"), diff.changed().stream()
+                    .filter(c -> c.resource().name().endsWith("distribution")).findFirst().orElseThrow().keys());
+            assertEquals(List.of("childHealthThreshold"), diff.changed().stream()
+                    .filter(c -> c.resource().name().endsWith("gate")).findFirst().orElseThrow().keys());
+            String text = diff.render(false);
+            assertTrue(text.contains("childHealthThreshold"), text);
+        }
+    }
+
+    @Test
+    @DisplayName("a health check's interval cannot change without replacing it; the drill's threshold can")
+    void intervalChangeReplaces() {
+        assertEquals(io.multiregion.plan.Replacements.Effect.REPLACE, io.multiregion.plan.Replacements.of(
+                FrontDoorTest.HEALTH_CHECK, "requestInterval", List.of()));
+        assertFalse(io.multiregion.plan.Replacements.forcing(FrontDoorTest.HEALTH_CHECK).contains("childHealthThreshold"));
+    }
+
+    @Test
+    @DisplayName("without a domain the drill also moves the writes' origin to B")
+    void drillWithoutDomain() {
+        Registered normal = StandardRuns.get("secondary/cloudtrail").one(FrontDoorTest.DISTRIBUTION);
+        Registered drill = StandardRuns.get("secondary/drill").one(FrontDoorTest.DISTRIBUTION);
+        assertEquals(FrontDoor.PRIMARY_ORIGIN, normal.at("orderedCacheBehaviors", 0, "targetOriginId"));
+        assertEquals(FrontDoor.SECONDARY_ORIGIN, drill.at("orderedCacheBehaviors", 0, "targetOriginId"));
+    }
+
+    @Test
+    @DisplayName("a bad front door value fails with its key, value and fix, and registers nothing")
+    void badValueRegistersNothing() {
+        for (String stack : List.of("primary", "secondary")) {
+            Map<String, String> config = FrontDoorRuns.config(stack, false, Map.of("connectionAttempts", 5,
+                    "healthCheckIntervalSeconds", 20));
+            ProgramRun run = ProgramRun.with(stack, config, Samples.primaryOutputs());
+            assertTrue(run.failed());
+            assertTrue(run.errors().contains("multiregion:frontDoor.connectionAttempts: '5' is out of range; CloudFront "
+                    + "accepts 1, 2 or 3 attempts"), run.errors());
+            assertTrue(run.errors().contains("multiregion:frontDoor.healthCheckIntervalSeconds: '20' is out of range"),
+                    run.errors());
+            assertEquals(List.of(), run.all(), "nothing may be registered");
+        }
+    }
+
+    @Test
+    @DisplayName("a secondary whose front door disagrees with what A's load balancer admits is refused")
+    void disagreementWithThePrimary() {
+        Map<String, Object> outputs = new HashMap<>(Samples.primaryOutputs());
+        ProgramRun run = ProgramRun.with("secondary", FrontDoorRuns.config("secondary", false, Map.of("cloudFront", false)),
+                outputs);
+        assertTrue(run.failed());
+        assertTrue(run.errors().contains("multiregion:frontDoor: this stack's front door needs A's load balancer to admit "
+                + "anyone (no CloudFront), but the primary stack acme-corp/multiregion/primary admits CloudFront only"),
+                run.errors());
+        assertTrue(run.errors().contains("run pulumi up -s primary first"), run.errors());
+        assertEquals(List.of(), run.aws(), "no aws: resource may be registered");
+    }
+}
