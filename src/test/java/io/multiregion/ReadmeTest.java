@@ -2,6 +2,7 @@ package io.multiregion;
 
 import io.multiregion.config.DatabaseReader;
 import io.multiregion.config.DomainReader;
+import io.multiregion.config.FrontDoorReader;
 import io.multiregion.config.NetworkReader;
 import io.multiregion.config.ProviderReader;
 import io.multiregion.config.Role;
@@ -115,6 +116,7 @@ class ReadmeTest {
         missing(section(text, "### `multiregion:sizing`"), "multiregion:sizing.", SizingReader.FIELDS, problems);
         missing(section(text, "### `multiregion:domain`"), "multiregion:domain.", DomainReader.FIELDS, problems);
         missing(section(text, "### `multiregion:database`"), "multiregion:database.", DatabaseReader.FIELDS, problems);
+        missing(section(text, "### `multiregion:frontDoor`"), "multiregion:frontDoor.", FrontDoorReader.FIELDS, problems);
         String network = section(text, "### `multiregion:network`");
         List<String> networkFields = new ArrayList<>();
         for (String top : NetworkReader.TOP_FIELDS) {
