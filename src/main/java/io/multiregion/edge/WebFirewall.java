@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The front door's web application firewall: a WAF web ACL of {@code CLOUDFRONT} scope, which exists only in
@@ -68,6 +69,10 @@ public final class WebFirewall extends ComponentResource {
     public static final int PRICED_CAPACITY = 1500;
     /** Web ACL names: 1 to 128 characters of letters, digits, hyphens and underscores (WAF API Reference, CreateWebACL). */
     public static final int NAME = 128;
+    /** Web ACL descriptions: 1 to 256 characters (WAF API Reference, CreateWebACL). */
+    public static final int DESCRIPTION = 256;
+    /** The characters WAF accepts in a description (same reference). */
+    public static final Pattern DESCRIPTION_PATTERN = Pattern.compile("^[\\w+=:#@/\\-,.][\\w+=:#@/\\-,.\\s]+[\\w+=:#@/\\-,.]$");
 
     static {
         if (CAPACITY > PRICED_CAPACITY) {
@@ -124,7 +129,7 @@ public final class WebFirewall extends ComponentResource {
 
         WebAcl acl = new WebAcl(name + "-acl", WebAclArgs.builder()
                 .name(aclName)
-                .description("The front door of " + args.project() + " (" + args.stack() + " stack)")
+                .description(description("The front door of " + args.project() + ", stack " + args.stack()))
                 .scope("CLOUDFRONT")
                 .defaultAction(WebAclDefaultActionArgs.builder().allow(WebAclDefaultActionAllowArgs.builder().build())
                         .build())
@@ -144,6 +149,16 @@ public final class WebFirewall extends ComponentResource {
                 CustomResourceOptions.builder().parent(this).dependsOn(args.logAccess()).build());
 
         registerOutputs(Map.of("webAclArn", webAclArn));
+    }
+
+    /**
+     * A web ACL's description: 1 to 256 of letters, digits, spaces and {@code _+=:#@/-,.}, neither starting nor ending
+     * with a space (WAF API Reference, CreateWebACL, Description pattern
+     * {@code ^[\w+=:#@/\-,\.][\w+=:#@/\-,\.\s]+[\w+=:#@/\-,\.]$}); anything else becomes a hyphen.
+     */
+    static String description(String text) {
+        String clean = text.replaceAll("[^\\w+=:#@/\\-,. ]", "-").strip();
+        return clean.length() <= DESCRIPTION ? clean : clean.substring(0, DESCRIPTION).strip();
     }
 
     /** CloudWatch metrics and sampled requests for one rule. */

@@ -136,6 +136,9 @@ public final class PlanText {
     }
 
     private static String defaultProviderLabel(Plan.PlannedResource r) {
+        if (r.type().equals(FakeCloudState.STASH)) {
+            return "(none: values kept in the stack's state)"; // Pulumi's own Stash, no cloud resource
+        }
         return r.provider() == null ? "(default provider: no explicit provider)" : "(provider region unknown)";
     }
 

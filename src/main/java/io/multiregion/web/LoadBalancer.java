@@ -199,7 +199,7 @@ public final class LoadBalancer extends ComponentResource {
             OriginAccess.checkFits(name + "-alb", List.of(OriginAccess.CLOUDFRONT_PREFIX_LIST));
             new SecurityGroupIngressRule(name + "-alb-in-" + port, SecurityGroupIngressRuleArgs.builder()
                     .securityGroupId(sg.id())
-                    .description((port == 443 ? "HTTPS" : "HTTP") + " from CloudFront's origin-facing servers only")
+                    .description((port == 443 ? "HTTPS" : "HTTP") + " from the CloudFront origin-facing servers only")
                     .ipProtocol("tcp").fromPort(port).toPort(port)
                     .prefixListId(prefixListId(OriginAccess.CLOUDFRONT_PREFIX_LIST))
                     .build(), child);
@@ -215,7 +215,7 @@ public final class LoadBalancer extends ComponentResource {
                                 .build(), child);
                 new SecurityGroupIngressRule(name + "-health-in-443", SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(health.id())
-                        .description("HTTPS from Route 53's health checkers")
+                        .description("HTTPS from the Route 53 health checkers")
                         .ipProtocol("tcp").fromPort(443).toPort(443)
                         .prefixListId(prefixListId(checkers))
                         .build(), child);
@@ -385,7 +385,7 @@ public final class LoadBalancer extends ComponentResource {
                 .build(), child);
         Output<String> attached = viaFrontDoor.arn();
         if (ingress.healthCheckers()) {
-            ListenerRule health = new ListenerRule(name + "-health", ListenerRuleArgs.builder()
+            ListenerRule health = new ListenerRule(name + "-health-path", ListenerRuleArgs.builder()
                     .listenerArn(listener.arn())
                     .priority(2)
                     .conditions(ListenerRuleConditionArgs.builder()

@@ -4,9 +4,11 @@ import io.multiregion.App;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DomainSettings;
 import io.multiregion.config.FrontDoorSettings;
+import io.multiregion.plan.ConfigLoader;
 import io.multiregion.plan.Plan;
 import io.multiregion.plan.PlanDiff;
 import io.multiregion.plan.Planner;
+import io.multiregion.plan.Replacements;
 import io.multiregion.plan.StackConfig;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.testing.FrontDoorRuns;
@@ -71,7 +73,7 @@ class FailoverTest {
     }
 
     private static Plan plan(String stack, Map<String, String> config, Optional<Plan> primary) {
-        StackConfig files = io.multiregion.plan.ConfigLoader.read(StackFiles.ROOT, stack).config();
+        StackConfig files = ConfigLoader.read(StackFiles.ROOT, stack).config();
         return Planner.plan(new StackConfig(files.project(), files.stack(), config, files.secretKeys()), App::stack,
                 name -> primary, null);
     }
@@ -102,9 +104,9 @@ class FailoverTest {
     @Test
     @DisplayName("a health check's interval cannot change without replacing it; the drill's threshold can")
     void intervalChangeReplaces() {
-        assertEquals(io.multiregion.plan.Replacements.Effect.REPLACE, io.multiregion.plan.Replacements.of(
+        assertEquals(Replacements.Effect.REPLACE, Replacements.of(
                 FrontDoorTest.HEALTH_CHECK, "requestInterval", List.of()));
-        assertFalse(io.multiregion.plan.Replacements.forcing(FrontDoorTest.HEALTH_CHECK).contains("childHealthThreshold"));
+        assertFalse(Replacements.forcing(FrontDoorTest.HEALTH_CHECK).contains("childHealthThreshold"));
     }
 
     @Test

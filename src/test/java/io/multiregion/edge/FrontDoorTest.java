@@ -1,7 +1,9 @@
 package io.multiregion.edge;
 
+import com.pulumi.core.internal.Internal;
 import io.multiregion.config.FrontDoorReader;
 import io.multiregion.plan.FakeInvokes;
+import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.testing.FrontDoorRuns;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -447,7 +450,7 @@ class FrontDoorTest {
         String region = name.startsWith("primary") ? "eu-west-1" : "eu-central-1";
         List<Registered> fromPrefixLists = run.where(r -> r.type().equals(INGRESS) && r.text("prefixListId") != null);
         String cloudFront = FakeInvokes.prefixListId(OriginAccess.CLOUDFRONT_PREFIX_LIST, region);
-        String checkers = FakeInvokes.prefixListId(OriginAccess.healthCheckersPrefixList(new io.multiregion.regions.AwsRegion(region)),
+        String checkers = FakeInvokes.prefixListId(OriginAccess.healthCheckersPrefixList(new AwsRegion(region)),
                 region);
         Registered fromCloudFront = fromPrefixLists.stream().filter(r -> cloudFront.equals(r.text("prefixListId")))
                 .findFirst().orElseThrow();
@@ -495,6 +498,30 @@ class FrontDoorTest {
         }
     }
 
+    /** Security group descriptions (EC2 API Reference, CreateSecurityGroup, GroupDescription). */
+    static final Pattern GROUP_DESCRIPTION =
+            Pattern.compile("^[a-zA-Z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{1,255}$");
+    /** Security group rule descriptions: no '&' (EC2 API Reference, PrefixListId and IpRange, Description). */
+    static final Pattern RULE_DESCRIPTION =
+            Pattern.compile("^[a-zA-Z0-9 ._\\-:/()#,@\\[\\]+=;{}!$*]{0,255}$");
+
+    @ParameterizedTest(name = "{0}: every security group, rule and web ACL description uses only characters AWS accepts")
+    @MethodSource("everyRun")
+    void descriptionsAwsAccepts(String name) {
+        ProgramRun run = StandardRuns.get(name);
+        for (Registered group : run.ofType("aws:ec2/securityGroup:SecurityGroup")) {
+            assertTrue(GROUP_DESCRIPTION.matcher(group.text("description")).matches(), group.text("description"));
+        }
+        for (Registered rule : run.where(r -> r.type().equals(INGRESS)
+                || r.type().equals("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"))) {
+            String description = rule.text("description") == null ? "" : rule.text("description");
+            assertTrue(RULE_DESCRIPTION.matcher(description).matches(), rule.name() + ": " + description);
+        }
+        for (Registered acl : run.ofType(WEB_ACL)) {
+            assertTrue(WebFirewall.DESCRIPTION_PATTERN.matcher(acl.text("description")).matches(), acl.text("description"));
+        }
+    }
+
     // --- the secret, between the stacks ---
 
     @Test
@@ -509,7 +536,7 @@ class FrontDoorTest {
         String exported = (String) primary.output(Value.ORIGIN_SECRET.key());
         assertEquals(OriginAccess.SECRET_LENGTH, exported.length());
         assertTrue(exported.chars().allMatch(c -> OriginAccess.ALPHABET.indexOf(c) >= 0));
-        assertTrue(com.pulumi.core.internal.Internal.of(primary.outputs().get(Value.ORIGIN_SECRET.key()))
+        assertTrue(Internal.of(primary.outputs().get(Value.ORIGIN_SECRET.key()))
                 .isSecret().join(), "a secret output");
         for (ProgramRun run : List.of(primary, secondary)) {
             Registered rule = run.where(r -> r.type().equals(LISTENER_RULE) && r.at("conditions", 0, "httpHeader") != null)
@@ -518,7 +545,7 @@ class FrontDoorTest {
         }
         list(distribution(secondary).at("origins")).forEach(o -> assertEquals(exported,
                 ((Map<?, ?>) list(o.get("customHeaders")).get(0)).get("value")));
-        assertFalse(com.pulumi.core.internal.Internal.of(secondary.outputs().get(Value.FRONT_DOOR.key()))
+        assertFalse(Internal.of(secondary.outputs().get(Value.FRONT_DOOR.key()))
                 .isSecret().join(), "only the secret is a secret: the other values read from the primary are not");
     }
 

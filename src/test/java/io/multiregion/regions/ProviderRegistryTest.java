@@ -1,14 +1,20 @@
 package io.multiregion.regions;
 
 import io.multiregion.config.ConfigSource;
+import io.multiregion.config.ProviderSettings;
 import io.multiregion.config.SettingsReader;
 import io.multiregion.config.StackSettings;
+import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,5 +30,29 @@ class ProviderRegistryTest {
                 () -> registry.forRegion(settings.primaryRegion()));
         assertTrue(e.getMessage().contains("the secondary stack must not register resources in eu-west-1"), e.getMessage());
         assertTrue(e.getMessage().contains("deployable while that region is impaired"), e.getMessage());
+    }
+
+    @Test
+    @DisplayName("the global provider is one of its own in us-east-1, apart from a region's even when that region is "
+            + "us-east-1, and exists only in the aws partition")
+    void globalProvider() {
+        AwsRegion virginia = new AwsRegion("us-east-1");
+        ProgramRun run = ProgramRun.program("secondary", Map.of(), ctx -> {
+            ProviderRegistry registry = new ProviderRegistry(new ProviderRegistry.Args("multiregion", "secondary",
+                    "secondary", Set.of(virginia), ProviderSettings.none()));
+            if (registry.global() != registry.global()) {
+                throw new IllegalStateException("the global provider is created once");
+            }
+            registry.forRegion(virginia);
+        });
+        assertFalse(run.failed(), run::errors);
+        assertEquals(List.of("aws-global us-east-1", "aws-us-east-1 us-east-1"), run.ofType("pulumi:providers:aws")
+                .stream().map(p -> p.name() + " " + p.text("region")).sorted().toList());
+
+        ProgramRun china = ProgramRun.program("secondary", Map.of(), ctx -> new ProviderRegistry(
+                new ProviderRegistry.Args("multiregion", "secondary", "secondary", Set.of(new AwsRegion("cn-north-1")),
+                        ProviderSettings.none())).global());
+        assertTrue(china.failed());
+        assertTrue(china.errors().contains("not in the aws partition"), china.errors());
     }
 }
