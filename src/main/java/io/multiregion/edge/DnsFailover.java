@@ -17,6 +17,7 @@ import io.multiregion.regions.AwsRegion;
 import io.multiregion.values.Outputs;
 import io.multiregion.web.LoadBalancer;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -130,7 +131,7 @@ public final class DnsFailover extends ComponentResource {
                 .zoneId(args.zoneId())
                 .name(args.recordName())
                 .type("A")
-                .setIdentifier(role.toLowerCase(java.util.Locale.ROOT) + "-" + target.region().code())
+                .setIdentifier(role.toLowerCase(Locale.ROOT) + "-" + target.region().code())
                 .failoverRoutingPolicies(RecordFailoverRoutingPolicyArgs.builder().type(role).build())
                 .healthCheckId(check.id())
                 .aliases(RecordAliasArgs.builder()

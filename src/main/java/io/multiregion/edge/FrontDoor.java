@@ -29,6 +29,7 @@ import com.pulumi.aws.cloudwatch.LogDeliveryDestination;
 import com.pulumi.aws.cloudwatch.LogDeliveryDestinationArgs;
 import com.pulumi.aws.cloudwatch.LogDeliverySource;
 import com.pulumi.aws.cloudwatch.LogDeliverySourceArgs;
+import com.pulumi.aws.cloudwatch.LogGroup;
 import com.pulumi.aws.cloudwatch.inputs.LogDeliveryDestinationDeliveryDestinationConfigurationArgs;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
@@ -50,6 +51,7 @@ import io.multiregion.web.OriginAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -419,7 +421,7 @@ public final class FrontDoor extends ComponentResource {
     /** The application's name on the distribution: A and AAAA aliases (the distribution serves IPv6). */
     private static void aliases(String name, DomainSettings domain, Distribution cdn, CustomResourceOptions options) {
         for (String type : List.of("A", "AAAA")) {
-            new Record(name + "-alias-" + type.toLowerCase(java.util.Locale.ROOT), RecordArgs.builder()
+            new Record(name + "-alias-" + type.toLowerCase(Locale.ROOT), RecordArgs.builder()
                     .zoneId(domain.zoneId())
                     .name(domain.name())
                     .type(type)
@@ -436,7 +438,7 @@ public final class FrontDoor extends ComponentResource {
      * CloudFront standard logging (v2): the distribution as delivery source (access logs, from us-east-1), the log
      * group as destination, and the delivery between them, which waits for the log group's resource policy.
      */
-    private void accessLogs(String name, Args args, Distribution cdn, com.pulumi.aws.cloudwatch.LogGroup group,
+    private void accessLogs(String name, Args args, Distribution cdn, LogGroup group,
                             Resource deliveryPolicy) {
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         String base = args.project() + "-" + args.stack() + "-front-door";

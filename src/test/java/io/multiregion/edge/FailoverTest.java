@@ -110,6 +110,26 @@ class FailoverTest {
     }
 
     @Test
+    @DisplayName("the drill is the secondary's alone: a primary with activeRegion: secondary registers what it did")
+    void primaryIgnoresTheDrill() {
+        ProgramRun drill = ProgramRun.with("primary", FrontDoorRuns.config("primary", true,
+                Map.of("activeRegion", "secondary")), Map.of());
+        ProgramRun normal = StandardRuns.get("primary/domain");
+        assertFalse(drill.failed(), drill::errors);
+        assertEquals(normal.urns(), drill.urns());
+        assertEquals(normal.output(Value.ORIGIN_ACCESS.key()), drill.output(Value.ORIGIN_ACCESS.key()));
+        // the secrets each run draws anew (the origin header, the database's master password) aside
+        Set<String> drawn = Set.of(FrontDoorTest.LISTENER_RULE, "aws:secretsmanager/secretVersion:SecretVersion",
+                "aws:rds/cluster:Cluster");
+        for (Registered r : normal.aws()) {
+            Registered same = drill.byUrn(r.urn()).orElseThrow();
+            if (!drawn.contains(r.type())) {
+                assertEquals(r.inputs(), same.inputs(), r.name());
+            }
+        }
+    }
+
+    @Test
     @DisplayName("without a domain the drill also moves the writes' origin to B")
     void drillWithoutDomain() {
         Registered normal = StandardRuns.get("secondary/cloudtrail").one(FrontDoorTest.DISTRIBUTION);
