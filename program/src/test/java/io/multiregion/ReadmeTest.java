@@ -2,6 +2,7 @@ package io.multiregion;
 
 import io.multiregion.config.DatabaseReader;
 import io.multiregion.config.DomainReader;
+import io.multiregion.config.FrontDoorReader;
 import io.multiregion.config.GovernanceReader;
 import io.multiregion.config.InterRegionReader;
 import io.multiregion.config.NetworkReader;
@@ -120,6 +121,7 @@ class ReadmeTest {
         missing(section(text, "### `multiregion:interRegion`"), "multiregion:interRegion.", InterRegionReader.FIELDS,
                 problems);
         missing(section(text, "### `multiregion:governance`"), "multiregion:governance.", GovernanceReader.FIELDS, problems);
+        missing(section(text, "### `multiregion:frontDoor`"), "multiregion:frontDoor.", FrontDoorReader.FIELDS, problems);
         String network = section(text, "### `multiregion:network`");
         List<String> networkFields = new ArrayList<>();
         for (String top : NetworkReader.TOP_FIELDS) {

@@ -54,6 +54,16 @@ public final class FakeInvokes {
         }
     }
 
+    /** The AWS-managed prefix lists the fake cloud knows, by name ({@code {region}} for the region), and their maximum entries. */
+    public static final Map<String, Integer> MANAGED_PREFIX_LISTS = Map.of(
+            "com.amazonaws.global.cloudfront.origin-facing", 55,
+            "com.amazonaws.{region}.route53-healthchecks", 25);
+
+    /** The id the fake cloud gives an AWS-managed prefix list in a region: stable, well-formed. */
+    public static String prefixListId(String listName, String region) {
+        return "pl-" + FakeCloudState.hex(listName + "@" + region, 8);
+    }
+
     /** The prefix of the public SSM parameters that name the current Amazon Linux AMIs. */
     public static final String AMAZON_LINUX_PARAMETERS = "/aws/service/ami-amazon-linux-latest/";
 
@@ -119,6 +129,27 @@ public final class FakeInvokes {
                 result.put("version", 1);
                 result.put("withDecryption", true);
                 result.put("id", p);
+            }
+            case "aws:ec2/getManagedPrefixList:getManagedPrefixList" -> {
+                // AWS-managed prefix lists, by name, with their maximum entries (Amazon VPC User Guide, "AWS-managed
+                // prefix lists": their weights); their ids differ by region
+                Object listName = args == null ? null : args.get("name");
+                Integer maxEntries = listName instanceof String n ? MANAGED_PREFIX_LISTS.get(n.replace(name, "{region}"))
+                        : null;
+                if (maxEntries == null) {
+                    return Optional.empty();
+                }
+                String id = prefixListId((String) listName, name);
+                result.put("id", id);
+                result.put("name", listName);
+                result.put("maxEntries", maxEntries);
+                result.put("addressFamily", "IPv4");
+                result.put("ownerId", "AWS");
+                result.put("arn", "arn:" + partition + ":ec2:" + name + ":aws:prefix-list/" + id);
+                result.put("entries", List.of());
+                result.put("tags", Map.of());
+                result.put("version", 1);
+                result.put("filters", List.of());
             }
             default -> {
                 return Optional.empty();

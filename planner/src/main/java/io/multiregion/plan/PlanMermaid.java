@@ -1,5 +1,6 @@
 package io.multiregion.plan;
 
+import io.multiregion.offline.FakeCloudState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ import java.util.TreeSet;
  * </ul>
  * What a component is comes from the types of the resources it registers (a load balancer makes the web tier, an Auto
  * Scaling group the application tier, a database cluster the data tier, a pipeline the delivery path), and arrows from
- * the references between them, so new tiers take their place without changes here. Providers are left out.
+ * the references between them, so new tiers take their place without changes here. Providers and stashed values (a
+ * value kept in the stack's state, no cloud resource) are left out.
  */
 public final class PlanMermaid {
     /** Group key prefix of resources registered through a provider for global services. */
@@ -149,7 +151,7 @@ public final class PlanMermaid {
         Map<String, Box> boxOf = new LinkedHashMap<>(); // resource urn -> box
         Map<String, List<Box>> byComponent = new LinkedHashMap<>();
         for (Plan.PlannedResource r : plan.resources()) {
-            if (!r.custom() || r.isStack() || r.isProvider() || r.read()) {
+            if (!r.custom() || r.isStack() || r.isProvider() || r.read() || r.type().equals(FakeCloudState.STASH)) {
                 continue;
             }
             String region = r.region() == null ? "no region" : r.region();

@@ -1,5 +1,7 @@
 package io.multiregion.plan;
 
+import io.multiregion.offline.FakeCloudState;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -197,6 +199,9 @@ public final class PlanText {
     }
 
     private static String defaultProviderLabel(Plan.PlannedResource r) {
+        if (r.type().equals(FakeCloudState.STASH)) {
+            return "(none: values kept in the stack's state)"; // Pulumi's own Stash, no cloud resource
+        }
         return r.provider() == null ? "(default provider: no explicit provider)" : "(provider region unknown)";
     }
 

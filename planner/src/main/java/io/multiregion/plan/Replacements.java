@@ -161,6 +161,8 @@ public final class Replacements {
             Map.entry("aws:alb/targetGroup:TargetGroup", Set.of("name", "namePrefix", "port", "protocol",
                     "protocolVersion", "targetType", "vpcId", "ipAddressType")),
             Map.entry("aws:lb/listener:Listener", Set.of("loadBalancerArn")),
+            // elbv2/listener_rule.go: listener_arn (priority, conditions and actions change in place)
+            Map.entry("aws:lb/listenerRule:ListenerRule", Set.of("listenerArn")),
             Map.entry("aws:alb/listener:Listener", Set.of("loadBalancerArn")),
             // autoscaling/group.go: name, name_prefix (sizes, launch template, subnets, health checks in place);
             // autoscaling/policy.go: name, autoscaling_group_name
@@ -199,6 +201,9 @@ public final class Replacements {
                     "keyAlgorithm", "validationMethod", "certificateAuthorityArn")),
             Map.entry("aws:sns/topic:Topic", Set.of("name", "namePrefix", "fifoTopic")),
             Map.entry("aws:sns/topicPolicy:TopicPolicy", Set.of("arn")),
+            // route53/health_check.go: type, request_interval, measure_latency, reference_name, routing_control_arn
+            Map.entry("aws:route53/healthCheck:HealthCheck", Set.of("type", "requestInterval", "measureLatency",
+                    "referenceName", "routingControlArn")),
             // a provider whose region changes is a provider for another region: its resources move with it
             Map.entry("pulumi:providers:aws", Set.of("region")));
 

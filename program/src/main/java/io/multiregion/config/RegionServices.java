@@ -1,6 +1,7 @@
 package io.multiregion.config;
 
 import io.multiregion.regions.AwsRegion;
+import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.regions.RegionCapabilities;
 import io.multiregion.regions.Service;
 
@@ -8,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,22 +40,55 @@ public final class RegionServices {
      * @param accountTrail the primary builds the account trail (CloudTrail in A)
      * @param securityHub  the stack builds Security Hub in its region (and the primary the finding aggregator in A)
      * @param config       the stack builds AWS Config's recorder or rules in its region
+     * @param global       the services the stack registers through the global provider in {@link #GLOBAL} (the
+     *                     secondary's front door: CloudFront, its web ACL, certificate and logs, Route 53 health checks)
      */
-    public record Parts(boolean domain, boolean interRegion, boolean accountTrail, boolean securityHub, boolean config) {
+    public record Parts(boolean domain, boolean interRegion, boolean accountTrail, boolean securityHub, boolean config,
+                        Set<Service> global) {
+
+        public Parts {
+            global = global.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(global));
+        }
 
         /** Only the slice and the delivery path (and a domain or not). */
         public static Parts only(boolean domain) {
-            return new Parts(domain, false, false, false, false);
+            return new Parts(domain, false, false, false, false, Set.of());
         }
 
         /** What the stack's settings ask for. */
-        public static Parts of(Role role, boolean domain, InterRegionSettings interRegion, GovernanceSettings governance) {
+        public static Parts of(Role role, Optional<DomainSettings> domain, InterRegionSettings interRegion,
+                               GovernanceSettings governance, FrontDoorSettings frontDoor) {
             boolean primary = role == Role.PRIMARY;
-            return new Parts(domain, interRegion.enabled(), primary && governance.accountTrail(),
+            return new Parts(domain.isPresent(), interRegion.enabled(), primary && governance.accountTrail(),
                     governance.securityHub() || primary && governance.findingAggregator(),
-                    governance.config() || governance.configRules());
+                    governance.config() || governance.configRules(),
+                    primary ? Set.of() : frontDoor(frontDoor, domain));
+        }
+
+        /** The front door's services in {@link #GLOBAL}, as {@code edge/FrontDoor} registers them. */
+        static Set<Service> frontDoor(FrontDoorSettings frontDoor, Optional<DomainSettings> domain) {
+            Set<Service> out = EnumSet.noneOf(Service.class);
+            if (frontDoor.healthChecked(domain)) {
+                out.add(Service.ROUTE53); // health checks and failover records
+            }
+            if (frontDoor.cloudFront()) {
+                out.add(Service.CLOUDFRONT);
+                if (frontDoor.waf()) {
+                    out.add(Service.WAF);
+                }
+                if (frontDoor.waf() || frontDoor.distribution().accessLogs()) {
+                    out.addAll(List.of(Service.CLOUDWATCH_LOGS, Service.KMS)); // the edge's log groups and their key
+                }
+                if (domain.isPresent()) {
+                    out.addAll(List.of(Service.ACM, Service.ROUTE53)); // the certificate and the alias record
+                }
+            }
+            return out;
         }
     }
+
+    /** The region of the global provider: CloudFront, CLOUDFRONT-scoped WAF and their certificate live there. */
+    public static final AwsRegion GLOBAL = ProviderRegistry.GLOBAL_REGION;
 
     /** {@link #needs(Role, AwsRegion, AwsRegion, DeliveryPath, TriggerMode, Parts)} of the slice and delivery only. */
     public static Map<AwsRegion, Set<Service>> needs(Role role, AwsRegion a, AwsRegion b, DeliveryPath path,
@@ -111,6 +146,9 @@ public final class RegionServices {
             }
             out.put(b, home);
         }
+        if (!parts.global().isEmpty()) {
+            out.computeIfAbsent(GLOBAL, r -> EnumSet.noneOf(Service.class)).addAll(parts.global());
+        }
         return out;
     }
 
@@ -125,8 +163,10 @@ public final class RegionServices {
             if (missing.isEmpty()) {
                 return;
             }
-            String key = region.equals(a) ? "primaryRegion" : "secondaryRegion";
-            String what = role == Role.PRIMARY && region.equals(b)
+            String key = region.equals(a) ? "primaryRegion" : region.equals(b) ? "secondaryRegion" : "frontDoor";
+            String what = !region.equals(a) && !region.equals(b) ? "the front door's global services (CloudFront, its web ACL, "
+                    + "certificate and logs, Route 53 health checks)"
+                    : role == Role.PRIMARY && region.equals(b)
                     ? "the pairs the primary stack builds in region B (the replica bucket, its key, the secret's replica, "
                     + "the image repository" + (parts.interRegion() ? ", B's transit gateway" : "") + ")"
                     : "the " + role.value() + " stack's resources in its region (its application slice and its "

@@ -50,9 +50,13 @@ public final class SettingsReader {
     static final ConcernReader<GovernanceSettings> GOVERNANCE = ConcernReader.of(
             Setting.both(GovernanceReader.KEY, "object", null), (source, stack, problems) -> GovernanceReader.read(source, problems));
 
+    /** The front door: CloudFront, WAF, DNS failover and the failover drill; read by both stacks. */
+    static final ConcernReader<FrontDoorSettings> FRONT_DOOR = ConcernReader.of(
+            Setting.both(FrontDoorReader.KEY, "object", null), (source, stack, problems) -> FrontDoorReader.read(source, problems));
+
     /** Every concern, in the order they are read. */
     public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, INTER_REGION, SIZING,
-            DOMAIN, DATABASE, PROVIDERS, GOVERNANCE);
+            DOMAIN, DATABASE, PROVIDERS, GOVERNANCE, FRONT_DOOR);
 
     private SettingsReader() {
     }
@@ -89,10 +93,17 @@ public final class SettingsReader {
                 .forEach(problems::add));
         ProviderSettings aws = PROVIDERS.read(in, context);
         GovernanceSettings governance = GOVERNANCE.read(in, context);
+        // CloudFront and DNS failover are on by default where the partition has CloudFront's global services; an
+        // explicit true elsewhere is refused below
+        FrontDoorSettings frontDoor = context.homeRegion()
+                .map(home -> FrontDoorReader.forPartition(source, FRONT_DOOR.read(in, context), home))
+                .orElseGet(() -> FRONT_DOOR.read(in, context));
+        // the front door's partition and domain
+        context.homeRegion().ifPresent(home -> FrontDoorReader.checkWith(source, frontDoor, domain, home, problems));
         // every service the stack registers resources of, in each region it registers them in, offered there
         context.core().ifPresent(core -> RegionServices.check(core.role(), core.primaryRegion(), core.secondaryRegion(),
-                delivery.path(), delivery.trigger(), RegionServices.Parts.of(core.role(), domain.isPresent(),
-                        interRegion, governance), problems));
+                delivery.path(), delivery.trigger(), RegionServices.Parts.of(core.role(), domain, interRegion, governance,
+                        frontDoor), problems));
         GovernanceReader.warnings(governance).forEach(problems::warn);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
@@ -100,7 +111,7 @@ public final class SettingsReader {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
         return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, interRegion,
-                sizing, domain, database, aws, problems.warnings(), governance);
+                sizing, domain, database, aws, frontDoor, problems.warnings(), governance);
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {

@@ -21,13 +21,14 @@ import java.util.Optional;
  * @param domain   the application's DNS name and hosted zone, when set
  * @param database the Aurora global database's engine, version, port, backups and names
  * @param aws      the {@code aws:} provider settings passed to every provider
+ * @param frontDoor CloudFront, WAF, DNS failover and the failover drill
  * @param warnings what is valid but probably not meant (for example a key that this stack's role never reads)
  * @param governance which governance singletons the stack creates in its region
  */
 public record StackSettings(String project, String stack, CoreSettings core, DeliverySettings delivery,
                             StorageSettings storage, NetworkSettings network, InterRegionSettings interRegion, Sizing sizing,
                             Optional<DomainSettings> domain, DatabaseSettings database, ProviderSettings aws,
-                            List<String> warnings, GovernanceSettings governance) {
+                            FrontDoorSettings frontDoor, List<String> warnings, GovernanceSettings governance) {
 
     public StackSettings {
         warnings = List.copyOf(warnings);

@@ -39,8 +39,20 @@ public final class ProviderRegistry {
         }
     }
 
+    /**
+     * Where global services are controlled: CloudFront, CLOUDFRONT-scoped WAF web ACLs and the ACM certificates
+     * CloudFront uses live in US East (N. Virginia) (CloudFront Developer Guide, "Supported Regions"; ACM User Guide,
+     * "Supported Regions": "To use an ACM certificate with Amazon CloudFront, you must request or import the
+     * certificate in the US East (N. Virginia) region"; WAF Developer Guide: CLOUDFRONT scope is us-east-1), and so do
+     * the Route 53 and CloudFront metrics.
+     */
+    public static final AwsRegion GLOBAL_REGION = new AwsRegion("us-east-1");
+    /** The global provider's logical name: one provider, separate from any region's, even when a region is us-east-1. */
+    public static final String GLOBAL_PROVIDER = "aws-global";
+
     private final Args args;
     private final Map<AwsRegion, Provider> providers = new LinkedHashMap<>();
+    private Provider global;
 
     public ProviderRegistry(Args args) {
         this.args = args;
@@ -55,7 +67,29 @@ public final class ProviderRegistry {
         return providers.computeIfAbsent(region, this::create);
     }
 
+    /**
+     * The dedicated provider for global services, in {@link #GLOBAL_REGION}, created on first use. It is used for
+     * the front door's global resources and nothing else (a region's resources always go through
+     * {@link #forRegion}), so that a stack's reach into us-east-1 is exactly its global services. Only the aws
+     * partition has these services there; the configuration refuses a front door elsewhere.
+     */
+    public Provider global() {
+        if (args.allowed().stream().anyMatch(r -> !r.partition().equals(GLOBAL_REGION.partition()))) {
+            throw new IllegalStateException("the " + args.role() + " stack's regions " + args.allowed()
+                    + " are not in the " + GLOBAL_REGION.partition() + " partition, which alone has CloudFront's global "
+                    + "services in " + GLOBAL_REGION);
+        }
+        if (global == null) {
+            global = create(GLOBAL_PROVIDER, GLOBAL_REGION);
+        }
+        return global;
+    }
+
     private Provider create(AwsRegion region) {
+        return create("aws-" + region.code(), region);
+    }
+
+    private Provider create(String providerName, AwsRegion region) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (args.aws().values().get("defaultTags") instanceof Map<?, ?> userTags) {
             userTags.forEach((k, v) -> tags.put(String.valueOf(k), String.valueOf(v)));
@@ -66,7 +100,7 @@ public final class ProviderRegistry {
                 .region(region.code())
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags).build());
         args.aws().values().forEach((name, value) -> apply(builder, name, value, args.aws().secrets().contains(name)));
-        return new Provider("aws-" + region.code(), builder.build());
+        return new Provider(providerName, builder.build());
     }
 
     /** One {@code aws:} setting onto the provider input of the same name. */

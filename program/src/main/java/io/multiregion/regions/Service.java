@@ -80,10 +80,15 @@ public enum Service {
             Map.entry("wafv2", WAF), Map.entry("cfg", CONFIG), Map.entry("securityhub", SECURITY_HUB));
 
     /** The {@code cloudwatch} module spans three services: its log groups, its events and its alarms. */
-    private static final Map<String, Service> CLOUDWATCH_TYPES = Map.of(
-            "logGroup", CLOUDWATCH_LOGS, "logStream", CLOUDWATCH_LOGS, "logResourcePolicy", CLOUDWATCH_LOGS,
-            "eventRule", EVENTBRIDGE, "eventTarget", EVENTBRIDGE, "eventBus", EVENTBRIDGE,
-            "metricAlarm", CLOUDWATCH, "compositeAlarm", CLOUDWATCH, "dashboard", CLOUDWATCH);
+    private static final Map<String, Service> CLOUDWATCH_TYPES = Map.ofEntries(
+            Map.entry("logGroup", CLOUDWATCH_LOGS), Map.entry("logStream", CLOUDWATCH_LOGS),
+            Map.entry("logResourcePolicy", CLOUDWATCH_LOGS),
+            // vended-log deliveries (CloudWatch Logs API: PutDeliverySource, PutDeliveryDestination, CreateDelivery)
+            Map.entry("logDeliverySource", CLOUDWATCH_LOGS), Map.entry("logDeliveryDestination", CLOUDWATCH_LOGS),
+            Map.entry("logDelivery", CLOUDWATCH_LOGS),
+            Map.entry("eventRule", EVENTBRIDGE), Map.entry("eventTarget", EVENTBRIDGE), Map.entry("eventBus", EVENTBRIDGE),
+            Map.entry("eventBusPolicy", EVENTBRIDGE),
+            Map.entry("metricAlarm", CLOUDWATCH), Map.entry("compositeAlarm", CLOUDWATCH), Map.entry("dashboard", CLOUDWATCH));
 
     /**
      * The service whose endpoint creates a resource of this Pulumi type ({@code aws:sfn/stateMachine:StateMachine} is

@@ -23,6 +23,7 @@ import io.multiregion.network.Network;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.storage.RegionalKey;
 import io.multiregion.web.LoadBalancer;
+import io.multiregion.web.OriginAccess;
 
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,23 @@ public final class RegionSlice extends ComponentResource {
      * @param deployApplicationName  the CodeDeploy application's name (default {@code <project>-<stack>}; native
      *                               delivery names B's application so that A's pipeline knows it, see
      *                               {@code StackContract.nativeTarget})
+     * @param ingress                who may reach the region's load balancer: anyone (default) or only the front door
+     *                               and the health checkers
      */
     public record Args(AwsRegion region, Profile profile, String project, String stack,
                        NetworkSettings.RegionNetwork network, int flowLogRetentionDays, Sizing sizing,
                        Optional<DomainSettings> domain, boolean deletionProtection, boolean protectData,
-                       int noncurrentVersionDays, RegionalKey key, Data data, String deployApplicationName) {
+                       int noncurrentVersionDays, RegionalKey key, Data data, String deployApplicationName,
+                       OriginAccess.Ingress ingress) {
+
+        /** With a load balancer anyone may reach. */
+        public Args(AwsRegion region, Profile profile, String project, String stack,
+                    NetworkSettings.RegionNetwork network, int flowLogRetentionDays, Sizing sizing,
+                    Optional<DomainSettings> domain, boolean deletionProtection, boolean protectData,
+                    int noncurrentVersionDays, RegionalKey key, Data data, String deployApplicationName) {
+            this(region, profile, project, stack, network, flowLogRetentionDays, sizing, domain, deletionProtection,
+                    protectData, noncurrentVersionDays, key, data, deployApplicationName, OriginAccess.Ingress.PUBLIC);
+        }
 
         /** With the default CodeDeploy application name, {@code <project>-<stack>}. */
         public Args(AwsRegion region, Profile profile, String project, String stack,
@@ -134,7 +147,7 @@ public final class RegionSlice extends ComponentResource {
         // internet-facing: it waits for the VPC's internet gateway (Network#internetGateway)
         this.web = new LoadBalancer(name + "-web", new LoadBalancer.Args(region, network.vpcId, network.publicSubnetIds,
                 AppTier.DEFAULT_APP_PORT, args.deletionProtection(), args.protectData(), args.noncurrentVersionDays(),
-                args.domain(), network.internetGateway, data.applicationNameRecord()), inside);
+                args.domain(), network.internetGateway, data.applicationNameRecord(), args.ingress()), inside);
 
         // The release revisions' owner (the region's pipeline) grants the instances read access to them; the secret's
         // owner grants read on this region's copy, with the key that encrypts that copy. The group waits for the

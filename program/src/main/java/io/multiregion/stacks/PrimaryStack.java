@@ -3,6 +3,7 @@ package io.multiregion.stacks;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.config.DatabaseSettings;
 import io.multiregion.config.SourceMode;
 import io.multiregion.config.DeliverySettings;
@@ -24,6 +25,7 @@ import io.multiregion.slice.RegionSlice;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 import io.multiregion.storage.SecureBucket;
+import io.multiregion.web.OriginAccess;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,13 +84,19 @@ public final class PrimaryStack {
                 ImageRepositories.DEFAULT_TAGGED_KEPT, protect),
                 ComponentResourceOptions.builder().build());
 
+        // The secret header the front door adds and both load balancers require: generated here, once, kept in this
+        // stack's state, and handed to the secondary (which builds the front door) as a secret output.
+        Output<String> originSecret = OriginAccess.secret(settings.project() + "-origin-verify",
+                CustomResourceOptions.builder());
+        OriginAccess.Ingress ingress = StackParts.ingress(settings, originSecret);
+
         // Region A's own slice: network, load balancer, application tier, the writer cluster, CodeDeploy target.
         // Its cluster takes the global cluster's version and the stored password; its application reads the secret in
         // A as the secret grants it; with a domain it writes the validation record of the application's name.
         RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(global.identifier,
                 global.engineVersion, database, true, Optional.of(credentials.masterPassword),
                 credentials.grantRead("Database", a), images.primaryArn, settings.storage().logRetentionDays(),
-                Optional.empty()));
+                Optional.empty()), ingress);
 
         // The inter-region network: the pair (both gateways, their peering and the routes over it) and A's own
         // attachment; B's attachment is the secondary's.
@@ -153,6 +161,12 @@ public final class PrimaryStack {
         exports.put(Value.DATABASE_WRITER_ENDPOINT, global.writerEndpoint);
         exports.put(Value.IMAGE_REPOSITORY_REPLICA_ARN, images.replicaArn);
         exports.put(Value.IMAGE_REPOSITORY_URL, images.primaryUrl);
+        // What the front door (in the secondary) needs of A's load balancer.
+        exports.put(Value.PRIMARY_LOAD_BALANCER_DNS, slice.web.dnsName);
+        exports.put(Value.PRIMARY_LOAD_BALANCER_ZONE, slice.web.zoneId);
+        exports.put(Value.PRIMARY_REGIONAL_NAME, Output.of(settings.domain().map(d -> d.regionalName(a)).orElse("")));
+        exports.put(Value.ORIGIN_SECRET, originSecret);
+        exports.put(Value.ORIGIN_ACCESS, Output.of(ingress.export()));
         StackParts.sliceExports(settings, slice, exports);
         exports.put(Value.GOVERNANCE, Output.of(governance.summary()));
         StackContract.export(ctx, StackContract.Exporter.PRIMARY, delivery.mode(), exports);

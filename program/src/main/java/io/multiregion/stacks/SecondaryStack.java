@@ -4,10 +4,13 @@ import com.pulumi.Context;
 import com.pulumi.aws.vpc.SecurityGroupEgressRule;
 import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.compute.AppTier;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
+import io.multiregion.config.DomainSettings;
+import io.multiregion.config.FrontDoorSettings;
 import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.RunKnowledge;
 import io.multiregion.config.StackSettings;
@@ -16,6 +19,8 @@ import io.multiregion.delivery.ReleaseDeployer;
 import io.multiregion.delivery.ReplicaPipeline;
 import io.multiregion.delivery.ReplicaSource;
 import io.multiregion.delivery.ReplicaTrigger;
+import io.multiregion.edge.FrontDoor;
+import io.multiregion.edge.Recovery;
 import io.multiregion.governance.Governance;
 import io.multiregion.network.TransitGatewayAttachment;
 import io.multiregion.regions.AwsRegion;
@@ -53,7 +58,7 @@ public final class SecondaryStack {
                 knowledge);
         primary.check(ctx, settings.stack(), new StackContract.Agreement(settings.primaryRegion(), b, settings.network(),
                 settings.sizing(), settings.domain().map(d -> d.name()).orElse(""), settings.database(),
-                settings.delivery().mode(), settings.interRegion()));
+                settings.delivery().mode(), settings.interRegion(), StackParts.originAccess(settings)));
 
         ProviderRegistry providers = StackParts.providers(settings, Set.of(b));
         RegionalSupport support = StackParts.support(settings, providers);
@@ -63,13 +68,16 @@ public final class SecondaryStack {
         // database (with the version the contract checked against the primary's), its application reads the secret's
         // replica, decrypting it with the key that encrypts the replica (the primary's key in B, not this stack's),
         // and pulls from the repository in B. With a domain, its certificate validates against the record of the
-        // application's name that the primary wrote.
+        // application's name that the primary wrote. Behind the front door, B's load balancer requires the secret header
+        // the primary generated.
+        Output<String> originSecret = primary.secret(Value.ORIGIN_SECRET);
         RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(primary.text(Value.GLOBAL_CLUSTER),
                 Output.of(settings.database().engineVersion()), settings.database(), false, Optional.empty(),
                 DatabaseCredentials.readStatements("Database", b, primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
                         primary.text(Value.DATABASE_SECRET_REPLICA_KEY_ARN)),
                 primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays(),
-                settings.domain().map(d -> primary.text(Value.APPLICATION_NAME_RECORD))));
+                settings.domain().map(d -> primary.text(Value.APPLICATION_NAME_RECORD))),
+                StackParts.ingress(settings, originSecret));
 
         if (settings.interRegion().enabled()) {
             interRegion(settings, primary, slice, support);
@@ -86,6 +94,11 @@ public final class SecondaryStack {
             replicatedDelivery(settings, primary, slice, support, exports);
         }
 
+        // What joins both regions for users: the front door, through the global provider (never A's).
+        exports.put(Value.FRONT_DOOR, frontDoor(settings, primary, slice, originSecret, providers));
+        exports.put(Value.RECOVERY, Output.of(Recovery.of(settings.frontDoor(), settings.domain(),
+                settings.delivery().mode()).export()));
+
         // Governance of this stack's region (and, in the primary, what exists once per account).
         Governance governance = StackParts.governance(settings, support);
 
@@ -97,6 +110,35 @@ public final class SecondaryStack {
         StackParts.sliceExports(settings, slice, exports);
         exports.put(Value.GOVERNANCE, Output.of(governance.summary()));
         StackContract.export(ctx, StackContract.Exporter.SECONDARY, delivery.mode(), exports);
+    }
+
+    /**
+     * The front door over A's load balancer (read from the primary's outputs) and B's (this stack's), or, when there
+     * is none (no CloudFront, and no DNS failover with a domain), a record saying so. Returns the {@code frontDoor}
+     * output. Its certificate for the application's name validates against the record the primary wrote for that
+     * name (ACM asks every certificate of the account for the same record).
+     */
+    private static Output<?> frontDoor(StackSettings settings, StackContract.PrimaryReference primary, RegionSlice slice,
+                                       Output<String> originSecret, ProviderRegistry providers) {
+        FrontDoorSettings frontDoor = settings.frontDoor();
+        if (!frontDoor.present(settings.domain())) {
+            return Output.of(Map.of("mode", "none", "url", "", "activeRegion", settings.primaryRegion().code()));
+        }
+        AwsRegion a = settings.primaryRegion();
+        AwsRegion b = settings.secondaryRegion();
+        Optional<DomainSettings> domain = settings.domain();
+        FrontDoor door = new FrontDoor(settings.project() + "-front-door", new FrontDoor.Args(settings.project(),
+                settings.stack(), frontDoor, domain,
+                new FrontDoor.Origins(
+                        new FrontDoor.Origin(a, primary.text(Value.PRIMARY_LOAD_BALANCER_DNS),
+                                primary.text(Value.PRIMARY_LOAD_BALANCER_ZONE), domain.map(d -> d.regionalName(a))),
+                        new FrontDoor.Origin(b, slice.web.dnsName, slice.web.zoneId, domain.map(d -> d.regionalName(b))),
+                        originSecret),
+                new FrontDoor.Keeping(settings.storage().logRetentionDays(), settings.storage().kmsDeletionWindowDays(),
+                        settings.storage().protectData()),
+                domain.map(d -> primary.text(Value.APPLICATION_NAME_RECORD))),
+                ComponentResourceOptions.builder().providers(providers.global()).build());
+        return door.summary;
     }
 
     /**

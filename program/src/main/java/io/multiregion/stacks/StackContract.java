@@ -143,7 +143,29 @@ public final class StackContract {
                 "inter-region network: the peering attachment between the two transit gateways"),
         GOVERNANCE("governance", Exporter.BOTH, false, v -> v instanceof Map<?, ?>,
                 "what governance the stack built in its region: {accountTrail, securityHub, findingAggregator, "
-                        + "configRecorder, configRules}");
+                        + "configRecorder, configRules}"),
+        PRIMARY_LOAD_BALANCER_DNS("primaryLoadBalancerDnsName", Exporter.PRIMARY, true, TEXT,
+                "the DNS name of A's load balancer: the front door's origin without a domain, the target of A's "
+                        + "failover alias record"),
+        PRIMARY_LOAD_BALANCER_ZONE("primaryLoadBalancerZoneId", Exporter.PRIMARY, true, TEXT,
+                "the canonical hosted zone id of A's load balancer, for alias records"),
+        PRIMARY_REGIONAL_NAME("primaryRegionalName", Exporter.PRIMARY, true, v -> v instanceof String,
+                "A's own name <A>.<domain>, which A's certificate covers (the front door's origin and the target of "
+                        + "A's health check), or empty without a domain"),
+        ORIGIN_SECRET("originVerifySecret", Exporter.PRIMARY, true, TEXT,
+                "the value of the X-Origin-Verify header that the front door adds and both load balancers require; "
+                        + "a Pulumi secret"),
+        ORIGIN_ACCESS("originAccess", Exporter.PRIMARY, true, v -> v instanceof Map<?, ?> m
+                && m.get("cloudFront") instanceof Boolean && m.get("healthCheckers") instanceof Boolean,
+                "what A's load balancer admits, as {cloudFront, healthCheckers}; the secondary refuses a "
+                        + "multiregion:frontDoor that disagrees"),
+        FRONT_DOOR("frontDoor", Exporter.SECONDARY, false, v -> v instanceof Map<?, ?>,
+                "the front door: its mode, URL, active region, the distribution's id, ARN and domain name, the web "
+                        + "ACL's ARN, the failover name and the health checks' ids"),
+        RECOVERY("recovery", Exporter.SECONDARY, false, v -> v instanceof Map<?, ?> m
+                && m.values().stream().allMatch(n -> n instanceof Number),
+                "the failover figures in seconds, computed from the configuration: readFailoverThroughCloudFront, "
+                        + "dnsFailover, databaseRpo, artifactRpo (each where it applies)");
 
         private final String key;
         private final Exporter exporter;
@@ -206,6 +228,11 @@ public final class StackContract {
         public boolean interRegionOnly() {
             return this == PRIMARY_TRANSIT_GATEWAY || this == SECONDARY_TRANSIT_GATEWAY
                     || this == SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE || this == TRANSIT_GATEWAY_PEERING;
+        }
+
+        /** Whether the output is a Pulumi secret (its value is shown nowhere, and read as a secret). */
+        public boolean secret() {
+            return this == ORIGIN_SECRET;
         }
 
         /** Whether a value read from a stack has this output's shape. */
@@ -271,12 +298,22 @@ public final class StackContract {
         ordered.forEach((v, output) -> ctx.export(v.key, output));
     }
 
+    /** What a load balancer admits, in words. */
+    private static String describe(Map<?, ?> access) {
+        if (!Boolean.TRUE.equals(access.get("cloudFront"))) {
+            return "anyone (no CloudFront)";
+        }
+        return "CloudFront only" + (Boolean.TRUE.equals(access.get("healthCheckers"))
+                ? " and Route 53's health checkers" : " (no Route 53 health checks)");
+    }
+
     /**
      * The secondary's view of the primary stack, through a StackReference.
      */
     public static final class PrimaryReference {
         private final String name;
         private final RunKnowledge knowledge;
+        private final StackReference reference;
         private final Output<Map<String, Object>> outputs;
 
         /**
@@ -286,15 +323,29 @@ public final class StackContract {
         public PrimaryReference(String name, RunKnowledge knowledge) {
             this.name = name;
             this.knowledge = knowledge;
-            this.outputs = new StackReference(name).outputs();
+            this.reference = new StackReference(name);
+            this.outputs = reference.outputs();
         }
 
-        /** One text output, as an Output (unknown until the primary was deployed). */
+        /**
+         * One text output, as an Output (unknown until the primary was deployed). Read one by one: the map of all
+         * outputs is a secret as a whole once one output is (the SDK's StackReference.output), and the values read
+         * here would all become secrets with it.
+         */
         public Output<String> text(Value value) {
             if (!value.readBySecondary()) {
                 throw new IllegalArgumentException(value.key + " is not part of what the secondary reads");
             }
-            return outputs.applyValue(m -> Objects.toString(m.get(value.key), null));
+            Output<?> read = reference.output(value.key);
+            return read.applyValue(v -> Objects.toString(v, null));
+        }
+
+        /** A secret output, kept a secret in everything built from it. */
+        public Output<String> secret(Value value) {
+            if (!value.secret()) {
+                throw new IllegalArgumentException(value.key + " is not a secret output");
+            }
+            return text(value).asSecret();
         }
 
         /**
@@ -370,15 +421,27 @@ public final class StackContract {
      * @param sizing          the standby's sizing
      * @param domain          the application's DNS name, or empty
      * @param interRegion     the inter-region network, set in both stack files
+     * @param originAccess    what this stack's front door expects A's load balancer to admit ({cloudFront,
+     *                        healthCheckers}); empty leaves it unchecked
      */
     public record Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
                             String domain, DatabaseSettings database, DeliveryMode delivery,
-                            InterRegionSettings interRegion) {
+                            InterRegionSettings interRegion, Map<String, Object> originAccess) {
+
+        public Agreement {
+            originAccess = Map.copyOf(originAccess);
+        }
 
         /** The agreement of a stack that delivers in this mode with the default inter-region network. */
         public Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
                          String domain, DatabaseSettings database, DeliveryMode delivery) {
             this(primaryRegion, secondaryRegion, network, sizing, domain, database, delivery, InterRegionSettings.DEFAULTS);
+        }
+
+        /** An agreement that leaves the primary's load balancer access unchecked. */
+        public Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
+                         String domain, DatabaseSettings database, DeliveryMode delivery, InterRegionSettings interRegion) {
+            this(primaryRegion, secondaryRegion, network, sizing, domain, database, delivery, interRegion, Map.of());
         }
 
         /** The agreement of a stack that delivers in the default (bespoke) mode. */
@@ -448,6 +511,14 @@ public final class StackContract {
                 problems.add("multiregion:domain: the primary stack " + primaryStack + " serves '" + domain
                         + "' but exports no validation record for it (" + Value.APPLICATION_NAME_RECORD.key
                         + "); run pulumi up -s primary with this version first, it writes that record");
+            }
+            if (!originAccess.isEmpty() && read.get(Value.ORIGIN_ACCESS) instanceof Map<?, ?> admits
+                    && Value.ORIGIN_ACCESS.fits(admits) && !(admits.get("cloudFront").equals(originAccess.get("cloudFront"))
+                    && admits.get("healthCheckers").equals(originAccess.get("healthCheckers")))) {
+                problems.add("multiregion:frontDoor: this stack's front door needs A's load balancer to admit "
+                        + describe(originAccess) + ", but the primary stack " + primaryStack + " admits " + describe(admits)
+                        + "; set the same cloudFront and dnsFailover in multiregion:frontDoor (and the same "
+                        + "multiregion:domain) in both stack files and run pulumi up -s primary first");
             }
             Object theirs = read.get(Value.DELIVERY_MODE);
             if (theirs != null && !delivery.value().equals(theirs)) {

@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.DomainSettings;
+import io.multiregion.config.FrontDoorSettings;
 import io.multiregion.config.InterRegionReader;
 import io.multiregion.config.Role;
 import io.multiregion.config.SizingReader;
@@ -16,6 +17,7 @@ import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
+import io.multiregion.web.OriginAccess;
 
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +43,20 @@ final class StackParts {
 
     /** This stack's region slice: the same component in both stacks, sized by the stack's config. */
     static RegionSlice slice(StackSettings settings, RegionalSupport support, RegionSlice.Data data) {
+        return slice(settings, support, data, OriginAccess.Ingress.PUBLIC);
+    }
+
+    /** This stack's region slice, its load balancer reachable as {@code ingress} says. */
+    static RegionSlice slice(StackSettings settings, RegionalSupport support, RegionSlice.Data data,
+                             OriginAccess.Ingress ingress) {
         AwsRegion home = settings.homeRegion();
         return new RegionSlice(settings.project(), new RegionSlice.Args(home,
                 settings.role() == Role.PRIMARY ? RegionSlice.Profile.ACTIVE : RegionSlice.Profile.STANDBY,
                 settings.project(), settings.stack(), settings.network().of(settings.role()),
                 settings.network().flowLogRetentionDays(), settings.sizing(), settings.domain(),
                 settings.storage().loadBalancerDeletionProtection(), settings.storage().protectData(),
-                settings.storage().noncurrentVersionDays(), support.key(home), data, deployApplication(settings)),
-                support.in(home, null));
+                settings.storage().noncurrentVersionDays(), support.key(home), data, deployApplication(settings),
+                ingress), support.in(home, null));
     }
 
     /**
@@ -93,6 +101,24 @@ final class StackParts {
         exports.put(Value.APPLICATION_URL, slice.url);
         exports.put(Value.DEPLOYMENT_GROUP, Output.tuple(slice.deploy.applicationName, slice.deploy.deploymentGroupName)
                 .applyValue(t -> t.t1 + "/" + t.t2));
+    }
+
+    /**
+     * Who may reach this stack's load balancer: with CloudFront, only the front door (with the secret header) and,
+     * where DNS failover checks each region's own name, Route 53's health checkers; otherwise anyone.
+     */
+    static OriginAccess.Ingress ingress(StackSettings settings, Output<String> originSecret) {
+        FrontDoorSettings frontDoor = settings.frontDoor();
+        return frontDoor.cloudFront()
+                ? OriginAccess.Ingress.frontDoor(originSecret, frontDoor.healthChecked(settings.domain()))
+                : OriginAccess.Ingress.PUBLIC;
+    }
+
+    /** What the primary's load balancer must admit for this stack's front door, as the contract records it. */
+    static Map<String, Object> originAccess(StackSettings settings) {
+        FrontDoorSettings frontDoor = settings.frontDoor();
+        return Map.of("cloudFront", frontDoor.cloudFront(),
+                "healthCheckers", frontDoor.cloudFront() && frontDoor.healthChecked(settings.domain()));
     }
 
     /** How every CodeBuild project of the stack builds. */

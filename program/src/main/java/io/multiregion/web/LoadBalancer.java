@@ -6,16 +6,26 @@ import com.pulumi.aws.acm.CertificateArgs;
 import com.pulumi.aws.acm.CertificateValidation;
 import com.pulumi.aws.acm.CertificateValidationArgs;
 import com.pulumi.aws.acm.outputs.CertificateDomainValidationOption;
+import com.pulumi.aws.ec2.Ec2Functions;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
+import com.pulumi.aws.ec2.inputs.GetManagedPrefixListArgs;
+import com.pulumi.aws.ec2.outputs.GetManagedPrefixListResult;
 import com.pulumi.aws.inputs.GetCallerIdentityArgs;
 import com.pulumi.aws.lb.Listener;
 import com.pulumi.aws.lb.ListenerArgs;
+import com.pulumi.aws.lb.ListenerRule;
+import com.pulumi.aws.lb.ListenerRuleArgs;
 import com.pulumi.aws.lb.LoadBalancerArgs;
 import com.pulumi.aws.lb.TargetGroup;
 import com.pulumi.aws.lb.TargetGroupArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerDefaultActionFixedResponseArgs;
 import com.pulumi.aws.lb.inputs.ListenerDefaultActionRedirectArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleActionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionHttpHeaderArgs;
+import com.pulumi.aws.lb.inputs.ListenerRuleConditionPathPatternArgs;
 import com.pulumi.aws.lb.inputs.LoadBalancerAccessLogsArgs;
 import com.pulumi.aws.lb.inputs.TargetGroupHealthCheckArgs;
 import com.pulumi.aws.outputs.GetCallerIdentityResult;
@@ -45,7 +55,8 @@ import java.util.Optional;
 
 /**
  * A region's web tier: an internet-facing Application Load Balancer in the public subnets, its security group
- * (80, and 443 with a domain, from the internet; nothing else), a target group for the application tier whose
+ * (80, and 443 with a domain, from the internet; nothing else; behind a front door only CloudFront and the health
+ * checkers, see {@link OriginAccess}), a target group for the application tier whose
  * health check asks {@value #HEALTH_PATH}, access logs to an SSE-S3 bucket in the same region, and the listeners.
  *
  * <p>FSBP controls met from the inputs: ELB.4 (drop invalid header fields), ELB.5 (access logs), ELB.6 (deletion
@@ -94,15 +105,18 @@ public final class LoadBalancer extends ComponentResource {
      *                           when this stack owns it and writes it (the primary); otherwise the FQDN of the record its
      *                           owner wrote, which this stack's certificate validates against without writing it
      *                           (default empty)
+     * @param ingress            who may reach it: anyone (default), or only the front door and the health checkers
+     *                           ({@link OriginAccess})
      */
     public record Args(AwsRegion region, Output<String> vpcId, Output<List<String>> publicSubnetIds, int appPort,
                        boolean deletionProtection, boolean protectData, int noncurrentDays,
                        Optional<DomainSettings> domain, List<Resource> internetGateway,
-                       Optional<Output<String>> applicationNameRecord) {
+                       Optional<Output<String>> applicationNameRecord, OriginAccess.Ingress ingress) {
         public Args {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(applicationNameRecord, "applicationNameRecord");
+            Objects.requireNonNull(ingress, "ingress");
             internetGateway = List.copyOf(internetGateway);
             if (internetGateway.isEmpty()) {
                 throw new IllegalArgumentException("an internet-facing load balancer needs its VPC's internet gateway to "
@@ -111,6 +125,18 @@ public final class LoadBalancer extends ComponentResource {
             if (appPort < 1 || appPort > 65535) {
                 throw new IllegalArgumentException("appPort must be 1 to 65535: " + appPort);
             }
+            if (ingress.healthCheckers() && domain.isEmpty()) {
+                throw new IllegalArgumentException("Route 53 health checks reach a load balancer over HTTPS on its "
+                        + "regional name, which needs a domain");
+            }
+        }
+
+        /** Reachable by anyone on the internet. */
+        public Args(AwsRegion region, Output<String> vpcId, Output<List<String>> publicSubnetIds, int appPort,
+                    boolean deletionProtection, boolean protectData, int noncurrentDays, Optional<DomainSettings> domain,
+                    List<Resource> internetGateway, Optional<Output<String>> applicationNameRecord) {
+            this(region, vpcId, publicSubnetIds, appPort, deletionProtection, protectData, noncurrentDays, domain,
+                    internetGateway, applicationNameRecord, OriginAccess.Ingress.PUBLIC);
         }
     }
 
@@ -146,6 +172,13 @@ public final class LoadBalancer extends ComponentResource {
      * domain, and no {@link Args#applicationNameRecord}): the other stack's certificate validates against it.
      */
     public final Optional<Output<String>> applicationNameRecordFqdn;
+    /**
+     * The DNS validation records this load balancer's stack wrote, by the name each validates (with a domain: its
+     * regional name, and in the stack that owns it the application's name). ACM asks the same record of every
+     * certificate in the account for a name, so another certificate for one of these names (the front door's in
+     * us-east-1) validates against it and waits for it.
+     */
+    public final Map<String, Record> validationRecords;
     /** The URL users reach this region's application at. */
     @Export(name = "url", refs = {String.class}, tree = "[0]")
     public final Output<String> url;
@@ -175,20 +208,56 @@ public final class LoadBalancer extends ComponentResource {
                 // docs), and each flow is one SecurityGroupIngressRule/EgressRule resource (the app tier adds the egress).
                 .build(), child);
         this.securityGroupId = sg.id();
-        List<Integer> ports = args.domain().isPresent() ? List.of(80, 443) : List.of(80);
-        for (int port : ports) {
+        // The group's description is kept as it was although a front door narrows what it admits: a security group's
+        // description cannot change without replacing the group (terraform-provider-aws, vpc_security_group.go:
+        // description is ForceNew); the rules below say what it admits.
+        OriginAccess.Ingress ingress = args.ingress();
+        List<Output<String>> groups = new ArrayList<>(List.of(sg.id()));
+        if (ingress.restricted()) {
+            // Only the front door: CloudFront's origin-facing servers, on the one port it connects to (HTTPS to the
+            // regional name with a domain, HTTP without). One rule: the prefix list weighs 55 of the group's 60.
+            int port = args.domain().isPresent() ? 443 : 80;
+            OriginAccess.checkFits(name + "-alb", List.of(OriginAccess.CLOUDFRONT_PREFIX_LIST));
             new SecurityGroupIngressRule(name + "-alb-in-" + port, SecurityGroupIngressRuleArgs.builder()
                     .securityGroupId(sg.id())
-                    .description((port == 443 ? "HTTPS" : "HTTP") + " from the internet")
-                    .ipProtocol("tcp").fromPort(port).toPort(port).cidrIpv4(ANYWHERE)
+                    .description((port == 443 ? "HTTPS" : "HTTP") + " from the CloudFront origin-facing servers only")
+                    .ipProtocol("tcp").fromPort(port).toPort(port)
+                    .prefixListId(prefixListId(OriginAccess.CLOUDFRONT_PREFIX_LIST))
                     .build(), child);
+            if (ingress.healthCheckers()) {
+                // Route 53's health checkers in a group of their own (their list weighs 25: with CloudFront's 55 it
+                // would exceed one group's 60 rules).
+                String checkers = OriginAccess.healthCheckersPrefixList(region);
+                OriginAccess.checkFits(name + "-health", List.of(checkers));
+                SecurityGroup health = new SecurityGroup(Names.autoNamed(name + "-health", Names.SECURITY_GROUP),
+                        SecurityGroupArgs.builder()
+                                .description("Route 53 health checkers: HTTPS to the load balancer, for /health only")
+                                .vpcId(args.vpcId())
+                                .build(), child);
+                new SecurityGroupIngressRule(name + "-health-in-443", SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(health.id())
+                        .description("HTTPS from the Route 53 health checkers")
+                        .ipProtocol("tcp").fromPort(443).toPort(443)
+                        .prefixListId(prefixListId(checkers))
+                        .build(), child);
+                groups.add(health.id());
+            }
+        } else {
+            List<Integer> ports = args.domain().isPresent() ? List.of(80, 443) : List.of(80);
+            for (int port : ports) {
+                new SecurityGroupIngressRule(name + "-alb-in-" + port, SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(sg.id())
+                        .description((port == 443 ? "HTTPS" : "HTTP") + " from the internet")
+                        .ipProtocol("tcp").fromPort(port).toPort(port).cidrIpv4(ANYWHERE)
+                        .build(), child);
+            }
         }
 
         var alb = new com.pulumi.aws.lb.LoadBalancer(albName, LoadBalancerArgs.builder()
                 .loadBalancerType("application")
                 .internal(false)
                 .subnets(args.publicSubnetIds())
-                .securityGroups(Outputs.listOf(sg.id()))
+                .securityGroups(groups.size() == 1 ? Outputs.listOf(sg.id()) : Output.all(groups))
                 .dropInvalidHeaderFields(true)       // FSBP ELB.4
                 .desyncMitigationMode(DESYNC_MODE)   // FSBP ELB.12
                 .enableDeletionProtection(args.deletionProtection()) // FSBP ELB.6
@@ -219,8 +288,13 @@ public final class LoadBalancer extends ComponentResource {
                 .build(), child);
         this.targetGroupArn = targets.arn();
         this.targetGroupName = targets.name();
-        ListenerDefaultActionArgs forward = ListenerDefaultActionArgs.builder()
-                .type("forward").targetGroupArn(targets.arn()).build();
+        // Behind a front door the listener refuses what does not come through it (403) and forwards by rule.
+        ListenerDefaultActionArgs forward = ingress.restricted()
+                ? ListenerDefaultActionArgs.builder().type("fixed-response")
+                        .fixedResponse(ListenerDefaultActionFixedResponseArgs.builder()
+                                .statusCode("403").contentType("text/plain").messageBody("Forbidden").build())
+                        .build()
+                : ListenerDefaultActionArgs.builder().type("forward").targetGroupArn(targets.arn()).build();
 
         if (args.domain().isPresent()) {
             DomainSettings domain = args.domain().orElseThrow();
@@ -240,6 +314,7 @@ public final class LoadBalancer extends ComponentResource {
             // name is asked for by this stack's certificate alone, so this stack writes its record.
             List<Output<String>> fqdns = new ArrayList<>();
             List<Resource> records = new ArrayList<>();
+            Map<String, Record> byName = new java.util.LinkedHashMap<>();
             if (args.applicationNameRecord().isPresent()) {
                 fqdns.add(args.applicationNameRecord().orElseThrow());
                 this.applicationNameRecordFqdn = Optional.empty();
@@ -247,11 +322,14 @@ public final class LoadBalancer extends ComponentResource {
                 Record owned = validationRecord(name + "-validation-app", certificate, domain.name(), domain, child);
                 fqdns.add(owned.fqdn());
                 records.add(owned);
+                byName.put(domain.name(), owned);
                 this.applicationNameRecordFqdn = Optional.of(owned.fqdn());
             }
             Record own = validationRecord(name + "-validation-region", certificate, regional, domain, child);
             fqdns.add(own.fqdn());
             records.add(own);
+            byName.put(regional, own);
+            this.validationRecords = Map.copyOf(byName);
             CertificateValidation validation = new CertificateValidation(name + "-certificate-validation",
                     CertificateValidationArgs.builder()
                             .certificateArn(certificate.arn())
@@ -293,6 +371,7 @@ public final class LoadBalancer extends ComponentResource {
         } else {
             this.certificateValidation = Optional.empty();
             this.applicationNameRecordFqdn = Optional.empty();
+            this.validationRecords = Map.of();
             // Documented exception to FSBP ELB.1: no domain, no certificate, so plain HTTP forwards to the targets.
             this.forwardingListener = new Listener(name + "-http", ListenerArgs.builder()
                     .loadBalancerArn(alb.arn())
@@ -302,7 +381,11 @@ public final class LoadBalancer extends ComponentResource {
             this.url = alb.dnsName().applyValue(dns -> "http://" + dns);
         }
 
-        this.requestCountLabel = Output.tuple(alb.arnSuffix(), targets.arnSuffix(), forwardingListener.arn())
+        Output<String> attached = forwardingListener.arn();
+        if (ingress.restricted()) {
+            attached = frontDoorRules(name, ingress, targets, forwardingListener);
+        }
+        this.requestCountLabel = Output.tuple(alb.arnSuffix(), targets.arnSuffix(), attached)
                 .applyValue(t -> t.t1 + "/" + t.t2);
 
         registerOutputs(Map.of("loadBalancerArn", loadBalancerArn, "dnsName", dnsName, "securityGroupId", securityGroupId,
@@ -332,6 +415,48 @@ public final class LoadBalancer extends ComponentResource {
                 // one owner per record: a record that already exists is an error, never silently taken over
                 .allowOverwrite(false)
                 .build(), child);
+    }
+
+    /**
+     * The listener rules behind a front door: requests that carry the secret header are forwarded; with health
+     * checkers, {@value #HEALTH_PATH} is forwarded without it (Route 53 health checks cannot send custom headers). The
+     * target group is attached to the load balancer by these rules, so what needs it attached (the request-count
+     * metric's label) waits for them; the ARN returned is the header rule's.
+     */
+    private Output<String> frontDoorRules(String name, OriginAccess.Ingress ingress, TargetGroup targets, Listener listener) {
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        ListenerRuleActionArgs forwardRule = ListenerRuleActionArgs.builder()
+                .type("forward").targetGroupArn(targets.arn()).build();
+        ListenerRule viaFrontDoor = new ListenerRule(name + "-front-door", ListenerRuleArgs.builder()
+                .listenerArn(listener.arn())
+                .priority(1)
+                .conditions(ListenerRuleConditionArgs.builder()
+                        .httpHeader(ListenerRuleConditionHttpHeaderArgs.builder()
+                                .httpHeaderName(OriginAccess.HEADER)
+                                .values(Outputs.listOf(ingress.frontDoorSecret().orElseThrow()))
+                                .build())
+                        .build())
+                .actions(forwardRule)
+                .build(), child);
+        Output<String> attached = viaFrontDoor.arn();
+        if (ingress.healthCheckers()) {
+            ListenerRule health = new ListenerRule(name + "-health-path", ListenerRuleArgs.builder()
+                    .listenerArn(listener.arn())
+                    .priority(2)
+                    .conditions(ListenerRuleConditionArgs.builder()
+                            .pathPattern(ListenerRuleConditionPathPatternArgs.builder().values(HEALTH_PATH).build())
+                            .build())
+                    .actions(forwardRule)
+                    .build(), child);
+            attached = Output.tuple(attached, health.arn()).applyValue(t -> t.t1);
+        }
+        return attached;
+    }
+
+    /** The id of an AWS-managed prefix list in this component's region, looked up by name. */
+    private Output<String> prefixListId(String prefixListName) {
+        return Ec2Functions.getManagedPrefixList(GetManagedPrefixListArgs.builder().name(prefixListName).build(),
+                new InvokeOutputOptions(this, null, null, List.of())).applyValue(GetManagedPrefixListResult::id);
     }
 
     /** The validation record ACM asks for one of the certificate's names. */

@@ -240,8 +240,10 @@ class PipelineFreeTest {
                 .get(0);
         Registered log = run.where(r -> r.name().equals("multiregion-deployer-executions")).get(0);
         // the key the executions' log group names (the stack's key in B, not governance's audit key)
-        Registered keyPolicy = run.where(r -> r.type().equals("aws:kms/keyPolicy:KeyPolicy")
-                && !r.name().startsWith("multiregion-governance")).get(0);
+        List<Registered> keyPolicies = run.where(r -> r.type().equals("aws:kms/keyPolicy:KeyPolicy")
+                && r.providerRegion().equals(log.providerRegion()) && !r.name().startsWith("multiregion-governance"));
+        assertEquals(1, keyPolicies.size(), keyPolicies::toString);
+        Registered keyPolicy = keyPolicies.get(0);
         assertTrue(machine.dependsOn(rolePolicy));
         assertTrue(machine.dependsOn(log));
         assertTrue(log.dependsOn(keyPolicy));

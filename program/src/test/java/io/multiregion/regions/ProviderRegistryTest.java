@@ -1,5 +1,7 @@
 package io.multiregion.regions;
 
+import java.util.List;
+import io.multiregion.config.ProviderSettings;
 import io.multiregion.config.ConfigSource;
 import io.multiregion.config.SettingsReader;
 import io.multiregion.config.StackSettings;
@@ -53,5 +55,31 @@ class ProviderRegistryTest {
         assertFalse(taipei.providerKnows());
         assertEquals("true", String.valueOf(skip.get("ap-east-2")), skip.toString());
         assertEquals("true", String.valueOf(skip.get("eu-west-1")), skip.toString());
+    }
+
+    /**
+     * The global provider is one of its own in us-east-1, apart from a region's even when that region is us-east-1,
+     * and exists only in the aws partition.
+     */
+    @Test
+    void globalProvider() {
+        AwsRegion virginia = new AwsRegion("us-east-1");
+        ProgramRun run = ProgramRun.program("secondary", Map.of(), ctx -> {
+            ProviderRegistry registry = new ProviderRegistry(new ProviderRegistry.Args("multiregion", "secondary",
+                    "secondary", Set.of(virginia), ProviderSettings.none()));
+            if (registry.global() != registry.global()) {
+                throw new IllegalStateException("the global provider is created once");
+            }
+            registry.forRegion(virginia);
+        });
+        assertFalse(run.failed(), run::errors);
+        assertEquals(List.of("aws-global us-east-1", "aws-us-east-1 us-east-1"), run.ofType("pulumi:providers:aws")
+                .stream().map(p -> p.name() + " " + p.text("region")).sorted().toList());
+
+        ProgramRun china = ProgramRun.program("secondary", Map.of(), ctx -> new ProviderRegistry(
+                new ProviderRegistry.Args("multiregion", "secondary", "secondary", Set.of(new AwsRegion("cn-north-1")),
+                        ProviderSettings.none())).global());
+        assertTrue(china.failed());
+        assertTrue(china.errors().contains("not in the aws partition"), china.errors());
     }
 }

@@ -93,6 +93,23 @@ class PreviewPolicyTest {
                     List.of("securityhub:GetEnabledStandards")),
             Map.entry("aws:securityhub/findingAggregator:FindingAggregator", List.of("securityhub:GetFindingAggregator")),
             Map.entry("aws:iam/serviceLinkedRole:ServiceLinkedRole", List.of("iam:GetRole")),
+            // the front door (terraform-provider-aws: cloudfront/distribution.go, cache_policy.go; route53/health_check.go;
+            // wafv2/web_acl.go, web_acl_logging_configuration.go; logs/delivery*.go, resource_policy.go;
+            // elbv2/listener_rule.go)
+            Map.entry("aws:cloudfront/distribution:Distribution", List.of("cloudfront:GetDistribution",
+                    "cloudfront:ListTagsForResource")),
+            Map.entry("aws:cloudfront/cachePolicy:CachePolicy", List.of("cloudfront:GetCachePolicy")),
+            Map.entry("aws:route53/healthCheck:HealthCheck", List.of("route53:GetHealthCheck",
+                    "route53:ListTagsForResource")),
+            Map.entry("aws:wafv2/webAcl:WebAcl", List.of("wafv2:GetWebACL", "wafv2:ListTagsForResource")),
+            Map.entry("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+                    List.of("wafv2:GetLoggingConfiguration")),
+            Map.entry("aws:cloudwatch/logDeliverySource:LogDeliverySource", List.of("logs:GetDeliverySource")),
+            Map.entry("aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination",
+                    List.of("logs:GetDeliveryDestination")),
+            Map.entry("aws:cloudwatch/logDelivery:LogDelivery", List.of("logs:GetDelivery")),
+            Map.entry("aws:cloudwatch/logResourcePolicy:LogResourcePolicy", List.of("logs:DescribeResourcePolicies")),
+            Map.entry("aws:lb/listenerRule:ListenerRule", List.of("elasticloadbalancing:DescribeRules")),
             Map.entry("aws:sfn/stateMachine:StateMachine", List.of("states:DescribeStateMachine",
                     "states:ListTagsForResource")),
             Map.entry("aws:ecr/repository:Repository", List.of("ecr:DescribeRepositories", "ecr:ListTagsForResource")),

@@ -40,7 +40,7 @@ class SecurityBaselineTest {
             "codepipeline.amazonaws.com", "events.amazonaws.com", "cloudtrail.amazonaws.com", "logging.s3.amazonaws.com",
             "vpc-flow-logs.amazonaws.com", "ec2.amazonaws.com", "codedeploy.amazonaws.com",
             "logdelivery.elasticloadbalancing.amazonaws.com", "states.amazonaws.com",
-            "config.amazonaws.com");
+            "config.amazonaws.com", "delivery.logs.amazonaws.com");
 
     /** CloudWatch Logs' principal is regional: {@code logs.<region>.<the partition's DNS suffix>}. */
     private static boolean knownService(String service) {
@@ -196,6 +196,9 @@ class SecurityBaselineTest {
         }
     }
 
+    /** A front door switched off, as outside the aws partition it must be. */
+    private static final String NO_FRONT_DOOR = "{\"cloudFront\":false,\"dnsFailover\":false}";
+
     /** Everything that holds data: buckets, keys, the databases, the secret and the image repositories. */
     private static final Set<String> DATA_HOLDERS = Set.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
             "aws:rds/globalCluster:GlobalCluster", "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance",
@@ -267,6 +270,11 @@ class SecurityBaselineTest {
             // the primary of this pair delivers in the mode auto picks for it
             outputs.put("deliveryMode", RegionCapabilities.of(new AwsRegion(b)).offers(Service.CODEPIPELINE)
                     ? "bespoke" : "pipeline-free");
+            if (!new AwsRegion(a).partition().equals("aws")) {
+                // CloudFront and the global provider are services of the aws partition: no front door elsewhere
+                config.put("multiregion:frontDoor", NO_FRONT_DOOR);
+                outputs.put("originAccess", Map.of("cloudFront", false, "healthCheckers", false));
+            }
             ProgramRun run = ProgramRun.with(stack, config, outputs);
             assertFalse(run.failed(), run::errors);
             for (Registered r : run.ofType("aws:s3/bucketV2:BucketV2")) {
@@ -332,6 +340,7 @@ class SecurityBaselineTest {
         Map<String, String> config = new HashMap<>(StackFiles.config("primary"));
         config.put("multiregion:primaryRegion", "cn-north-1");
         config.put("multiregion:secondaryRegion", "cn-northwest-1");
+        config.put("multiregion:frontDoor", NO_FRONT_DOOR);
         ProgramRun run = ProgramRun.with("primary", config, Map.of());
         assertFalse(run.failed(), run::errors);
         for (Registered r : run.aws()) {

@@ -2,11 +2,15 @@ package io.multiregion.stacks;
 
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliveryPath;
+import io.multiregion.config.StackSettings;
+import io.multiregion.config.SettingsReader;
+import io.multiregion.config.ConfigSource;
 import io.multiregion.config.RegionServices;
 import io.multiregion.config.Role;
 import io.multiregion.config.SourceMode;
 import io.multiregion.config.TriggerMode;
 import io.multiregion.regions.AwsRegion;
+import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.regions.RegionCapabilities;
 import io.multiregion.regions.Service;
 import io.multiregion.stacks.StackContract.Value;
@@ -69,16 +73,13 @@ class RegionPairsTest {
                     : SourceMode.CONNECTION;
             TriggerMode trigger = run.output(Value.TRIGGER_MODE.key()) instanceof String t
                     ? TriggerMode.parse(t).orElseThrow() : TriggerMode.CLOUDTRAIL;
-            Map<?, ?> governance = (Map<?, ?>) run.output(Value.GOVERNANCE.key());
-            Map<?, ?> interRegion = (Map<?, ?>) run.output(Value.INTER_REGION.key());
-            RegionServices.Parts parts = new RegionServices.Parts(
-                    !"".equals(run.output(Value.DOMAIN.key())),
-                    Boolean.TRUE.equals(interRegion.get("enabled")),
-                    !"".equals(governance.get("accountTrail")),
-                    Boolean.TRUE.equals(governance.get("securityHub")) || Boolean.TRUE.equals(governance.get("findingAggregator")),
-                    !"".equals(governance.get("configRecorder")) || ((Number) governance.get("configRules")).intValue() > 0);
+            // what the stack's settings ask for, read as the program reads them
+            StackSettings settings = SettingsReader.read(ConfigSource.of(run.config()), "multiregion",
+                    role == Role.PRIMARY ? "primary" : "secondary");
             Map<AwsRegion, Set<Service>> needs = RegionServices.needs(role, a, b,
-                    new DeliveryPath(mode, Optional.empty(), "", source, Optional.empty(), ""), trigger, parts);
+                    new DeliveryPath(mode, Optional.empty(), "", source, Optional.empty(), ""), trigger,
+                    RegionServices.Parts.of(role, settings.domain(), settings.interRegion(), settings.governance(),
+                            settings.frontDoor()));
             for (Registered r : run.aws()) {
                 if (r.type().startsWith("pulumi:providers:")) {
                     continue;
@@ -129,7 +130,9 @@ class RegionPairsTest {
         assertEquals(1, primary.inRegion("aws:codestarconnections/connection:Connection", "eu-west-1").size());
         assertTrue(secondary.ofType("aws:codestarconnections/connection:Connection").isEmpty());
         assertTrue(secondary.ofType("aws:sfn/stateMachine:StateMachine").isEmpty());
-        assertTrue(secondary.aws().stream().allMatch(r -> "ap-southeast-5".equals(r.providerRegion())));
+        // in B, or through the dedicated global provider (the front door); never in A
+        assertTrue(secondary.aws().stream().allMatch(r -> "ap-southeast-5".equals(r.providerRegion())
+                || ProviderRegistry.GLOBAL_PROVIDER.equals(secondary.providerName(r))));
     }
 
     @Test

@@ -86,13 +86,20 @@ class RegionSliceStackTest {
                 primary.one(CLUSTER).text("globalClusterIdentifier"));
     }
 
-    @ParameterizedTest(name = "security groups: internet → ALB (80) → app (8080) → database port, nothing else open")
+    @ParameterizedTest(name = "security groups: CloudFront → ALB (80) → app (8080) → database port, nothing else open")
     @MethodSource("both")
     void securityGroupChain(ProgramRun run) {
-        List<Registered> fromInternet = run.where(r -> r.type().equals(INGRESS) && "0.0.0.0/0".equals(r.text("cidrIpv4")));
-        assertEquals(List.of(80.0), fromInternet.stream().map(r -> ((Number) r.at("fromPort")).doubleValue()).toList(),
-                "without a domain only HTTP is open to the internet, and only on the load balancer");
-        List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.text("cidrIpv4") == null);
+        // a CIDR source is only ever the peer VPC's subnets over the transit gateway peering (the database flow)
+        assertEquals(List.of(), run.where(r -> r.type().equals(INGRESS) && r.text("cidrIpv4") != null
+                        && !(r.text("cidrIpv4").startsWith("10.10.") || r.text("cidrIpv4").startsWith("10.20."))),
+                "behind the front door nothing is open to the internet");
+        List<Registered> fromFrontDoor = run.where(r -> r.type().equals(INGRESS) && r.text("prefixListId") != null);
+        assertEquals(List.of(80.0), fromFrontDoor.stream().map(r -> ((Number) r.at("fromPort")).doubleValue()).toList(),
+                "without a domain only HTTP is open, to CloudFront's origin-facing servers, and only on the load balancer");
+        run.where(r -> r.type().equals(INGRESS) && r.text("cidrIpv4") != null).forEach(r ->
+                assertEquals(5433.0, ((Number) r.at("fromPort")).doubleValue(), "only the database port crosses the peering"));
+        List<Registered> ingress = run.where(r -> r.type().equals(INGRESS) && r.text("cidrIpv4") == null
+                && r.text("prefixListId") == null);
         assertTrue(ingress.stream().allMatch(r -> r.text("referencedSecurityGroupId") != null),
                 "every other ingress comes from a named security group");
         List<Double> ports = ingress.stream().map(r -> ((Number) r.at("fromPort")).doubleValue()).sorted().toList();

@@ -3,6 +3,7 @@ package io.multiregion.testing;
 import com.pulumi.test.Mocks;
 import io.multiregion.offline.FakeCloudState;
 import io.multiregion.offline.FakeInvokes;
+import io.multiregion.stacks.StackContract;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,7 +53,10 @@ public final class FakeCloud implements Mocks {
             Map<String, Object> state = new HashMap<>();
             state.put("name", args.name);
             state.put("outputs", primaryOutputs);
-            state.put("secretOutputNames", List.of());
+            // the engine names the referenced stack's secret outputs (StackReference.secretOutputNames)
+            state.put("secretOutputNames", java.util.Arrays.stream(StackContract.Value.values())
+                    .filter(StackContract.Value::secret).map(StackContract.Value::key)
+                    .filter(primaryOutputs::containsKey).toList());
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(args.name), state));
         }
         String region = regionOf(args.provider);

@@ -22,7 +22,7 @@ final class GraphMonitor extends MockMonitor {
     /** What the engine received for one resource. */
     record Node(String urn, String type, String name, String parent, List<String> dependencies, boolean protect,
                 List<String> ignoreChanges, List<String> aliases, boolean retainOnDelete, boolean deleteBeforeReplace,
-                List<String> replaceOnChanges) {
+                List<String> replaceOnChanges, String provider) {
     }
 
     private final Map<String, Node> byTypeAndName = new ConcurrentHashMap<>();
@@ -51,7 +51,7 @@ final class GraphMonitor extends MockMonitor {
                     request.getName(), request.getParent(), request.getDependenciesList().stream().distinct().toList(),
                     request.getProtect(), List.copyOf(request.getIgnoreChangesList()), List.copyOf(aliases),
                     request.getRetainOnDelete(), request.getDeleteBeforeReplace(),
-                    List.copyOf(request.getReplaceOnChangesList())));
+                    List.copyOf(request.getReplaceOnChangesList()), request.getProvider()));
             return response;
         });
     }

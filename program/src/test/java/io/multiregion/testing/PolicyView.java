@@ -25,13 +25,14 @@ public record PolicyView(List<StatementView> statements) {
     }
 
     /**
-     * Every IAM policy document a run registered ({@code policy} and {@code assumeRolePolicy} inputs that hold
-     * statements: role, key and bucket policies, trust policies), by {@code "<type> <name>"} of its resource.
+     * Every IAM policy document a run registered ({@code policy}, {@code assumeRolePolicy} and {@code policyDocument}
+     * inputs that hold statements: role, key and bucket policies, trust policies, CloudWatch Logs resource policies),
+     * by {@code "<type> <name>"} of its resource.
      */
     public static List<Map.Entry<String, PolicyView>> documents(ProgramRun run) {
         List<Map.Entry<String, PolicyView>> out = new ArrayList<>();
         for (Registered r : run.aws()) {
-            for (String key : List.of("policy", "assumeRolePolicy")) {
+            for (String key : List.of("policy", "assumeRolePolicy", "policyDocument")) {
                 if (r.inputs().get(key) instanceof String json && json.trim().startsWith("{") && json.contains("\"Statement\"")) {
                     out.add(Map.entry(r.type() + " " + r.name(), parse(json)));
                 }

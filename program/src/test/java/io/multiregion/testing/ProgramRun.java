@@ -30,23 +30,34 @@ import java.util.logging.Logger;
 public final class ProgramRun {
     // What a run answers, kept as plain values: the engine's own result (every resource object and its outputs) is
     // not kept, so the shared runs of a whole test session fit in the test JVM's heap.
+    private final Map<String, String> config;
     private final boolean failed;
     private final String errors;
     private final Map<String, Object> outputs;
+    private final Set<String> secretOutputs;
     private final List<Registered> registered;
 
     private final List<LogRecord> log;
 
     private final List<GraphMonitor.Node> nodes;
 
-    private ProgramRun(TestResult result, List<Registered> registered, List<LogRecord> log, List<GraphMonitor.Node> nodes) {
+    private ProgramRun(Map<String, String> config, TestResult result, List<Registered> registered, List<LogRecord> log,
+                       List<GraphMonitor.Node> nodes) {
+        this.config = Map.copyOf(config);
         this.failed = !result.exceptions().isEmpty() || result.exitCode() != 0;
         this.errors = errorText(result);
         Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Set<String> secrets = new java.util.TreeSet<>();
         if (!failed) {
-            result.outputs().forEach((name, output) -> values.put(name, PulumiTest.extractValue(output)));
+            result.outputs().forEach((name, output) -> {
+                values.put(name, PulumiTest.extractValue(output));
+                if (com.pulumi.core.internal.Internal.of(output).isSecret().join()) {
+                    secrets.add(name);
+                }
+            });
         }
         this.outputs = java.util.Collections.unmodifiableMap(values);
+        this.secretOutputs = java.util.Collections.unmodifiableSet(secrets);
         this.registered = registered;
         this.log = List.copyOf(log);
         this.nodes = nodes;
@@ -114,7 +125,7 @@ public final class ProgramRun {
                     })
                     .build()
                     .runTest(program);
-            return new ProgramRun(result, join(cloud.registered(), graph.get()), log,
+            return new ProgramRun(config, result, join(cloud.registered(), graph.get()), log,
                     graph.get() == null ? List.of() : List.copyOf(graph.get().nodes()));
         } finally {
             PulumiTest.cleanup();
@@ -163,6 +174,20 @@ public final class ProgramRun {
         }).toList();
     }
 
+    /**
+     * The logical name of the provider a resource was registered through (e.g. {@code aws-eu-central-1},
+     * {@code aws-global}), or null for one without an explicit provider.
+     */
+    public String providerName(Registered resource) {
+        GraphMonitor.Node node = nodes.stream().filter(n -> n.urn().equals(resource.urn())).findFirst().orElse(null);
+        if (node == null || node.provider() == null || node.provider().isEmpty()) {
+            return null;
+        }
+        String reference = node.provider(); // <provider URN>::<provider id>
+        String urn = reference.substring(0, reference.lastIndexOf("::"));
+        return urn.substring(urn.lastIndexOf("::") + 2);
+    }
+
     /** Whether the program registered this resource with Pulumi's {@code protect} option. */
     public boolean isProtected(Registered resource) {
         return resource.protect();
@@ -171,6 +196,11 @@ public final class ProgramRun {
     /** The resource registered with this URN. */
     public Optional<Registered> byUrn(String urn) {
         return registered.stream().filter(r -> urn.equals(r.urn())).findFirst();
+    }
+
+    /** The stack configuration the run was given. */
+    public Map<String, String> config() {
+        return config;
     }
 
     public boolean failed() {
@@ -226,6 +256,11 @@ public final class ProgramRun {
     /** A stack output's value. */
     public Object output(String name) {
         return outputs.get(name);
+    }
+
+    /** Whether a stack output is a Pulumi secret. */
+    public boolean isSecretOutput(String name) {
+        return secretOutputs.contains(name);
     }
 
     /** Every stack output's value, by name (empty for a run that failed). */

@@ -47,7 +47,20 @@ public final class Samples {
                         "databaseSubnets", List.of("10.10.192.0/20", "10.10.208.0/20", "10.10.224.0/20"),
                         "applicationSubnets", List.of("10.20.0.0/18", "10.20.64.0/18"))),
                 Map.entry(Value.SECONDARY_TRANSIT_GATEWAY.key(), SECONDARY_TRANSIT_GATEWAY),
-                Map.entry(Value.SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE.key(), SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE));
+                Map.entry(Value.SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE.key(), SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE),
+                Map.entry(Value.PRIMARY_LOAD_BALANCER_DNS.key(), primaryLoadBalancerDns(primaryRegion)),
+                Map.entry(Value.PRIMARY_LOAD_BALANCER_ZONE.key(), "Z32O12XQLNTSW2"),
+                Map.entry(Value.PRIMARY_REGIONAL_NAME.key(), ""),
+                Map.entry(Value.ORIGIN_SECRET.key(), ORIGIN_SECRET),
+                Map.entry(Value.ORIGIN_ACCESS.key(), Map.of("cloudFront", true, "healthCheckers", false)));
+    }
+
+    /** The value of the X-Origin-Verify header the sample primary generated. */
+    public static final String ORIGIN_SECRET = "Sample0riginVerifySecretAbcdefghijklmnopqrstuvwx";
+
+    /** A's load balancer's DNS name in the sample primary. */
+    public static String primaryLoadBalancerDns(String region) {
+        return "multiregion-web-a1b2c3d-0123456789abcdef." + region + ".elb.amazonaws.com";
     }
 
     /**

@@ -8,8 +8,8 @@ import java.util.Map;
  * The runs every whole-program check goes over, by name, each run once and then shared by every test class (the
  * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, both stacks
  * in native delivery, both stacks of a pipeline-free pair and both stacks of an upload pair ({@link RegionPairRuns}),
- * both stacks with the inter-region network off, both stacks with every governance part off, and both stacks with a
- * domain.
+ * both stacks with the inter-region network off, both stacks with every governance part off, both stacks with a
+ * domain, and the front door's other shapes.
  */
 public final class StandardRuns {
     private StandardRuns() {
@@ -20,7 +20,14 @@ public final class StandardRuns {
     /** Every delivery mode. */
     public static final List<String> ALL = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge",
             "primary/native", "secondary/native", "primary/domain", "secondary/domain", "primary/pipeline-free",
-            "secondary/pipeline-free", "primary/upload", "secondary/upload");
+            "secondary/pipeline-free", "primary/upload", "secondary/upload", "secondary/drill", "secondary/domain-drill",
+            "primary/dns", "secondary/dns");
+    /**
+     * The front door's other shapes ({@link FrontDoorRuns}): with a domain, the failover drill (without and with a
+     * domain), and DNS failover without CloudFront.
+     */
+    public static final List<String> FRONT_DOOR = List.of("primary/domain", "secondary/domain", "secondary/drill",
+            "secondary/domain-drill", "primary/dns", "secondary/dns");
     /** Both stacks with {@code multiregion:domain} set. */
     public static final List<String> WITH_DOMAIN = List.of("primary/domain", "secondary/domain");
 
@@ -62,6 +69,9 @@ public final class StandardRuns {
             case "secondary/pipeline-free" -> RegionPairRuns.exports(get("primary/pipeline-free"));
             case "secondary/upload" -> RegionPairRuns.exports(get("primary/upload"));
             case "secondary/inter-region-off" -> InterRegionRuns.exports(InterRegionRuns.primary());
+            case "secondary/drill" -> Samples.primaryOutputs();
+            case "secondary/domain-drill" -> DomainRuns.primaryExports();
+            case "secondary/dns" -> FrontDoorRuns.exports(FrontDoorRuns.run("primary/dns"));
             default -> Map.of();
         };
     }
@@ -92,6 +102,7 @@ public final class StandardRuns {
             case "secondary/domain" -> DomainRuns.secondary();
             case "primary/inter-region-off" -> InterRegionRuns.primary();
             case "secondary/inter-region-off" -> InterRegionRuns.secondary();
+            case "secondary/drill", "secondary/domain-drill", "primary/dns", "secondary/dns" -> FrontDoorRuns.run(name);
             default -> throw new IllegalArgumentException("no standard run named " + name);
         };
     }
