@@ -102,12 +102,15 @@ public final class AppTier extends ComponentResource {
      * @param release                     where the CodeDeploy agent reads release revisions from; empty when the
      *                                    pipeline that owns the revisions grants that itself ({@link #instanceRoleName})
      * @param secret                      the application's secret, once the data tier exists (default none)
+     * @param recoveryScalesGroup         whether the recovery runbook raises the group's minimum after a failover
+     *                                    (region B), so that a later {@code pulumi up} must not lower it (default false)
      */
     public record Args(AwsRegion region, String instanceType, int minSize, int desiredCapacity, int maxSize,
                        Output<String> vpcId, Output<List<String>> privateSubnetIds, int appPort,
                        Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
                        Output<String> requestCountLabel, double requestsPerTarget, Output<String> ebsKeyArn,
-                       Optional<Resource> ebsKeyPolicy, Optional<ReleaseSource> release, Optional<SecretAccess> secret) {
+                       Optional<Resource> ebsKeyPolicy, Optional<ReleaseSource> release, Optional<SecretAccess> secret,
+                       boolean recoveryScalesGroup) {
         public Args {
             Objects.requireNonNull(ebsKeyPolicy, "ebsKeyPolicy");
             Objects.requireNonNull(region, "region");
@@ -130,7 +133,14 @@ public final class AppTier extends ComponentResource {
                               Optional<ReleaseSource> release, Optional<SecretAccess> secret) {
             return new Args(region, sizing.instanceType(), sizing.minSize(), sizing.desiredCapacity(), sizing.maxSize(),
                     vpcId, privateSubnetIds, appPort, loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel,
-                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret);
+                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret, false);
+        }
+
+        /** The same args for region B's group, whose minimum the recovery runbook raises after a failover. */
+        public Args withRecoveryScaling() {
+            return new Args(region, instanceType, minSize, desiredCapacity, maxSize, vpcId, privateSubnetIds, appPort,
+                    loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel, requestsPerTarget, ebsKeyArn,
+                    ebsKeyPolicy, release, secret, true);
         }
     }
 
@@ -258,8 +268,11 @@ public final class AppTier extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this)
                         // the scaling policy moves the desired capacity; a later `pulumi up` must not undo a scale-out
-                        // (to resize on purpose, change minSize and maxSize)
-                        .ignoreChanges(List.of("desiredCapacity"))
+                        // (to resize on purpose, change minSize and maxSize). In B the recovery runbook also raises
+                        // the minimum to the primary's capacity: the next `pulumi up` must not shrink the group that
+                        // now carries every user (README, Disaster recovery).
+                        .ignoreChanges(args.recoveryScalesGroup() ? List.of("desiredCapacity", "minSize")
+                                : List.of("desiredCapacity"))
                         // the group launches instances at once, and EC2 refuses volumes on a key whose policy does not
                         // yet admit the Auto Scaling service-linked role (SPEC 8, KMS; a separate key policy starts as
                         // the default one)

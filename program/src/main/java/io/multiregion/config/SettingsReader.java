@@ -41,9 +41,14 @@ public final class SettingsReader {
     static final ConcernReader<DatabaseSettings> DATABASE = ConcernReader.of(Setting.both("database", "object", null),
             (source, stack, problems) -> DatabaseReader.read(source, problems));
 
+    /** Alarm thresholds, the notification address and the patch window: the patch window's default depends on the role. */
+    static final ConcernReader<OperationsSettings> OPERATIONS = ConcernReader.of(
+            Setting.both(OperationsReader.KEY, "object", null), (source, stack, problems) -> OperationsReader.read(source,
+                    stack.role().equals(Optional.of(Role.SECONDARY)), problems));
+
     /** Every concern, in the order they are read. */
     public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, SIZING,
-            DOMAIN, DATABASE, PROVIDERS);
+            DOMAIN, DATABASE, PROVIDERS, OPERATIONS);
 
     private SettingsReader() {
     }
@@ -78,13 +83,14 @@ public final class SettingsReader {
         context.role().ifPresent(role -> SizingReader.checkNatGateways(sizing, network.of(role).zones())
                 .forEach(problems::add));
         ProviderSettings aws = PROVIDERS.read(in, context);
+        OperationsSettings operations = OPERATIONS.read(in, context);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
         return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, sizing, domain,
-                database, aws, problems.warnings());
+                database, aws, operations, problems.warnings());
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {

@@ -20,12 +20,13 @@ import java.util.Optional;
  * @param domain   the application's DNS name and hosted zone, when set
  * @param database the Aurora global database's engine, version, port, backups and names
  * @param aws      the {@code aws:} provider settings passed to every provider
+ * @param operations alarm thresholds, the notification address and the patch window
  * @param warnings what is valid but probably not meant (for example a key that this stack's role never reads)
  */
 public record StackSettings(String project, String stack, CoreSettings core, DeliverySettings delivery,
                             StorageSettings storage, NetworkSettings network, Sizing sizing,
                             Optional<DomainSettings> domain, DatabaseSettings database, ProviderSettings aws,
-                            List<String> warnings) {
+                            OperationsSettings operations, List<String> warnings) {
 
     public StackSettings {
         warnings = List.copyOf(warnings);

@@ -41,6 +41,7 @@ public final class ProviderRegistry {
 
     private final Args args;
     private final Map<AwsRegion, Provider> providers = new LinkedHashMap<>();
+    private Provider global;
 
     public ProviderRegistry(Args args) {
         this.args = args;
@@ -55,7 +56,41 @@ public final class ProviderRegistry {
         return providers.computeIfAbsent(region, this::create);
     }
 
+    /**
+     * The provider for global services (Route 53 health checks, CloudFront and its certificate,
+     * CLOUDFRONT-scoped WAF), in the region their control plane lives in: {@link #globalRegion}. It is a provider
+     * of its own, named {@code aws-global}, used for nothing else, so a stack whose home is that region still keeps
+     * its regional resources apart from the global ones.
+     */
+    public Provider global() {
+        if (global == null) {
+            AwsRegion any = args.allowed().stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the " + args.role() + " stack is allowed no region"));
+            global = create("aws-global", globalRegion(any));
+        }
+        return global;
+    }
+
+    /**
+     * Where a partition's global services are controlled: {@code us-east-1} in the commercial partition (Route 53
+     * API Reference, endpoints; CloudFront Developer Guide, "Requirements for using SSL/TLS certificates with
+     * CloudFront"), {@code cn-northwest-1} in China and {@code us-gov-west-1} in GovCloud (AWS General Reference,
+     * "Amazon Route 53 endpoints and quotas").
+     */
+    public static AwsRegion globalRegion(AwsRegion any) {
+        return switch (any.partition()) {
+            case "aws-cn" -> new AwsRegion("cn-northwest-1");
+            case "aws-us-gov" -> new AwsRegion("us-gov-west-1");
+            case "aws" -> new AwsRegion("us-east-1");
+            default -> any; // the isolated partitions have no separate global endpoint region
+        };
+    }
+
     private Provider create(AwsRegion region) {
+        return create("aws-" + region.code(), region);
+    }
+
+    private Provider create(String providerName, AwsRegion region) {
         Map<String, String> tags = new LinkedHashMap<>();
         if (args.aws().values().get("defaultTags") instanceof Map<?, ?> userTags) {
             userTags.forEach((k, v) -> tags.put(String.valueOf(k), String.valueOf(v)));
@@ -66,7 +101,7 @@ public final class ProviderRegistry {
                 .region(region.code())
                 .defaultTags(ProviderDefaultTagsArgs.builder().tags(tags).build());
         args.aws().values().forEach((name, value) -> apply(builder, name, value, args.aws().secrets().contains(name)));
-        return new Provider("aws-" + region.code(), builder.build());
+        return new Provider(providerName, builder.build());
     }
 
     /** One {@code aws:} setting onto the provider input of the same name. */

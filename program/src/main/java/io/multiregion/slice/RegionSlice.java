@@ -124,10 +124,13 @@ public final class RegionSlice extends ComponentResource {
                 args.domain()), inside);
 
         // The release revisions' owner (the region's pipeline) grants the instances read access to them.
-        this.app = new AppTier(name + "-app", AppTier.Args.of(region, args.sizing(), network.vpcId,
+        AppTier.Args appArgs = AppTier.Args.of(region, args.sizing(), network.vpcId,
                 network.privateSubnetIds, AppTier.DEFAULT_APP_PORT, web.securityGroupId, web.targetGroupArn,
                 web.requestCountLabel, key.arn, Optional.of(key.policy), Optional.empty(),
-                Optional.of(new AppTier.SecretAccess(args.data().secretArn(), key.arn))), inside);
+                Optional.of(new AppTier.SecretAccess(args.data().secretArn(), key.arn)));
+        // the standby's minimum is raised by the recovery runbook after a failover
+        this.app = new AppTier(name + "-app", args.profile() == Profile.STANDBY ? appArgs.withRecoveryScaling()
+                : appArgs, inside);
 
         Data data = args.data();
         this.database = new RegionalCluster(name + "-db", new RegionalCluster.Args(args.project(), args.stack(), region,

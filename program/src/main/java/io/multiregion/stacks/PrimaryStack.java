@@ -13,6 +13,8 @@ import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.delivery.SourcePipeline;
 import io.multiregion.deploy.DeployTarget;
 import io.multiregion.images.ImageRepositories;
+import io.multiregion.operations.RegionAlarms;
+import io.multiregion.operations.RegionOperations;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
@@ -90,6 +92,15 @@ public final class PrimaryStack {
                 Optional.of(StackParts.deployTo(slice)), toB),
                 support, support.in(a, null));
 
+        // Region A's operations: its topic, its alarms (the release replication's failures are published in the
+        // source bucket's region, A), its events to B's bus, and the patching of its instances.
+        RegionOperations ops = StackParts.operations(settings, support, slice, Optional.of(source.pipelineName),
+                pair.map(p -> List.of(new RegionAlarms.Replication(p.source.bucketName, p.replica.bucketName,
+                        ReplicatedBucket.ruleId(b), false))).orElse(List.of()));
+        Optional<Output<Map<String, Object>>> replication = pair.map(p -> Output.tuple(p.source.bucketName,
+                p.replica.bucketName).applyValue(t -> Map.<String, Object>of("sourceBucket", t.t1,
+                "destinationBucket", t.t2, "ruleId", ReplicatedBucket.ruleId(b))));
+
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
         support.seal();
 
@@ -120,6 +131,8 @@ public final class PrimaryStack {
         exports.put(Value.DATABASE_WRITER_ENDPOINT, global.writerEndpoint);
         exports.put(Value.IMAGE_REPOSITORY_REPLICA_ARN, images.replicaArn);
         exports.put(Value.IMAGE_REPOSITORY_URL, images.primaryUrl);
+        exports.put(Value.MONITORING, ops.monitoring(replication));
+        exports.put(Value.ALARM_TOPIC, ops.topic.topicArn);
         StackParts.sliceExports(settings, slice, exports);
         StackContract.export(ctx, StackContract.Exporter.PRIMARY, delivery.mode(), exports);
     }

@@ -7,10 +7,19 @@ import io.multiregion.compute.AppTier;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.RunKnowledge;
+import io.multiregion.config.SizingReader;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.ReplicaPipeline;
 import io.multiregion.delivery.ReplicaSource;
 import io.multiregion.delivery.ReplicaTrigger;
+import io.multiregion.delivery.ReplicatedBucket;
+import io.multiregion.naming.Names;
+import io.multiregion.operations.CrossRegionDashboard;
+import io.multiregion.operations.RegionAlarms;
+import io.multiregion.operations.RegionOperations;
+import io.multiregion.recovery.FailoverSwitch;
+import io.multiregion.recovery.RecoveryCapacity;
+import io.multiregion.recovery.RecoveryRunbook;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
@@ -18,6 +27,7 @@ import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +64,7 @@ public final class SecondaryStack {
                 primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays()));
 
         Map<Value, Output<?>> exports = new LinkedHashMap<>();
+        Optional<Output<String>> pipeline = Optional.empty();
         if (delivery.mode() == DeliveryMode.NATIVE) {
             // A's pipeline copies each release into its artifact store in B and deploys it here: the instances may
             // read the revisions and decrypt them with B's key of the primary (the role is this stack's).
@@ -61,21 +72,78 @@ public final class SecondaryStack {
                     primary.text(Value.NATIVE_STORE_ARN), primary.text(Value.NATIVE_STORE_KEY_ARN)),
                     CustomResourceOptions.builder().parent(slice).build());
         } else {
-            bespokeDelivery(settings, primary, slice, support, exports);
+            pipeline = Optional.of(bespokeDelivery(settings, primary, slice, support, exports));
         }
+
+        // Region B's operations, beside its slice: topic, alarms (the release replication's latency is published in
+        // the destination bucket's region, B), events to A's bus, patching. Then what the secondary owns because it
+        // is the stack that can still change while A is down: the failover switch, the recovery runbook and the
+        // cross-region dashboard, all in B (the switch's health check through the global provider).
+        Output<Map<String, Object>> primaryMonitoring = primary.map(Value.MONITORING);
+        List<RegionAlarms.Replication> replication = delivery.mode() == DeliveryMode.NATIVE ? List.of()
+                : List.of(new RegionAlarms.Replication(replicated(primaryMonitoring, "sourceBucket"),
+                replicated(primaryMonitoring, "destinationBucket"), ReplicatedBucket.ruleId(b), true));
+        RegionOperations ops = StackParts.operations(settings, support, slice, pipeline, replication);
+        String prefix = RegionOperations.alarmPrefix(settings.project(), settings.stack());
+        FailoverSwitch failoverSwitch = new FailoverSwitch(settings.project() + "-failover-switch",
+                new FailoverSwitch.Args(b, settings.project() + "/" + settings.stack(), prefix + "failover-switch",
+                        ops.topic.topicArn, providers.global()), support.in(b, null));
+        Output<RecoveryCapacity> capacity = primary.map(Value.SIZING).applyValue(m -> SizingReader.fromExport(m)
+                .map(a -> RecoveryCapacity.of(a, settings.sizing()))
+                // a primary never deployed: B's own sizing until it is (the runbook's parameters can override it)
+                .orElse(new RecoveryCapacity(settings.sizing().minSize(), settings.sizing().desiredCapacity())));
+        Output<String> globalCluster = primary.text(Value.GLOBAL_CLUSTER);
+        RecoveryRunbook runbook = new RecoveryRunbook(settings.project() + "-recovery", new RecoveryRunbook.Args(b,
+                Names.fit(settings.project() + "-" + settings.stack() + "-recovery", 128), globalCluster,
+                Output.tuple(ops.account, globalCluster).applyValue(t -> globalClusterArn(b, t.t1, t.t2)),
+                slice.database.arn, slice.app.autoScalingGroupName, slice.app.group.arn(),
+                capacity.applyValue(RecoveryCapacity::minSize), capacity.applyValue(RecoveryCapacity::desiredCapacity),
+                failoverSwitch.namespace, failoverSwitch.alarmName, failoverSwitch.alarmArn, ops.topic.topicArn,
+                ops.topic.keyArn, ops.account), support.in(b, null));
+        CrossRegionDashboard dashboard = new CrossRegionDashboard(settings.project() + "-dashboard",
+                new CrossRegionDashboard.Args(dashboardName(settings.project(), settings.stack()), primaryMonitoring,
+                        ops.monitoring(Optional.empty()),
+                        RegionAlarms.rpoLagOffered(settings.database().engine().value()),
+                        ProviderRegistry.globalRegion(b), failoverSwitch.healthCheckId.applyValue(List::of), b,
+                        failoverSwitch.namespace), support.in(b, null));
 
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
         support.seal();
 
         exports.put(Value.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
         exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
+        exports.put(Value.MONITORING, ops.monitoring(Optional.empty()));
+        exports.put(Value.ALARM_TOPIC, ops.topic.topicArn);
+        exports.put(Value.DASHBOARD, dashboard.dashboardName);
+        exports.put(Value.RECOVERY_RUNBOOK, runbook.documentName);
+        exports.put(Value.FAILOVER_SWITCH_HEALTH_CHECK, failoverSwitch.healthCheckId);
         StackParts.sliceExports(settings, slice, exports);
         StackContract.export(ctx, StackContract.Exporter.SECONDARY, delivery.mode(), exports);
     }
 
+    /** A field of the release replication the primary exports in its {@code monitoring} value. */
+    private static Output<String> replicated(Output<Map<String, Object>> monitoring, String field) {
+        return monitoring.applyValue(m -> m.get("replication") instanceof Map<?, ?> r && r.get(field) != null
+                ? r.get(field).toString() : null);
+    }
+
+    /** {@code arn:<partition>:rds::<account>:global-cluster:<id>}: a global cluster's ARN has no region. */
+    static String globalClusterArn(AwsRegion region, String account, String identifier) {
+        return "arn:" + region.partition() + ":rds::" + account + ":global-cluster:" + identifier;
+    }
+
+    /**
+     * The dashboard's name: {@code <project>-<stack>} (dashboards are global to the account), in the characters
+     * CloudWatch accepts (letters, digits, - and _: CloudWatch API Reference, PutDashboard).
+     */
+    static String dashboardName(String project, String stack) {
+        return Names.fit((project + "-" + stack).replaceAll("[^A-Za-z0-9_-]", "-"), 255);
+    }
+
     /** B's own delivery: the pipeline in B, fed by the replica bucket, and the trigger that starts it. */
-    private static void bespokeDelivery(StackSettings settings, StackContract.PrimaryReference primary, RegionSlice slice,
-                                        RegionalSupport support, Map<Value, Output<?>> exports) {
+    private static Output<String> bespokeDelivery(StackSettings settings, StackContract.PrimaryReference primary,
+                                                  RegionSlice slice, RegionalSupport support,
+                                                  Map<Value, Output<?>> exports) {
         AwsRegion b = settings.secondaryRegion();
         DeliverySettings delivery = settings.delivery();
         ReplicaSource replica = ReplicaSource.of(
@@ -98,5 +166,6 @@ public final class SecondaryStack {
         trigger.trailName.ifPresent(name -> exports.put(Value.TRIGGER_TRAIL, Output.of(name)));
         exports.put(Value.RELEASE_OBJECT, Output.tuple(replica.bucketName(), replica.artifactKey())
                 .applyValue(t -> "s3://" + t.t1 + "/" + t.t2));
+        return pipeline.pipelineName;
     }
 }

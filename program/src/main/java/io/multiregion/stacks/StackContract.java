@@ -108,7 +108,19 @@ public final class StackContract {
         IMAGE_REPOSITORY_URL("imageRepositoryUrl", Exporter.PRIMARY, false, TEXT, "the image repository in A, pushed to"),
         APPLICATION_URL("applicationUrl", Exporter.BOTH, false, TEXT, "the URL of this region's load balancer"),
         DEPLOYMENT_GROUP("deploymentGroup", Exporter.BOTH, false, TEXT,
-                "application/group of this region's CodeDeploy target");
+                "application/group of this region's CodeDeploy target"),
+        MONITORING("monitoring", Exporter.BOTH, true, v -> v instanceof Map<?, ?> m && TEXT.test(m.get("region"))
+                && TEXT.test(m.get("loadBalancer")) && TEXT.test(m.get("autoScalingGroup")) && TEXT.test(m.get("cluster")),
+                "what this region's metrics are published under (load balancer, target group, group, cluster, rules, "
+                        + "alarms, replication), which the secondary's cross-region dashboard reads"),
+        ALARM_TOPIC("alarmTopicArn", Exporter.BOTH, false, AN_ARN,
+                "this region's notification topic (KMS-encrypted), which its alarms and forwarded events notify"),
+        DASHBOARD("dashboardName", Exporter.SECONDARY, false, TEXT,
+                "the cross-region CloudWatch dashboard, in region B"),
+        RECOVERY_RUNBOOK("recoveryRunbook", Exporter.SECONDARY, false, TEXT,
+                "the Systems Manager Automation runbook in region B that moves the application to B"),
+        FAILOVER_SWITCH_HEALTH_CHECK("failoverSwitchHealthCheckId", Exporter.SECONDARY, false, TEXT,
+                "the Route 53 health check of the failover switch: healthy until the recovery runbook moves traffic to B");
 
         private final String key;
         private final Exporter exporter;
@@ -232,6 +244,20 @@ public final class StackContract {
             this.name = name;
             this.knowledge = knowledge;
             this.outputs = new StackReference(name).outputs();
+        }
+
+        /** One structured output (a map), as an Output (unknown until the primary was deployed). */
+        public Output<Map<String, Object>> map(Value value) {
+            if (!value.readBySecondary()) {
+                throw new IllegalArgumentException(value.key + " is not part of what the secondary reads");
+            }
+            return outputs.applyValue(m -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                if (m.get(value.key) instanceof Map<?, ?> read) {
+                    read.forEach((k, v) -> out.put(String.valueOf(k), v));
+                }
+                return out;
+            });
         }
 
         /** One text output, as an Output (unknown until the primary was deployed). */

@@ -9,13 +9,17 @@ import io.multiregion.config.SizingReader;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.BuildProject;
 import io.multiregion.delivery.DeployTo;
+import io.multiregion.operations.RegionAlarms;
+import io.multiregion.operations.RegionOperations;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What both stack compositions build or derive in the same way: providers, support, the slice, build settings. */
@@ -82,6 +86,25 @@ final class StackParts {
         exports.put(Value.APPLICATION_URL, slice.url);
         exports.put(Value.DEPLOYMENT_GROUP, Output.tuple(slice.deploy.applicationName, slice.deploy.deploymentGroupName)
                 .applyValue(t -> t.t1 + "/" + t.t2));
+    }
+
+    /**
+     * The stack's operations for its home region, beside its slice and through the region's provider: topic,
+     * alarms, events to the other region, patching.
+     *
+     * @param pipeline    the region's pipeline, where it has one
+     * @param replication the release replication rules whose metric this region publishes
+     */
+    static RegionOperations operations(StackSettings settings, RegionalSupport support, RegionSlice slice,
+                                       Optional<Output<String>> pipeline, List<RegionAlarms.Replication> replication) {
+        AwsRegion home = settings.homeRegion();
+        boolean standby = settings.role() == Role.SECONDARY;
+        AwsRegion other = standby ? settings.primaryRegion() : settings.secondaryRegion();
+        return new RegionOperations(settings.project() + "-ops", new RegionOperations.Args(home, standby, other,
+                settings.project(), settings.stack(), settings.operations(), slice, settings.sizing().minSize(),
+                settings.database().engine().value(), pipeline, replication,
+                settings.storage().kmsDeletionWindowDays(), settings.storage().protectData()),
+                support.in(home, null));
     }
 
     /** How every CodeBuild project of the stack builds. */

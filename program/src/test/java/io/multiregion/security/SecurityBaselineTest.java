@@ -36,7 +36,8 @@ class SecurityBaselineTest {
     private static final Set<String> KNOWN_SERVICES = Set.of("s3.amazonaws.com", "codebuild.amazonaws.com",
             "codepipeline.amazonaws.com", "events.amazonaws.com", "cloudtrail.amazonaws.com", "logging.s3.amazonaws.com",
             "logs.eu-west-1.amazonaws.com", "logs.eu-central-1.amazonaws.com", "vpc-flow-logs.amazonaws.com",
-            "ec2.amazonaws.com", "codedeploy.amazonaws.com", "logdelivery.elasticloadbalancing.amazonaws.com");
+            "ec2.amazonaws.com", "codedeploy.amazonaws.com", "logdelivery.elasticloadbalancing.amazonaws.com",
+            "cloudwatch.amazonaws.com", "ssm.amazonaws.com");
     private static final Pattern ACTION = Pattern.compile("^[a-z0-9-]+:[A-Za-z]+$");
     /** Wildcard actions in the form AWS documents them: CloudTrail's key policy (CloudTrail User Guide). */
     private static final Set<String> DOCUMENTED_WILDCARDS = Set.of("kms:GenerateDataKey*");

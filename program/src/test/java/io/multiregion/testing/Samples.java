@@ -36,7 +36,24 @@ public final class Samples {
                 Map.entry(Value.ARTIFACT_KEY.key(), ARTIFACT_KEY),
                 Map.entry(Value.REPLICA_BUCKET.key(), REPLICA_BUCKET),
                 Map.entry(Value.REPLICA_BUCKET_ARN.key(), "arn:aws:s3:::" + REPLICA_BUCKET),
-                Map.entry(Value.REPLICA_KEY_ARN.key(), replicaKeyArn(secondaryRegion)));
+                Map.entry(Value.REPLICA_KEY_ARN.key(), replicaKeyArn(secondaryRegion)),
+                Map.entry(Value.MONITORING.key(), monitoring(primaryRegion, secondaryRegion)));
+    }
+
+    public static final String SOURCE_BUCKET = "multiregion-release-a1b2c3d";
+
+    /** What the primary exports of region A's metrics. */
+    public static Map<String, Object> monitoring(String primaryRegion, String secondaryRegion) {
+        return Map.of("region", primaryRegion,
+                "loadBalancer", "app/multiregion-web-a1b2c3d/0123456789abcdef",
+                "targetGroup", "targetgroup/multiregion-web-tg-a1b2c3d/fedcba9876543210",
+                "autoScalingGroup", "multiregion-app-a1b2c3d",
+                "cluster", "multiregion-primary-" + primaryRegion,
+                "deliveryFailedRule", "multiregion-ops-alarms-delivery-failed-a1b2c3d",
+                "deliveryRunsRule", "multiregion-ops-events-forward-delivery-a1b2c3d",
+                "failingAlarm", "multiregion-primary-" + primaryRegion + "-failing",
+                "replication", Map.of("sourceBucket", SOURCE_BUCKET, "destinationBucket", REPLICA_BUCKET,
+                        "ruleId", "to-" + secondaryRegion));
     }
 
     private static String replicaKeyArn(String region) {
