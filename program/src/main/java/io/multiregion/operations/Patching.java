@@ -101,7 +101,7 @@ public final class Patching extends ComponentResource {
         MaintenanceWindowTarget target = new MaintenanceWindowTarget(name + "-instances",
                 MaintenanceWindowTargetArgs.builder()
                         .windowId(windowId)
-                        .name("application-instances")
+                        .name(Names.fit(args.windowName() + "-instances", 128))
                         .description("The instances of the application's Auto Scaling group")
                         .resourceType("INSTANCE")
                         .targets(MaintenanceWindowTargetTargetArgs.builder()
@@ -122,7 +122,7 @@ public final class Patching extends ComponentResource {
 
         new MaintenanceWindowTask(name + "-patch", MaintenanceWindowTaskArgs.builder()
                 .windowId(windowId)
-                .name("patch-baseline-install")
+                .name(Names.fit(args.windowName() + "-install", 128))
                 .description("Install approved patches, one instance at a time, rebooting when needed")
                 .taskType("RUN_COMMAND")
                 .taskArn(DOCUMENT)
