@@ -3,6 +3,7 @@ package io.multiregion;
 import io.multiregion.config.DatabaseReader;
 import io.multiregion.config.DomainReader;
 import io.multiregion.config.NetworkReader;
+import io.multiregion.config.OperationsReader;
 import io.multiregion.config.ProviderReader;
 import io.multiregion.config.Role;
 import io.multiregion.config.Setting;
@@ -115,6 +116,7 @@ class ReadmeTest {
         missing(section(text, "### `multiregion:sizing`"), "multiregion:sizing.", SizingReader.FIELDS, problems);
         missing(section(text, "### `multiregion:domain`"), "multiregion:domain.", DomainReader.FIELDS, problems);
         missing(section(text, "### `multiregion:database`"), "multiregion:database.", DatabaseReader.FIELDS, problems);
+        missing(section(text, "### `multiregion:operations`"), "multiregion:operations.", OperationsReader.FIELDS, problems);
         String network = section(text, "### `multiregion:network`");
         List<String> networkFields = new ArrayList<>();
         for (String top : NetworkReader.TOP_FIELDS) {
