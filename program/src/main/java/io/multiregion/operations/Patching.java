@@ -19,6 +19,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
 import io.multiregion.config.OperationsSettings;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.PolicyDocument;
@@ -106,7 +107,7 @@ public final class Patching extends ComponentResource {
                         .resourceType("INSTANCE")
                         .targets(MaintenanceWindowTargetTargetArgs.builder()
                                 .key("tag:" + GROUP_TAG)
-                                .values(args.autoScalingGroup().applyValue(List::of))
+                                .values(Outputs.listOf(args.autoScalingGroup()))
                                 .build())
                         .build(), child);
 
@@ -133,7 +134,7 @@ public final class Patching extends ComponentResource {
                 .cutoffBehavior("CONTINUE_TASK")
                 .targets(MaintenanceWindowTaskTargetArgs.builder()
                         .key("WindowTargetIds")
-                        .values(target.id().applyValue(List::of))
+                        .values(Outputs.listOf(target.id()))
                         .build())
                 .taskInvocationParameters(MaintenanceWindowTaskTaskInvocationParametersArgs.builder()
                         .runCommandParameters(MaintenanceWindowTaskTaskInvocationParametersRunCommandParametersArgs

@@ -14,6 +14,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
 import io.multiregion.config.OperationsSettings;
 import io.multiregion.naming.Names;
 import io.multiregion.regions.AwsRegion;
@@ -182,8 +183,8 @@ public final class RegionAlarms extends ComponentResource {
                 .alarmDescription("This region is failing: users get errors, the application has lost instances, or "
                         + "the database is saturated")
                 .alarmRule(rule)
-                .alarmActions(args.topicArn().applyValue(List::of))
-                .okActions(args.topicArn().applyValue(List::of))
+                .alarmActions(Outputs.listOf(args.topicArn()))
+                .okActions(Outputs.listOf(args.topicArn()))
                 .build(),
                 CustomResourceOptions.builder().parent(this)
                         // a composite alarm's rule may name only alarms that exist (CloudWatch API Reference,
@@ -254,8 +255,8 @@ public final class RegionAlarms extends ComponentResource {
                     .comparisonOperator(comparison)
                     .threshold(threshold)
                     .treatMissingData(missing)
-                    .alarmActions(args.topicArn().applyValue(List::of))
-                    .okActions(args.topicArn().applyValue(List::of))
+                    .alarmActions(Outputs.listOf(args.topicArn()))
+                    .okActions(Outputs.listOf(args.topicArn()))
                     .build(), CustomResourceOptions.builder().parent(RegionAlarms.this).build());
         }
     }

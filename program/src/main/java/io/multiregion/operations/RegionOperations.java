@@ -68,7 +68,7 @@ public final class RegionOperations extends ComponentResource {
         RegionSlice slice = args.slice();
         Output<OperationsPatterns.Delivery> delivery = args.pipeline()
                 .map(p -> Output.tuple(p, slice.deploy.applicationName)
-                        .applyValue(t -> new OperationsPatterns.Delivery(Optional.of(t.t1), t.t2)))
+                        .applyValue(t -> new OperationsPatterns.Delivery(Optional.ofNullable(t.t1), t.t2)))
                 .orElseGet(() -> slice.deploy.applicationName
                         .applyValue(app -> new OperationsPatterns.Delivery(Optional.empty(), app)));
 

@@ -11,6 +11,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.values.Outputs;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.List;
@@ -81,8 +82,8 @@ public final class FailoverSwitch extends ComponentResource {
                 .threshold(1.0)
                 // the runbook publishes once: between publications the switch keeps its position
                 .treatMissingData("ignore")
-                .alarmActions(args.topicArn().applyValue(List::of))
-                .okActions(args.topicArn().applyValue(List::of))
+                .alarmActions(Outputs.listOf(args.topicArn()))
+                .okActions(Outputs.listOf(args.topicArn()))
                 .build(), CustomResourceOptions.builder().parent(this).build());
         this.alarmArn = alarm.arn();
 

@@ -98,8 +98,13 @@ public final class PrimaryStack {
                 pair.map(p -> List.of(new RegionAlarms.Replication(p.source.bucketName, p.replica.bucketName,
                         ReplicatedBucket.ruleId(b), false))).orElse(List.of()));
         Optional<Output<Map<String, Object>>> replication = pair.map(p -> Output.tuple(p.source.bucketName,
-                p.replica.bucketName).applyValue(t -> Map.<String, Object>of("sourceBucket", t.t1,
-                "destinationBucket", t.t2, "ruleId", ReplicatedBucket.ruleId(b))));
+                p.replica.bucketName).applyValue(t -> {
+                    Map<String, Object> names = new LinkedHashMap<>();
+                    names.put("sourceBucket", t.t1);
+                    names.put("destinationBucket", t.t2);
+                    names.put("ruleId", ReplicatedBucket.ruleId(b));
+                    return names;
+                }));
 
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
         support.seal();

@@ -3,6 +3,7 @@ package io.multiregion.stacks;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
+import io.multiregion.values.Outputs;
 import io.multiregion.compute.AppTier;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
@@ -104,7 +105,7 @@ public final class SecondaryStack {
                 new CrossRegionDashboard.Args(dashboardName(settings.project(), settings.stack()), primaryMonitoring,
                         ops.monitoring(Optional.empty()),
                         RegionAlarms.rpoLagOffered(settings.database().engine().value()),
-                        ProviderRegistry.globalRegion(b), failoverSwitch.healthCheckId.applyValue(List::of), b,
+                        ProviderRegistry.globalRegion(b), Outputs.listOf(failoverSwitch.healthCheckId), b,
                         failoverSwitch.namespace), support.in(b, null));
 
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.

@@ -204,12 +204,16 @@ class DeliveryModesTest {
     @DisplayName("native secondary: no trigger, no trail, no pipeline and no build in B; the slice and its CodeDeploy target stay")
     void nativeSecondaryHasNoDelivery() {
         for (String type : List.of("multiregion:delivery:ReplicaTrigger", "multiregion:delivery:ReplicaPipeline", PIPELINE,
-                "aws:cloudtrail/trail:Trail", "aws:cloudwatch/eventRule:EventRule", "aws:codebuild/project:Project")) {
+                "aws:cloudtrail/trail:Trail", "aws:codebuild/project:Project")) {
             assertTrue(nativeSecondary.ofType(type).isEmpty(), type);
         }
+        // the only rules are the region's operations (failed deployments, events to and from region A)
+        assertTrue(nativeSecondary.ofType("aws:cloudwatch/eventRule:EventRule").stream()
+                .allMatch(r -> r.name().startsWith("multiregion-ops-")));
         assertEquals(1, nativeSecondary.ofType("multiregion:slice:RegionSlice").size());
         assertEquals(1, nativeSecondary.ofType("multiregion:deploy:DeployTarget").size());
-        assertTrue(nativeSecondary.aws().stream().allMatch(r -> B.equals(r.providerRegion())), "secondary stays in B");
+        assertTrue(nativeSecondary.aws().stream().allMatch(r -> B.equals(r.providerRegion())
+                || r.type().startsWith("aws:route53/")), "secondary stays in B (Route 53 is global)");
         // bespoke builds them
         assertEquals(1, bespokeSecondary.ofType("multiregion:delivery:ReplicaTrigger").size());
         assertEquals(1, bespokeSecondary.ofType(PIPELINE).size());
