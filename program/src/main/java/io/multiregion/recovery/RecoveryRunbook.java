@@ -223,7 +223,7 @@ public final class RecoveryRunbook extends ComponentResource {
         steps.add(plan);
         steps.add(report("ReportPlan", "plan (dry run {{ DryRun }})", "{{ Plan.Summary }}"));
         steps.add(branch("StopIfDryRun", List.of(choice("DryRun", "false", "ChooseDatabaseStep")), "DryRunDone"));
-        JsonObject done = step("DryRunDone", "aws:sleep", object("Duration", "PT0S"));
+        JsonObject done = step("DryRunDone", "aws:sleep", object("Duration", "PT1S"));
         done.addProperty("isEnd", true);
         steps.add(done);
         steps.add(branch("ChooseDatabaseStep", List.of(choice("Plan.WriterIsTarget", "true", "ScaleGroup"),
