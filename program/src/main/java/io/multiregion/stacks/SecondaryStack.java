@@ -2,6 +2,7 @@ package io.multiregion.stacks;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.values.Outputs;
 import io.multiregion.compute.AppTier;
@@ -16,6 +17,7 @@ import io.multiregion.delivery.ReplicaTrigger;
 import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.naming.Names;
 import io.multiregion.operations.CrossRegionDashboard;
+import io.multiregion.operations.GlobalAlarms;
 import io.multiregion.operations.RegionAlarms;
 import io.multiregion.operations.RegionOperations;
 import io.multiregion.recovery.FailoverSwitch;
@@ -89,6 +91,14 @@ public final class SecondaryStack {
         FailoverSwitch failoverSwitch = new FailoverSwitch(settings.project() + "-failover-switch",
                 new FailoverSwitch.Args(b, settings.project() + "/" + settings.stack(), prefix + "failover-switch",
                         ops.topic.topicArn, providers.global()), support.in(b, null));
+        // The global services' metrics (Route 53 health checks) live in the global region: their alarms and topic
+        // too, through the global provider. The front door adds its own health checks here.
+        new GlobalAlarms(settings.project() + "-global-ops", new GlobalAlarms.Args(
+                ProviderRegistry.globalRegion(b), prefix, settings.operations().email(),
+                GlobalAlarms.of(List.of(Map.entry("failover-switch-engaged", new GlobalAlarms.HealthCheck(
+                        failoverSwitch.healthCheckId, "the failover switch is on: users are sent to " + b.code())))),
+                settings.storage().kmsDeletionWindowDays(), settings.storage().protectData()),
+                ComponentResourceOptions.builder().providers(providers.global()).build());
         Output<RecoveryCapacity> capacity = primary.map(Value.SIZING).applyValue(m -> SizingReader.fromExport(m)
                 .map(a -> RecoveryCapacity.of(a, settings.sizing()))
                 // a primary never deployed: B's own sizing until it is (the runbook's parameters can override it)

@@ -58,7 +58,8 @@ class OperationsTest {
         String topicArn = "arn:aws:sns:" + home(name) + ":123456789012:multiregion-" + stack(name) + "-operations";
         t.hasResourceProperties(TOPIC, Map.of("name", "multiregion-" + stack(name) + "-operations"));
         List<Registered> alarms = run.ofType(ALARM).stream()
-                .filter(a -> !a.text("name").endsWith("failover-switch")).toList();
+                .filter(a -> !a.text("name").endsWith("failover-switch") && !a.text("namespace").equals("AWS/Route53"))
+                .toList();
         assertTrue(alarms.size() >= 7, "alarms: " + alarms.size());
         for (Registered alarm : alarms) {
             assertEquals(home(name), alarm.providerRegion(), alarm.name() + " is not in its metric's region");
@@ -110,7 +111,7 @@ class OperationsTest {
     @MethodSource("runs")
     void topicKeyAdmitsCloudWatch(String name) {
         ProgramRun run = StandardRuns.get(name);
-        Registered topic = run.one(TOPIC);
+        Registered topic = run.inRegion(TOPIC, home(name)).get(0);
         String keyArn = topic.text("kmsMasterKeyId");
         assertTrue(keyArn.startsWith("arn:aws:kms:" + home(name) + ":123456789012:key/"),
                 "a customer managed key of the topic's region, not alias/aws/sns: " + keyArn);
@@ -130,10 +131,32 @@ class OperationsTest {
         }
         // the topic waits for the key policy: a separate policy starts as the default one
         assertTrue(topic.dependsOn(keyPolicy));
-        Registered topicPolicy = run.one("aws:sns/topicPolicy:TopicPolicy");
+        Registered topicPolicy = run.inRegion("aws:sns/topicPolicy:TopicPolicy", home(name)).get(0);
         PolicyView tp = PolicyView.parse(topicPolicy.text("policy"));
         assertEquals(List.of("cloudwatch.amazonaws.com"), tp.sid("CloudWatchAlarmsPublish").principals().get("Service"));
         assertEquals(List.of("false"), tp.sid("DenyPublishWithoutTls").condition("Bool", "aws:SecureTransport"));
+    }
+
+    @ParameterizedTest(name = "{0}: Route 53's metrics are alarmed in us-east-1, through the global provider, to a topic there")
+    @MethodSource("runs")
+    void globalMetricsAlarmedInTheGlobalRegion(String name) {
+        ProgramRun run = StandardRuns.get(name);
+        List<Registered> route53 = run.where(r -> r.type().equals(ALARM) && "AWS/Route53".equals(r.text("namespace")));
+        if (name.startsWith("primary")) {
+            assertEquals(List.of(), route53, "the front door's alarms belong to the secondary");
+            return;
+        }
+        assertEquals(1, route53.size());
+        Registered alarm = route53.get(0);
+        assertEquals("us-east-1", alarm.providerRegion());
+        assertEquals("HealthCheckStatus", alarm.text("metricName"));
+        Registered check = run.one("aws:route53/healthCheck:HealthCheck");
+        assertEquals(Map.of("HealthCheckId", check.name() + "-id"), alarm.at("dimensions"));
+        Registered globalTopic = run.inRegion(TOPIC, "us-east-1").get(0);
+        assertEquals("multiregion-secondary-global-operations", globalTopic.text("name"));
+        assertEquals(List.of("arn:aws:sns:us-east-1:123456789012:multiregion-secondary-global-operations"),
+                alarm.at("alarmActions"));
+        assertTrue(globalTopic.text("kmsMasterKeyId").startsWith("arn:aws:kms:us-east-1:"));
     }
 
     @Test

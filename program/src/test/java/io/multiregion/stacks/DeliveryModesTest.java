@@ -3,6 +3,7 @@ package io.multiregion.stacks;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.testing.NativeRuns;
 import io.multiregion.testing.PolicyView;
+import io.multiregion.testing.GlobalServices;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
@@ -213,7 +214,8 @@ class DeliveryModesTest {
         assertEquals(1, nativeSecondary.ofType("multiregion:slice:RegionSlice").size());
         assertEquals(1, nativeSecondary.ofType("multiregion:deploy:DeployTarget").size());
         assertTrue(nativeSecondary.aws().stream().allMatch(r -> B.equals(r.providerRegion())
-                || r.type().startsWith("aws:route53/")), "secondary stays in B (Route 53 is global)");
+                || GlobalServices.REGION.equals(r.providerRegion()) && GlobalServices.isGlobal(nativeSecondary, r)),
+                "secondary stays in B (global services through the global provider)");
         // bespoke builds them
         assertEquals(1, bespokeSecondary.ofType("multiregion:delivery:ReplicaTrigger").size());
         assertEquals(1, bespokeSecondary.ofType(PIPELINE).size());

@@ -1,5 +1,6 @@
 package io.multiregion.stacks;
 
+import io.multiregion.testing.GlobalServices;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,10 +43,6 @@ class StackCompositionTest {
         }
     }
 
-    /** The services whose control plane is global (in us-east-1), which go through the global provider. */
-    private static final Pattern GLOBAL_SERVICES =
-            Pattern.compile("^aws:(route53|cloudfront|wafv2|acm)/");
-
     @Test
     @DisplayName("one provider per region, each with its region and the project's default tags")
     void oneProviderPerRegionWithDefaultTags() {
@@ -75,7 +71,7 @@ class StackCompositionTest {
             + "through the global provider only")
     void secondaryNeverTouchesRegionA() {
         assertTrue(secondary.aws().stream().allMatch(r -> r.providerRegion().equals("eu-central-1")
-                || r.providerRegion().equals("us-east-1") && GLOBAL_SERVICES.matcher(r.type()).find()),
+                || r.providerRegion().equals(GlobalServices.REGION) && GlobalServices.isGlobal(secondary, r)),
                 "only B's provider, and the global provider for global services");
         assertEquals(Map.of("aws-eu-central-1", "eu-central-1", "aws-global", "us-east-1"),
                 secondary.ofType("pulumi:providers:aws").stream().collect(Collectors.toMap(Registered::name,
