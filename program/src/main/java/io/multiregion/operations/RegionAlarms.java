@@ -68,10 +68,19 @@ public final class RegionAlarms extends ComponentResource {
     }
 
     /**
-     * @param region           the region
-     * @param namePrefix       the start of every alarm's and rule's name: {@code <project>-<stack>-}
-     * @param topicArn         the region's notification topic
-     * @param thresholds       the thresholds ({@code multiregion:operations})
+     * @param region     the region
+     * @param namePrefix the start of every alarm's and rule's name: {@code <project>-<stack>-}
+     * @param topicArn   the region's notification topic
+     * @param thresholds the thresholds ({@code multiregion:operations})
+     * @param watched    what the alarms watch
+     */
+    public record Args(AwsRegion region, String namePrefix, Output<String> topicArn, OperationsSettings thresholds,
+                       Watched watched) {
+    }
+
+    /**
+     * What a region's alarms watch.
+     *
      * @param loadBalancerArn  the region's load balancer
      * @param targetGroupArn   its target group
      * @param autoScalingGroup the application's group
@@ -80,10 +89,9 @@ public final class RegionAlarms extends ComponentResource {
      * @param delivery         the region's pipeline (where it has one) and CodeDeploy application
      * @param replication      replication rules whose metric is published here (default none)
      */
-    public record Args(AwsRegion region, String namePrefix, Output<String> topicArn, OperationsSettings thresholds,
-                       Output<String> loadBalancerArn, Output<String> targetGroupArn, Output<String> autoScalingGroup,
-                       int minInService, Database database, Output<OperationsPatterns.Delivery> delivery,
-                       List<Replication> replication) {
+    public record Watched(Output<String> loadBalancerArn, Output<String> targetGroupArn, Output<String> autoScalingGroup,
+                          int minInService, Database database, Output<OperationsPatterns.Delivery> delivery,
+                          List<Replication> replication) {
     }
 
     /** The alarm that reads "this region is failing". */
@@ -97,8 +105,9 @@ public final class RegionAlarms extends ComponentResource {
     public RegionAlarms(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:operations:RegionAlarms", name, options);
         OperationsSettings t = args.thresholds();
-        Output<String> lb = args.loadBalancerArn().applyValue(RegionAlarms::loadBalancerDimension);
-        Output<String> tg = args.targetGroupArn().applyValue(RegionAlarms::targetGroupDimension);
+        Watched w = args.watched();
+        Output<String> lb = w.loadBalancerArn().applyValue(RegionAlarms::loadBalancerDimension);
+        Output<String> tg = w.targetGroupArn().applyValue(RegionAlarms::targetGroupDimension);
         Map<String, String> names = new LinkedHashMap<>();
         List<MetricAlarm> failing = new ArrayList<>();
         List<String> failingNames = new ArrayList<>();
@@ -116,11 +125,11 @@ public final class RegionAlarms extends ComponentResource {
                         + "balancer's health check for " + LOAD_BALANCER_MINUTES + " minutes",
                 "AWS/ApplicationELB", "UnHealthyHostCount", Map.of("LoadBalancer", lb, "TargetGroup", tg), "Maximum", 60,
                 LOAD_BALANCER_MINUTES, "GreaterThanOrEqualToThreshold", t.unhealthyHosts(), "notBreaching"));
-        failing.add(alarms.metric("in-service", "Fewer than " + args.minInService() + " instances in service for "
+        failing.add(alarms.metric("in-service", "Fewer than " + w.minInService() + " instances in service for "
                         + IN_SERVICE_PERIODS * 5 + " minutes",
-                "AWS/AutoScaling", "GroupInServiceInstances", Map.of("AutoScalingGroupName", args.autoScalingGroup()),
-                "Minimum", 300, IN_SERVICE_PERIODS, "LessThanThreshold", args.minInService(), "breaching"));
-        Output<String> cluster = args.database().clusterIdentifier();
+                "AWS/AutoScaling", "GroupInServiceInstances", Map.of("AutoScalingGroupName", w.autoScalingGroup()),
+                "Minimum", 300, IN_SERVICE_PERIODS, "LessThanThreshold", w.minInService(), "breaching"));
+        Output<String> cluster = w.database().clusterIdentifier();
         failing.add(alarms.metric("db-cpu", "The database's average CPU stayed at " + t.databaseCpuPercent()
                         + "% or more for " + DATABASE_PERIODS * 5 + " minutes",
                 "AWS/RDS", "CPUUtilization", Map.of("DBClusterIdentifier", cluster), "Average", 300, DATABASE_PERIODS,
@@ -129,21 +138,21 @@ public final class RegionAlarms extends ComponentResource {
                         + " MiB of freeable memory",
                 "AWS/RDS", "FreeableMemory", Map.of("DBClusterIdentifier", cluster), "Minimum", 300, DATABASE_PERIODS,
                 "LessThanThreshold", t.databaseFreeableMemoryMiB() * 1024.0 * 1024.0, "missing"));
-        if (args.database().secondary()) {
+        if (w.database().secondary()) {
             // Milliseconds (Aurora User Guide, "Monitoring Amazon Aurora metrics with Amazon CloudWatch",
             // AuroraGlobalDBReplicationLag and AuroraGlobalDBRPOLag); published only while the cluster is a secondary.
             alarms.metric("db-replication-lag", "Global database replication to this region lags "
                             + t.databaseReplicationLagSeconds() + " s or more",
                     "AWS/RDS", "AuroraGlobalDBReplicationLag", Map.of("DBClusterIdentifier", cluster), "Maximum", 60, 5,
                     "GreaterThanOrEqualToThreshold", t.databaseReplicationLagSeconds() * 1000.0, "notBreaching");
-            if (args.database().rpoLagOffered()) {
+            if (w.database().rpoLagOffered()) {
                 alarms.metric("db-rpo-lag", "The data an unplanned failover to this region would lose exceeds "
                                 + t.databaseRpoLagSeconds() + " s",
                         "AWS/RDS", "AuroraGlobalDBRPOLag", Map.of("DBClusterIdentifier", cluster), "Maximum", 60, 5,
                         "GreaterThanOrEqualToThreshold", t.databaseRpoLagSeconds() * 1000.0, "notBreaching");
             }
         }
-        for (Replication r : args.replication()) {
+        for (Replication r : w.replication()) {
             Map<String, Output<String>> dimensions = Map.of("SourceBucket", r.sourceBucket(), "DestinationBucket",
                     r.destinationBucket(), "RuleId", Output.of(r.ruleId()));
             if (r.latency()) {
@@ -165,7 +174,7 @@ public final class RegionAlarms extends ComponentResource {
         EventRule failed = new EventRule(Names.autoNamed(name + "-delivery-failed", Names.EVENT_RULE),
                 EventRuleArgs.builder()
                         .description("A failed pipeline run or deployment in " + region.code())
-                        .eventPattern(args.delivery().applyValue(d -> OperationsPatterns.deliveryFailed(region, d)))
+                        .eventPattern(w.delivery().applyValue(d -> OperationsPatterns.deliveryFailed(region, d)))
                         .build(), child);
         this.deliveryFailedRule = failed.id(); // on the default bus a rule's id is its name
         new EventTarget(name + "-delivery-failed-topic", EventTargetArgs.builder()

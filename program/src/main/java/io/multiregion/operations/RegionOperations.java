@@ -73,10 +73,10 @@ public final class RegionOperations extends ComponentResource {
                         .applyValue(app -> new OperationsPatterns.Delivery(Optional.empty(), app)));
 
         this.alarms = new RegionAlarms(name + "-alarms", new RegionAlarms.Args(region, prefix, topic.topicArn,
-                args.settings(), slice.web.loadBalancerArn, slice.web.targetGroupArn, slice.app.autoScalingGroupName,
-                args.minInService(), new RegionAlarms.Database(slice.database.clusterIdentifier, args.standby(),
-                RegionAlarms.rpoLagOffered(args.engine())),
-                delivery, args.replication()), inside);
+                args.settings(), new RegionAlarms.Watched(slice.web.loadBalancerArn, slice.web.targetGroupArn,
+                slice.app.autoScalingGroupName, args.minInService(), new RegionAlarms.Database(
+                        slice.database.clusterIdentifier, args.standby(), RegionAlarms.rpoLagOffered(args.engine())),
+                delivery, args.replication())), inside);
 
         if (EventRouting.supported(region, args.other())) {
             EventRouting events = new EventRouting(name + "-events", new EventRouting.Args(region, args.other(),

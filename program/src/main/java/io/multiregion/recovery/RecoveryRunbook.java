@@ -50,27 +50,37 @@ public final class RecoveryRunbook extends ComponentResource {
     public static final List<String> MODES = List.of("Outage", "Switchover");
 
     /**
-     * @param region             region B
-     * @param documentName       the document's name (carries the project and stack; letters, digits, -, _ and .)
-     * @param globalCluster      the global database's identifier
-     * @param globalClusterArn   its ARN
-     * @param targetClusterArn   B's cluster, promoted to writer
-     * @param autoScalingGroup   B's group
-     * @param autoScalingGroupArn its ARN
-     * @param minSize            the group's minimum after recovery (the primary's, in B's instance size)
-     * @param desiredCapacity    the group's desired capacity after recovery (likewise)
-     * @param switchNamespace    the failover switch's metric namespace
-     * @param switchAlarmName    the failover switch's alarm
-     * @param switchAlarmArn     its ARN
-     * @param topicArn           B's notification topic
-     * @param topicKeyArn        its KMS key
-     * @param account            the account
+     * @param region       region B
+     * @param documentName the document's name (carries the project and stack; letters, digits, -, _ and .)
+     * @param database     the global database and B's cluster, the new writer
+     * @param group        B's group and its capacity after recovery
+     * @param failoverSwitch the switch that moves users to B
+     * @param reports      where each step is reported
+     * @param account      the account
      */
-    public record Args(AwsRegion region, String documentName, Output<String> globalCluster,
-                       Output<String> globalClusterArn, Output<String> targetClusterArn, Output<String> autoScalingGroup,
-                       Output<String> autoScalingGroupArn, Output<Integer> minSize, Output<Integer> desiredCapacity,
-                       String switchNamespace, String switchAlarmName, Output<String> switchAlarmArn,
-                       Output<String> topicArn, Output<String> topicKeyArn, Output<String> account) {
+    public record Args(AwsRegion region, String documentName, Database database, Group group, Switch failoverSwitch,
+                       Reports reports, Output<String> account) {
+    }
+
+    /** The global database ({@code globalCluster}, its ARN) and B's cluster ({@code targetClusterArn}). */
+    public record Database(Output<String> globalCluster, Output<String> globalClusterArn,
+                           Output<String> targetClusterArn) {
+    }
+
+    /**
+     * B's group and its size after recovery: the primary's minimum and desired capacity, in B's instance size
+     * ({@link RecoveryCapacity}).
+     */
+    public record Group(Output<String> name, Output<String> arn, Output<Integer> minSize,
+                        Output<Integer> desiredCapacity) {
+    }
+
+    /** The failover switch's metric namespace and alarm ({@link FailoverSwitch}). */
+    public record Switch(String namespace, String alarmName, Output<String> alarmArn) {
+    }
+
+    /** B's notification topic and its KMS key. */
+    public record Reports(Output<String> topicArn, Output<String> topicKeyArn) {
     }
 
     /** The document's name, for {@code aws ssm start-automation-execution --document-name}. */
@@ -92,11 +102,12 @@ public final class RecoveryRunbook extends ComponentResource {
                 permissions(args), child);
         this.roleArn = role.arn();
 
-        Output<String> content = Output.all(List.of(role.arn(), args.globalCluster(), args.targetClusterArn(),
-                args.autoScalingGroup(), args.minSize().applyValue(String::valueOf),
-                args.desiredCapacity().applyValue(String::valueOf), args.topicArn()))
+        Output<String> content = Output.all(List.of(role.arn(), args.database().globalCluster(),
+                args.database().targetClusterArn(), args.group().name(), args.group().minSize().applyValue(String::valueOf),
+                args.group().desiredCapacity().applyValue(String::valueOf), args.reports().topicArn()))
                 .applyValue(v -> content(new Defaults(v.get(0), v.get(1), v.get(2), v.get(3), Integer.parseInt(v.get(4)),
-                        Integer.parseInt(v.get(5)), v.get(6)), args.switchNamespace(), args.switchAlarmName()));
+                        Integer.parseInt(v.get(5)), v.get(6)), args.failoverSwitch().namespace(),
+                        args.failoverSwitch().alarmName()));
         Document document = new Document(name, DocumentArgs.builder()
                 .name(args.documentName())
                 .documentType("Automation")
@@ -117,25 +128,26 @@ public final class RecoveryRunbook extends ComponentResource {
 
     /** The role's statements: exactly the runbook's steps. */
     static List<Statement> permissions(Args args) {
+        Database db = args.database();
         return List.of(
                 Statement.allow("ReadGlobalDatabase").actions(Actions.RDS_DESCRIBE_GLOBAL)
-                        .resource(args.globalClusterArn()).build(),
+                        .resource(db.globalClusterArn()).build(),
                 Statement.allow("PromoteClusterInB").actions(Actions.RDS_GLOBAL_FAILOVER)
-                        .resource(args.globalClusterArn()).resource(args.targetClusterArn()).build(),
+                        .resource(db.globalClusterArn()).resource(db.targetClusterArn()).build(),
                 // DescribeAutoScalingGroups accepts only "*" (Service Authorization Reference, Amazon EC2 Auto Scaling)
                 Statement.allow("ReadGroups").actions(Actions.AUTOSCALING_DESCRIBE).resource("*").build(),
                 Statement.allow("ScaleGroupInB").actions(Actions.AUTOSCALING_UPDATE)
-                        .resource(args.autoScalingGroupArn()).build(),
+                        .resource(args.group().arn()).build(),
                 Statement.allow("ReadSwitch").actions(Actions.CLOUDWATCH_DESCRIBE_ALARMS)
-                        .resource(args.switchAlarmArn()).build(),
+                        .resource(args.failoverSwitch().alarmArn()).build(),
                 // PutMetricData accepts only "*"; the namespace condition keeps it to the switch's metric
                 Statement.allow("FlipSwitch").actions(Actions.CLOUDWATCH_PUT_METRIC).resource("*")
-                        .condition("StringEquals", "cloudwatch:namespace", args.switchNamespace()).build(),
-                Statement.allow("ReportSteps").actions(Actions.SNS_PUBLISH).resource(args.topicArn()).build(),
+                        .condition("StringEquals", "cloudwatch:namespace", args.failoverSwitch().namespace()).build(),
+                Statement.allow("ReportSteps").actions(Actions.SNS_PUBLISH).resource(args.reports().topicArn()).build(),
                 // publishing to a KMS-encrypted topic needs the key (SNS Developer Guide, "Configuring AWS KMS
                 // permissions")
                 Statement.allow("EncryptReports").actions(Actions.KMS_FOR_SNS_PUBLISHERS)
-                        .resource(args.topicKeyArn()).build());
+                        .resource(args.reports().topicKeyArn()).build());
     }
 
     /** The values the document's parameters default to. */

@@ -105,12 +105,15 @@ public final class SecondaryStack {
                 .orElse(new RecoveryCapacity(settings.sizing().minSize(), settings.sizing().desiredCapacity())));
         Output<String> globalCluster = primary.text(Value.GLOBAL_CLUSTER);
         RecoveryRunbook runbook = new RecoveryRunbook(settings.project() + "-recovery", new RecoveryRunbook.Args(b,
-                Names.fit(settings.project() + "-" + settings.stack() + "-recovery", 128), globalCluster,
-                Output.tuple(ops.account, globalCluster).applyValue(t -> globalClusterArn(b, t.t1, t.t2)),
-                slice.database.arn, slice.app.autoScalingGroupName, slice.app.group.arn(),
-                capacity.applyValue(RecoveryCapacity::minSize), capacity.applyValue(RecoveryCapacity::desiredCapacity),
-                failoverSwitch.namespace, failoverSwitch.alarmName, failoverSwitch.alarmArn, ops.topic.topicArn,
-                ops.topic.keyArn, ops.account), support.in(b, null));
+                Names.fit(settings.project() + "-" + settings.stack() + "-recovery", 128),
+                new RecoveryRunbook.Database(globalCluster,
+                        Output.tuple(ops.account, globalCluster).applyValue(t -> globalClusterArn(b, t.t1, t.t2)),
+                        slice.database.arn),
+                new RecoveryRunbook.Group(slice.app.autoScalingGroupName, slice.app.group.arn(),
+                        capacity.applyValue(RecoveryCapacity::minSize),
+                        capacity.applyValue(RecoveryCapacity::desiredCapacity)),
+                new RecoveryRunbook.Switch(failoverSwitch.namespace, failoverSwitch.alarmName, failoverSwitch.alarmArn),
+                new RecoveryRunbook.Reports(ops.topic.topicArn, ops.topic.keyArn), ops.account), support.in(b, null));
         CrossRegionDashboard dashboard = new CrossRegionDashboard(settings.project() + "-dashboard",
                 new CrossRegionDashboard.Args(dashboardName(settings.project(), settings.stack()), primaryMonitoring,
                         ops.monitoring(Optional.empty()),
