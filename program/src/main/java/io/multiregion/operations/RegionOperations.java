@@ -21,23 +21,40 @@ import java.util.Optional;
 public final class RegionOperations extends ComponentResource {
 
     /**
-     * @param region             this stack's region
-     * @param standby            whether this is region B, whose cluster is a secondary of the global database
-     * @param other              the other region (events are forwarded there)
-     * @param project            the project, in names
-     * @param stack              the stack, in names
-     * @param settings           thresholds, notification address and patch window
-     * @param slice              the region's slice: its load balancer, group, cluster and CodeDeploy target
-     * @param minInService       the group's minimum from the stack's sizing
-     * @param engine             the database engine ({@code aurora-postgresql} or {@code aurora-mysql})
-     * @param pipeline           the region's pipeline, where it has one
-     * @param replication        the release bucket's replication rules whose metric lives in this region
-     * @param deletionWindowDays the notification key's deletion window
-     * @param protect            protect the notification key
+     * @param where    this stack's region, the other region, and whether this is region B
+     * @param owner    the project and stack, in names
+     * @param settings thresholds, notification address and patch window ({@code multiregion:operations})
+     * @param watched  the region's slice and what else its alarms watch
+     * @param key      the notification key's deletion window and protection
      */
-    public record Args(AwsRegion region, boolean standby, AwsRegion other, String project, String stack, OperationsSettings settings,
-                       RegionSlice slice, int minInService, String engine, Optional<Output<String>> pipeline,
-                       List<RegionAlarms.Replication> replication, int deletionWindowDays, boolean protect) {
+    public record Args(Where where, Owner owner, OperationsSettings settings, Watched watched, KeySettings key) {
+    }
+
+    /**
+     * @param region  this stack's region
+     * @param other   the other region (events are forwarded there)
+     * @param standby whether this is region B, whose cluster is a secondary of the global database
+     */
+    public record Where(AwsRegion region, AwsRegion other, boolean standby) {
+    }
+
+    /** The project and stack, in every physical name. */
+    public record Owner(String project, String stack) {
+    }
+
+    /**
+     * @param slice        the region's slice: its load balancer, group, cluster and CodeDeploy target
+     * @param minInService the group's minimum from the stack's sizing
+     * @param engine       the database engine ({@code aurora-postgresql} or {@code aurora-mysql})
+     * @param pipeline     the region's pipeline, where it has one
+     * @param replication  the release bucket's replication rules whose metric lives in this region (default none)
+     */
+    public record Watched(RegionSlice slice, int minInService, String engine, Optional<Output<String>> pipeline,
+                          List<RegionAlarms.Replication> replication) {
+    }
+
+    /** The notification key's deletion window (7 to 30 days, default 30) and protection (default true). */
+    public record KeySettings(int deletionWindowDays, boolean protect) {
     }
 
     public final NotificationTopic topic;
@@ -57,16 +74,17 @@ public final class RegionOperations extends ComponentResource {
     public RegionOperations(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:operations:RegionOperations", name, options);
         ComponentResourceOptions inside = ComponentResourceOptions.builder().parent(this).build();
-        AwsRegion region = args.region();
-        String prefix = alarmPrefix(args.project(), args.stack());
+        AwsRegion region = args.where().region();
+        Watched watched = args.watched();
+        String prefix = alarmPrefix(args.owner().project(), args.owner().stack());
 
         this.topic = new NotificationTopic(name + "-topic", new NotificationTopic.Args(region,
                 prefix + "operations", "alias/" + prefix + "notifications-" + region.code(),
-                args.settings().email(), args.deletionWindowDays(), args.protect()), inside);
+                args.settings().email(), args.key().deletionWindowDays(), args.key().protect()), inside);
         this.account = topic.keyArn.applyValue(Arns::accountOf);
 
-        RegionSlice slice = args.slice();
-        Output<OperationsPatterns.Delivery> delivery = args.pipeline()
+        RegionSlice slice = watched.slice();
+        Output<OperationsPatterns.Delivery> delivery = watched.pipeline()
                 .map(p -> Output.tuple(p, slice.deploy.applicationName)
                         .applyValue(t -> new OperationsPatterns.Delivery(Optional.ofNullable(t.t1), t.t2)))
                 .orElseGet(() -> slice.deploy.applicationName
@@ -74,12 +92,13 @@ public final class RegionOperations extends ComponentResource {
 
         this.alarms = new RegionAlarms(name + "-alarms", new RegionAlarms.Args(region, prefix, topic.topicArn,
                 args.settings(), new RegionAlarms.Watched(slice.web.loadBalancerArn, slice.web.targetGroupArn,
-                slice.app.autoScalingGroupName, args.minInService(), new RegionAlarms.Database(
-                        slice.database.clusterIdentifier, args.standby(), RegionAlarms.rpoLagOffered(args.engine())),
-                delivery, args.replication())), inside);
+                slice.app.autoScalingGroupName, watched.minInService(), new RegionAlarms.Database(
+                        slice.database.clusterIdentifier, args.where().standby(),
+                        RegionAlarms.rpoLagOffered(watched.engine())),
+                delivery, watched.replication())), inside);
 
-        if (EventRouting.supported(region, args.other())) {
-            EventRouting events = new EventRouting(name + "-events", new EventRouting.Args(region, args.other(),
+        if (EventRouting.supported(region, args.where().other())) {
+            EventRouting events = new EventRouting(name + "-events", new EventRouting.Args(region, args.where().other(),
                     account, prefix, delivery, topic.topicArn), inside);
             this.routing = Optional.of(events);
             this.deliveryRunsRule = Optional.of(events.deliveryRunsRule);

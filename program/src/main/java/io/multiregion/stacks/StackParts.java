@@ -100,10 +100,13 @@ final class StackParts {
         AwsRegion home = settings.homeRegion();
         boolean standby = settings.role() == Role.SECONDARY;
         AwsRegion other = standby ? settings.primaryRegion() : settings.secondaryRegion();
-        return new RegionOperations(settings.project() + "-ops", new RegionOperations.Args(home, standby, other,
-                settings.project(), settings.stack(), settings.operations(), slice, settings.sizing().minSize(),
-                settings.database().engine().value(), pipeline, replication,
-                settings.storage().kmsDeletionWindowDays(), settings.storage().protectData()),
+        return new RegionOperations(settings.project() + "-ops", new RegionOperations.Args(
+                new RegionOperations.Where(home, other, standby),
+                new RegionOperations.Owner(settings.project(), settings.stack()), settings.operations(),
+                new RegionOperations.Watched(slice, settings.sizing().minSize(), settings.database().engine().value(),
+                        pipeline, replication),
+                new RegionOperations.KeySettings(settings.storage().kmsDeletionWindowDays(),
+                        settings.storage().protectData())),
                 support.in(home, null));
     }
 
