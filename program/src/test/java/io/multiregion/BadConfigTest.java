@@ -78,6 +78,12 @@ class BadConfigTest {
                     List.of("pulumi:disable-default-providers: '[\"kubernetes\"]' leaves the aws default provider on")));
             cases.add(new Case("malformed region", stack, change("multiregion:primaryRegion", "EU-WEST-1"),
                     List.of("multiregion:primaryRegion: 'EU-WEST-1' is not a region code", "like eu-west-1")));
+            cases.add(new Case("governance switch not a boolean", stack,
+                    change("multiregion:governance", "{\"securityHub\":\"off\"}"),
+                    List.of("multiregion:governance.securityHub: 'off' is not a boolean",
+                            "false (the account already has it)")));
+            cases.add(new Case("governance not a map", stack, change("multiregion:governance", "false"),
+                    List.of("multiregion:governance: 'false' is not an object", "{\"accountTrail\": false}")));
         }
         cases.add(new Case("missing repository", "primary", change("multiregion:repository", null),
                 List.of("multiregion:repository: missing", "pulumi config set multiregion:repository")));
@@ -88,6 +94,13 @@ class BadConfigTest {
                 List.of("multiregion:primaryStack: missing", "<org>/multiregion/primary")));
         cases.add(new Case("malformed primaryStack", "secondary", change("multiregion:primaryStack", "primary"),
                 List.of("multiregion:primaryStack: 'primary' is not a fully qualified stack name")));
+        cases.add(new Case("governance rule this program does not deploy", "primary",
+                change("multiregion:governance", "{\"excludedRules\":[\"ROOT_ACCOUNT_MFA_ENABLED\"]}"),
+                List.of("multiregion:governance.excludedRules: 'ROOT_ACCOUNT_MFA_ENABLED' is not a managed rule this program deploys",
+                        "use one of ENCRYPTED_VOLUMES")));
+        cases.add(new Case("governance recording frequency", "secondary",
+                change("multiregion:governance", "{\"recordingFrequency\":\"HOURLY\"}"),
+                List.of("multiregion:governance.recordingFrequency: 'HOURLY'", "set CONTINUOUS")));
         Map<String, String> several = change("multiregion:role", "tertiary");
         several.put("multiregion:kmsDeletionWindowDays", "31");
         several.put("pulumi:disable-default-providers", null);

@@ -2,6 +2,8 @@ package io.multiregion;
 
 import io.multiregion.config.DatabaseReader;
 import io.multiregion.config.DomainReader;
+import io.multiregion.config.GovernanceReader;
+import io.multiregion.config.InterRegionReader;
 import io.multiregion.config.NetworkReader;
 import io.multiregion.config.OperationsReader;
 import io.multiregion.config.ProviderReader;
@@ -117,6 +119,9 @@ class ReadmeTest {
         missing(section(text, "### `multiregion:domain`"), "multiregion:domain.", DomainReader.FIELDS, problems);
         missing(section(text, "### `multiregion:database`"), "multiregion:database.", DatabaseReader.FIELDS, problems);
         missing(section(text, "### `multiregion:operations`"), "multiregion:operations.", OperationsReader.FIELDS, problems);
+        missing(section(text, "### `multiregion:interRegion`"), "multiregion:interRegion.", InterRegionReader.FIELDS,
+                problems);
+        missing(section(text, "### `multiregion:governance`"), "multiregion:governance.", GovernanceReader.FIELDS, problems);
         String network = section(text, "### `multiregion:network`");
         List<String> networkFields = new ArrayList<>();
         for (String top : NetworkReader.TOP_FIELDS) {

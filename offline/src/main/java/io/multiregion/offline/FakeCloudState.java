@@ -344,9 +344,47 @@ public final class FakeCloudState {
         t.put("aws:wafv2/webAcl:WebAcl", row().name("name", null).assigned("id", uuid())
                 .computed("_scope", in -> "CLOUDFRONT".equals(input(in, "scope")) ? "global" : "regional")
                 .derived("arn", "arn:{partition}:wafv2:{region}:{account}:{_scope}/webacl/{name}/{id}").id("id"));
+        // Governance. A service-linked role: role/aws-service-role/${ServiceName}/${RoleName}, named by the service
+        // (AWS Config's is AWSServiceRoleForConfig); its id is its ARN. Security Hub: hub/default, the subscription
+        // subscription/${Standard}, finding-aggregator/${Id}; a hub's id is the account. AWS Config: a recorder, a
+        // channel and a status are known by their name; a rule has config-rule/config-rule-${Id}.
+        t.put("aws:iam/serviceLinkedRole:ServiceLinkedRole", row()
+                .computed("name", in -> serviceLinkedRoleName(String.valueOf(input(in, "awsServiceName"))))
+                .assigned("uniqueId", name -> "AROA" + hex("slr" + name, 17).toUpperCase(Locale.ROOT))
+                .derived("path", "/aws-service-role/{awsServiceName}/")
+                .derived("arn", "arn:{partition}:iam::{account}:role/aws-service-role/{awsServiceName}/{name}")
+                .id("arn"));
+        t.put("aws:securityhub/account:Account", row()
+                .derived("arn", "arn:{partition}:securityhub:{region}:{account}:hub/default").derived("_id", "{account}")
+                .id("_id"));
+        t.put("aws:securityhub/standardsSubscription:StandardsSubscription", row()
+                .computed("_standard", in -> String.valueOf(input(in, "standardsArn")).replaceFirst("^.*:standards/", ""))
+                .derived("_arn", "arn:{partition}:securityhub:{region}:{account}:subscription/{_standard}")
+                .id("_arn"));
+        t.put("aws:securityhub/findingAggregator:FindingAggregator", row().assigned("_aggregatorId", uuid())
+                .derived("_arn", "arn:{partition}:securityhub:{region}:{account}:finding-aggregator/{_aggregatorId}")
+                .id("_arn"));
+        t.put("aws:cfg/recorder:Recorder", row().name("name", null).id("name"));
+        t.put("aws:cfg/deliveryChannel:DeliveryChannel", row().name("name", null).id("name"));
+        t.put("aws:cfg/recorderStatus:RecorderStatus", row().name("name", null).id("name"));
+        t.put("aws:cfg/rule:Rule", row().name("name", null)
+                .assigned("ruleId", name -> "config-rule-" + hex("rule" + name, 6))
+                .derived("arn", "arn:{partition}:config:{region}:{account}:config-rule/{ruleId}").id("name"));
         Map<String, Shape> shapes = new LinkedHashMap<>();
         t.forEach((type, r) -> shapes.put(type, r.shape()));
         return Map.copyOf(shapes);
+    }
+
+    /**
+     * The name IAM gives a service's service-linked role: {@code AWSServiceRoleFor} and the service (AWS Config's is
+     * {@code AWSServiceRoleForConfig}: AWS Config Developer Guide, "Using Service-Linked Roles for AWS Config").
+     */
+    static String serviceLinkedRoleName(String service) {
+        if (service.equals("config.amazonaws.com")) {
+            return "AWSServiceRoleForConfig";
+        }
+        String first = service.split("\\.")[0];
+        return "AWSServiceRoleFor" + (first.isEmpty() ? "" : Character.toUpperCase(first.charAt(0)) + first.substring(1));
     }
 
     /** The resource types the table describes. */

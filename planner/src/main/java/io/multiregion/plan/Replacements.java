@@ -58,6 +58,14 @@ public final class Replacements {
             Map.entry("aws:cloudwatch/eventTarget:EventTarget", Set.of("rule", "targetId", "eventBusName")),
             // cloudtrail/trail.go: name
             Map.entry("aws:cloudtrail/trail:Trail", Set.of("name")),
+            // configservice/configuration_recorder.go, delivery_channel.go, config_rule.go: name;
+            // securityhub/standards_subscription.go: standards_arn; iam/service_linked_role.go: aws_service_name,
+            // custom_suffix
+            Map.entry("aws:cfg/recorder:Recorder", Set.of("name")),
+            Map.entry("aws:cfg/deliveryChannel:DeliveryChannel", Set.of("name")),
+            Map.entry("aws:cfg/rule:Rule", Set.of("name")),
+            Map.entry("aws:securityhub/standardsSubscription:StandardsSubscription", Set.of("standardsArn")),
+            Map.entry("aws:iam/serviceLinkedRole:ServiceLinkedRole", Set.of("awsServiceName", "customSuffix")),
             // codepipeline/codepipeline.go: name; codebuild/project.go: name; codestarconnections/connection.go
             Map.entry("aws:codepipeline/pipeline:Pipeline", Set.of("name")),
             Map.entry("aws:codebuild/project:Project", Set.of("name")),

@@ -29,6 +29,11 @@ public final class SettingsReader {
     static final ConcernReader<NetworkSettings> NETWORK = ConcernReader.of(Setting.both("network", "object", null),
             (source, stack, problems) -> NetworkReader.read(source, problems));
 
+    /** The inter-region network: on or off, and both gateways' ASNs. */
+    static final ConcernReader<InterRegionSettings> INTER_REGION = ConcernReader.of(
+            Setting.both(InterRegionReader.KEY, "object", null),
+            (source, stack, problems) -> InterRegionReader.read(source, problems));
+
     /** The stack's sizing: its defaults depend on the role (active or warm standby). */
     static final ConcernReader<Sizing> SIZING = ConcernReader.of(Setting.both(SizingReader.KEY, "object", null),
             (source, stack, problems) -> SizingReader.read(source, stack.role().equals(Optional.of(Role.SECONDARY)), problems));
@@ -41,14 +46,18 @@ public final class SettingsReader {
     static final ConcernReader<DatabaseSettings> DATABASE = ConcernReader.of(Setting.both("database", "object", null),
             (source, stack, problems) -> DatabaseReader.read(source, problems));
 
+    /** Which governance singletons (account trail, Security Hub, finding aggregator, AWS Config) the stacks create. */
+    static final ConcernReader<GovernanceSettings> GOVERNANCE = ConcernReader.of(
+            Setting.both(GovernanceReader.KEY, "object", null), (source, stack, problems) -> GovernanceReader.read(source, problems));
+
     /** Alarm thresholds, the notification address and the patch window: the patch window's default depends on the role. */
     static final ConcernReader<OperationsSettings> OPERATIONS = ConcernReader.of(
             Setting.both(OperationsReader.KEY, "object", null), (source, stack, problems) -> OperationsReader.read(source,
                     stack.role().equals(Optional.of(Role.SECONDARY)), problems));
 
     /** Every concern, in the order they are read. */
-    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, SIZING,
-            DOMAIN, DATABASE, PROVIDERS, OPERATIONS);
+    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, INTER_REGION, SIZING,
+            DOMAIN, DATABASE, PROVIDERS, GOVERNANCE, OPERATIONS);
 
     private SettingsReader() {
     }
@@ -76,6 +85,7 @@ public final class SettingsReader {
         DeliverySettings delivery = DELIVERY.read(in, context);
         StorageSettings storage = STORAGE.read(in, context);
         NetworkSettings network = NETWORK.read(in, context);
+        InterRegionSettings interRegion = INTER_REGION.read(in, context);
         Sizing sizing = SIZING.read(in, context);
         Optional<DomainSettings> domain = DOMAIN.read(in, context);
         DatabaseSettings database = DATABASE.read(in, context);
@@ -83,14 +93,16 @@ public final class SettingsReader {
         context.role().ifPresent(role -> SizingReader.checkNatGateways(sizing, network.of(role).zones())
                 .forEach(problems::add));
         ProviderSettings aws = PROVIDERS.read(in, context);
+        GovernanceSettings governance = GOVERNANCE.read(in, context);
+        GovernanceReader.warnings(governance).forEach(problems::warn);
         OperationsSettings operations = OPERATIONS.read(in, context);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
-        return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, sizing, domain,
-                database, aws, operations, problems.warnings());
+        return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, interRegion,
+                sizing, domain, database, aws, problems.warnings(), governance, operations);
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {

@@ -16,17 +16,20 @@ import java.util.Optional;
  * @param delivery the delivery path
  * @param storage  log retention, key deletion window, object versions, protection
  * @param network  both regions' VPCs
+ * @param interRegion the inter-region network (the Transit Gateway pair and each region's attachment)
  * @param sizing   this stack's sizing (active in the primary, warm standby in the secondary)
  * @param domain   the application's DNS name and hosted zone, when set
  * @param database the Aurora global database's engine, version, port, backups and names
  * @param aws      the {@code aws:} provider settings passed to every provider
- * @param operations alarm thresholds, the notification address and the patch window
  * @param warnings what is valid but probably not meant (for example a key that this stack's role never reads)
+ * @param governance which governance singletons the stack creates in its region
+ * @param operations alarm thresholds, the notification address and the patch window
  */
 public record StackSettings(String project, String stack, CoreSettings core, DeliverySettings delivery,
-                            StorageSettings storage, NetworkSettings network, Sizing sizing,
+                            StorageSettings storage, NetworkSettings network, InterRegionSettings interRegion, Sizing sizing,
                             Optional<DomainSettings> domain, DatabaseSettings database, ProviderSettings aws,
-                            OperationsSettings operations, List<String> warnings) {
+                            List<String> warnings, GovernanceSettings governance,
+                            OperationsSettings operations) {
 
     public StackSettings {
         warnings = List.copyOf(warnings);

@@ -36,7 +36,8 @@ import java.util.Optional;
  * it in its region by passing that region's provider in the options.
  *
  * <p>What it registers: a DB subnet group over the isolated subnets; a security group that admits the database
- * port from the application tier's group only and has no egress rule (replies to admitted connections need none:
+ * port from the application tier's group only (and, through {@link #admit}, from the other region's application
+ * subnets when the inter-region network is on) and has no egress rule (replies to admitted connections need none:
  * security groups are stateful); one CloudWatch Logs group per exported log type, with retention and this region's
  * key; the cluster; and {@code sizing.instances()} DB instances.
  *
@@ -126,9 +127,11 @@ public final class RegionalCluster extends ComponentResource {
     public final Cluster cluster;
     public final List<ClusterInstance> instances;
     public final List<LogGroup> logGroups;
+    private final String name;
 
     public RegionalCluster(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:data:RegionalCluster", name, options);
+        this.name = name;
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         DatabaseSettings db = args.database();
         String identifier = DbNames.cluster(args.project(), args.stack(), args.region().code());
@@ -261,5 +264,37 @@ public final class RegionalCluster extends ComponentResource {
 
         registerOutputs(Map.of("clusterIdentifier", clusterIdentifier, "endpoint", endpoint,
                 "readerEndpoint", readerEndpoint, "securityGroupId", securityGroupId));
+    }
+
+    /**
+     * Admits, on the database port, clients that no security group of this VPC can name: one ingress rule per block,
+     * parented to this cluster. It serves the other region's application tier, whose traffic arrives over the
+     * inter-region transit gateway peering: a rule can reference another VPC's security group across a transit
+     * gateway only within one Region (AWS Networking blog, "Introducing security group referencing for AWS Transit
+     * Gateway"), so the rule names the client subnets' blocks, which the caller narrows to the subnets that need
+     * the database.
+     *
+     * @param label       who the clients are, in the rules' logical names (e.g. {@code eu-central-1-app})
+     * @param cidrs       the client subnets' blocks
+     * @param description the rules' description
+     */
+    public List<SecurityGroupIngressRule> admit(String label, List<String> cidrs, String description) {
+        if (cidrs.isEmpty()) {
+            throw new IllegalArgumentException("no client block to admit from " + label);
+        }
+        List<SecurityGroupIngressRule> rules = new ArrayList<>();
+        for (int i = 0; i < cidrs.size(); i++) {
+            rules.add(new SecurityGroupIngressRule(name + "-from-" + label + "-" + (i + 1),
+                    SecurityGroupIngressRuleArgs.builder()
+                            .securityGroupId(securityGroupId)
+                            .cidrIpv4(cidrs.get(i))
+                            .ipProtocol("tcp")
+                            .fromPort(port)
+                            .toPort(port)
+                            .description(description)
+                            .build(),
+                    CustomResourceOptions.builder().parent(this).build()));
+        }
+        return List.copyOf(rules);
     }
 }

@@ -178,7 +178,7 @@ public final class ReplicaTrigger extends ComponentResource {
     }
 
     /** The documented CloudTrail delivery statements (CloudTrail User Guide, "Amazon S3 bucket policy for CloudTrail"). */
-    static List<Statement> cloudTrailDeliveryStatements(SecureBucket.BucketRef bucket, Output<String> account,
+    public static List<Statement> cloudTrailDeliveryStatements(SecureBucket.BucketRef bucket, Output<String> account,
                                                         Output<String> trailArn) {
         return List.of(
                 Statement.allow("AWSCloudTrailAclCheck").actions("s3:GetBucketAcl").resource(bucket.arn())

@@ -190,4 +190,16 @@ public final class Actions {
     public static final List<String> SSM_PATCH_SNAPSHOT = List.of("ssm:GetDeployablePatchSnapshotForInstance");
     /** Patch Manager on an instance: report patch compliance (resource type: instance). */
     public static final List<String> SSM_REPORT_COMPLIANCE = List.of("ssm:PutComplianceItems");
+
+    /**
+     * What AWS Config checks on its delivery bucket before it writes (AWS Config Developer Guide, "Permissions for the
+     * Amazon S3 Bucket for the AWS Config delivery channel"): the ACL check and the existence check; both take the
+     * bucket resource type.
+     */
+    public static final List<String> S3_CONFIG_BUCKET_CHECK = List.of("s3:GetBucketAcl", "s3:ListBucket");
+    /**
+     * AWS Config, through its service-linked role, encrypting what it delivers to a KMS-encrypted bucket (AWS Config
+     * Developer Guide, "Permissions for the KMS Key"); both take the key resource type.
+     */
+    public static final List<String> KMS_FOR_CONFIG = List.of("kms:Decrypt", "kms:GenerateDataKey");
 }

@@ -90,4 +90,9 @@ public final class Names {
         }
         return autoNamed(logicalName, limit);
     }
+
+    /** AWS Config recorder and delivery channel names: 1 to 256 characters (AWS Config API Reference, ConfigurationRecorder, DeliveryChannel). */
+    public static final int CONFIG_RECORDER = 256;
+    /** AWS Config rule names: 1 to 128 characters (AWS Config API Reference, ConfigRule). */
+    public static final int CONFIG_RULE = 128;
 }

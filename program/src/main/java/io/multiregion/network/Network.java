@@ -67,7 +67,8 @@ import java.util.regex.Pattern;
  *   <li>the isolated subnets share one route table with no route to the internet;</li>
  *   <li>the S3 gateway endpoint is on the private and isolated route tables, through the endpoint's
  *       {@code routeTableIds} only (SPEC 8: one mechanism per endpoint). The private and isolated route table ids are
- *       outputs, for routes to the peer region added later.</li>
+ *       outputs ({@link #internalRouteTableIds}): {@link TransitGatewayAttachment} adds the routes to the peer region
+ *       to them, and attaches the VPC to its region's transit gateway in the private subnets.</li>
  * </ul>
  *
  * <p>AWS Foundational Security Best Practices controls for the network:
@@ -149,6 +150,12 @@ public final class Network extends ComponentResource {
     /** The isolated subnets' route table id, in a list (for routes to the peer region). */
     @Export(name = "isolatedRouteTableIds", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> isolatedRouteTableIds;
+    /**
+     * The route tables of the subnets that never reach the internet directly, by the suffix of their logical name:
+     * {@code private-1} to {@code private-n} (one per zone), then {@code isolated}. Each is its own output, so that a
+     * caller can add one route per table (the routes to the peer region over a transit gateway).
+     */
+    public final Map<String, Output<String>> internalRouteTableIds;
     /** The zones holding the subnets, in zone order. */
     @Export(name = "zoneNames", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> zoneNames;
@@ -228,6 +235,7 @@ public final class Network extends ComponentResource {
         }
 
         List<Output<String>> privateTableIds = new ArrayList<>();
+        Map<String, Output<String>> internalTables = new LinkedHashMap<>();
         for (int i = 0; i < privateSubnets.size(); i++) {
             RouteTable table = routeTable(name + "-private-" + (i + 1), stack, vpc, child);
             if (!nats.isEmpty()) {
@@ -239,9 +247,12 @@ public final class Network extends ComponentResource {
             }
             associate(name + "-private-" + (i + 1), table, privateSubnets.get(i), child);
             privateTableIds.add(table.id());
+            internalTables.put("private-" + (i + 1), table.id());
         }
 
         RouteTable isolatedTable = routeTable(name + "-isolated", stack, vpc, child);
+        internalTables.put("isolated", isolatedTable.id());
+        this.internalRouteTableIds = Collections.unmodifiableMap(internalTables);
         for (int i = 0; i < isolatedSubnets.size(); i++) {
             associate(name + "-isolated-" + (i + 1), isolatedTable, isolatedSubnets.get(i), child);
         }

@@ -75,4 +75,20 @@ public final class Arns {
         String[] parts = arn.split(":", 6);
         return parts.length >= 5 ? parts[4] : "";
     }
+
+    /**
+     * {@code arn:<partition>:iam::<account>:role/aws-service-role/<service>/<roleName>}: a service-linked role, which IAM
+     * creates under the service's path (IAM User Guide, "Using service-linked roles").
+     */
+    public static String serviceLinkedRole(AwsRegion region, String account, String service, String roleName) {
+        return "arn:" + region.partition() + ":iam::" + account + ":role/aws-service-role/" + service + "/" + roleName;
+    }
+
+    /**
+     * {@code arn:<partition>:securityhub:<region>::standards/<standard>}: a Security Hub standard, which is regional
+     * and has no account (Security Hub API Reference, DescribeStandards).
+     */
+    public static String securityHubStandard(AwsRegion region, String standard) {
+        return "arn:" + region.partition() + ":securityhub:" + region.code() + "::standards/" + standard;
+    }
 }

@@ -6,6 +6,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import io.multiregion.config.DatabaseSettings;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
+import io.multiregion.config.InterRegionSettings;
+import io.multiregion.config.NetworkSettings;
 import io.multiregion.data.DatabaseCredentials;
 import io.multiregion.data.GlobalDatabase;
 import io.multiregion.config.StackSettings;
@@ -15,6 +17,9 @@ import io.multiregion.deploy.DeployTarget;
 import io.multiregion.images.ImageRepositories;
 import io.multiregion.operations.RegionAlarms;
 import io.multiregion.operations.RegionOperations;
+import io.multiregion.governance.Governance;
+import io.multiregion.network.TransitGatewayAttachment;
+import io.multiregion.network.TransitGatewayPeering;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
@@ -30,7 +35,8 @@ import java.util.Set;
 
 /**
  * The primary stack: the pairs that span both regions (the replicating release bucket pair, the global database and
- * its replicated secret, the image repository pair), region A's slice and
+ * its replicated secret, the image repository pair, the transit gateway pair with its peering), region A's slice
+ * (with its attachment to A's gateway) and
  * region A's delivery (the source pipeline, which deploys to the slice). It is allowed both regions' providers.
  *
  * <p>In native delivery there is no replicating pair: the release archive stays in A (the publish step), and the
@@ -80,6 +86,11 @@ public final class PrimaryStack {
                 Optional.of(credentials.masterPassword), credentials.secretArn, images.primaryArn,
                 settings.storage().logRetentionDays()));
 
+        // The inter-region network: the pair (both gateways, their peering and the routes over it) and A's own
+        // attachment; B's attachment is the secondary's.
+        Optional<TransitGatewayPeering> gateways = settings.interRegion().enabled()
+                ? Optional.of(interRegion(settings, providers, support, slice)) : Optional.empty();
+
         // Region A's delivery: the source pipeline publishes each release (into the pair in bespoke delivery) and
         // deploys it to A, and in native delivery to B too.
         Optional<SourcePipeline.CrossRegionDeploy> toB = nativeDelivery
@@ -105,11 +116,19 @@ public final class PrimaryStack {
                     names.put("ruleId", ReplicatedBucket.ruleId(b));
                     return names;
                 }));
+        // Governance of this stack's region (and, in the primary, what exists once per account).
+        Governance governance = StackParts.governance(settings, support);
 
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
         support.seal();
 
         Map<Value, Output<?>> exports = new LinkedHashMap<>();
+        gateways.ifPresent(p -> {
+            exports.put(Value.PRIMARY_TRANSIT_GATEWAY, p.requesterGatewayId);
+            exports.put(Value.SECONDARY_TRANSIT_GATEWAY, p.accepterGatewayId);
+            exports.put(Value.SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE, p.accepterRouteTableId);
+            exports.put(Value.TRANSIT_GATEWAY_PEERING, p.peeringAttachmentId);
+        });
         exports.put(Value.PRIMARY_REGION, Output.of(a.code()));
         exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
         exports.put(Value.ARTIFACT_KEY, Output.of(delivery.artifactKey()));
@@ -139,7 +158,35 @@ public final class PrimaryStack {
         exports.put(Value.MONITORING, ops.monitoring(replication));
         exports.put(Value.ALARM_TOPIC, ops.topic.topicArn);
         StackParts.sliceExports(settings, slice, exports);
+        exports.put(Value.GOVERNANCE, Output.of(governance.summary()));
         StackContract.export(ctx, StackContract.Exporter.PRIMARY, delivery.mode(), exports);
+    }
+
+    /**
+     * The primary's part of the inter-region network: the pair, built with both regions' providers (both gateways,
+     * their route tables, the peering and its acceptance in B, the static routes over it), region A's attachment and
+     * routes, and what crosses the peering: A's database admits B's application subnets on its port, and nothing
+     * else is opened. The routes towards B's block need no B attachment yet: B's block reaches B's route table by
+     * propagation once the secondary attaches B's VPC.
+     */
+    private static TransitGatewayPeering interRegion(StackSettings settings, ProviderRegistry providers,
+                                                     RegionalSupport support, RegionSlice slice) {
+        AwsRegion a = settings.primaryRegion();
+        AwsRegion b = settings.secondaryRegion();
+        InterRegionSettings inter = settings.interRegion();
+        NetworkSettings network = settings.network();
+        TransitGatewayPeering pair = new TransitGatewayPeering(settings.project() + "-tgw", new TransitGatewayPeering.Args(
+                settings.stack(),
+                new TransitGatewayPeering.Side(a, providers.forRegion(a), inter.primaryAsn(), network.primary().cidr()),
+                new TransitGatewayPeering.Side(b, providers.forRegion(b), inter.secondaryAsn(), network.secondary().cidr())),
+                ComponentResourceOptions.builder().build());
+        new TransitGatewayAttachment(settings.project() + "-tgw-attachment", new TransitGatewayAttachment.Args(a,
+                settings.stack(), TransitGatewayAttachment.Vpc.of(slice.network),
+                new TransitGatewayAttachment.Gateway(pair.requesterGatewayId, pair.requesterRouteTableId),
+                network.secondary().cidr()), support.in(a, null));
+        slice.database.admit(b.code() + "-app", InterRegionSettings.applicationSubnets(network),
+                "Aurora from the application tier in " + b.code() + ", over the transit gateway peering");
+        return pair;
     }
 
     /** Native delivery: B's CodeDeploy target, which the secondary creates with these names. */

@@ -1,6 +1,8 @@
 package io.multiregion.stacks;
 
 import com.pulumi.Context;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
@@ -8,6 +10,7 @@ import io.multiregion.values.Outputs;
 import io.multiregion.compute.AppTier;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
+import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.RunKnowledge;
 import io.multiregion.config.SizingReader;
 import io.multiregion.config.StackSettings;
@@ -23,6 +26,8 @@ import io.multiregion.operations.RegionOperations;
 import io.multiregion.recovery.FailoverSwitch;
 import io.multiregion.recovery.RecoveryCapacity;
 import io.multiregion.recovery.RecoveryRunbook;
+import io.multiregion.governance.Governance;
+import io.multiregion.network.TransitGatewayAttachment;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
@@ -36,8 +41,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The secondary stack: region B's slice (the warm standby) and region B's own delivery (the trigger and the
- * pipeline in B, which deploys to the slice). It reads the primary only
+ * The secondary stack: region B's slice (the warm standby, with its attachment to B's transit gateway when the
+ * inter-region network is on) and region B's own delivery (the trigger and the pipeline in B, which deploys to the
+ * slice). It reads the primary only
  * through the {@link StackContract} and has no provider for region A at all (static stability).
  *
  * <p>In native delivery the secondary has no delivery of its own: A's pipeline deploys to B's CodeDeploy target
@@ -54,7 +60,7 @@ public final class SecondaryStack {
                 knowledge);
         primary.check(ctx, settings.stack(), new StackContract.Agreement(settings.primaryRegion(), b, settings.network(),
                 settings.sizing(), settings.domain().map(d -> d.name()).orElse(""), settings.database(),
-                settings.delivery().mode()));
+                settings.delivery().mode(), settings.interRegion()));
 
         ProviderRegistry providers = StackParts.providers(settings, Set.of(b));
         RegionalSupport support = StackParts.support(settings, providers);
@@ -65,6 +71,10 @@ public final class SecondaryStack {
         RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(primary.text(Value.GLOBAL_CLUSTER),
                 settings.database(), false, Optional.empty(), primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
                 primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays()));
+
+        if (settings.interRegion().enabled()) {
+            interRegion(settings, primary, slice, support);
+        }
 
         Map<Value, Output<?>> exports = new LinkedHashMap<>();
         Optional<Output<String>> pipeline = Optional.empty();
@@ -120,6 +130,8 @@ public final class SecondaryStack {
                         RegionAlarms.rpoLagOffered(settings.database().engine().value()),
                         ProviderRegistry.globalRegion(b), Outputs.listOf(failoverSwitch.healthCheckId), b,
                         failoverSwitch.namespace), support.in(b, null));
+        // Governance of this stack's region (and, in the primary, what exists once per account).
+        Governance governance = StackParts.governance(settings, support);
 
         // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
         support.seal();
@@ -132,6 +144,7 @@ public final class SecondaryStack {
         exports.put(Value.RECOVERY_RUNBOOK, runbook.documentName);
         exports.put(Value.FAILOVER_SWITCH_HEALTH_CHECK, failoverSwitch.healthCheckId);
         StackParts.sliceExports(settings, slice, exports);
+        exports.put(Value.GOVERNANCE, Output.of(governance.summary()));
         StackContract.export(ctx, StackContract.Exporter.SECONDARY, delivery.mode(), exports);
     }
 
@@ -152,6 +165,34 @@ public final class SecondaryStack {
      */
     static String dashboardName(String project, String stack) {
         return Names.fit((project + "-" + stack).replaceAll("[^A-Za-z0-9_-]", "-"), 255);
+    }
+
+    /**
+     * The secondary's part of the inter-region network: B's VPC attached to the gateway the primary built in B (read
+     * from the primary's outputs, never through A's provider), with routes towards A's block, and what crosses the
+     * peering from here: B's application tier may reach A's database subnets on the database port, where the
+     * global writer lives while A is the primary region.
+     */
+    private static void interRegion(StackSettings settings, StackContract.PrimaryReference primary, RegionSlice slice,
+                                    RegionalSupport support) {
+        AwsRegion a = settings.primaryRegion();
+        AwsRegion b = settings.secondaryRegion();
+        new TransitGatewayAttachment(settings.project() + "-tgw-attachment", new TransitGatewayAttachment.Args(b,
+                settings.stack(), TransitGatewayAttachment.Vpc.of(slice.network),
+                new TransitGatewayAttachment.Gateway(primary.text(Value.SECONDARY_TRANSIT_GATEWAY),
+                        primary.text(Value.SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE)),
+                settings.network().primary().cidr()), support.in(b, null));
+        List<String> databaseSubnets = InterRegionSettings.databaseSubnets(settings.network());
+        for (int i = 0; i < databaseSubnets.size(); i++) {
+            new SecurityGroupEgressRule(settings.project() + "-app-to-" + a.code() + "-db-" + (i + 1),
+                    SecurityGroupEgressRuleArgs.builder()
+                            .securityGroupId(slice.app.securityGroupId)
+                            .cidrIpv4(databaseSubnets.get(i))
+                            .ipProtocol("tcp").fromPort(slice.database.port).toPort(slice.database.port)
+                            .description("the database writer in " + a.code() + ", over the transit gateway peering")
+                            .build(),
+                    CustomResourceOptions.builder().parent(slice).build());
+        }
     }
 
     /** B's own delivery: the pipeline in B, fed by the replica bucket, and the trigger that starts it. */

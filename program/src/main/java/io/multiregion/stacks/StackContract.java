@@ -7,6 +7,8 @@ import com.pulumi.resources.StackReference;
 import io.multiregion.config.ConfigException;
 import io.multiregion.config.DatabaseSettings;
 import io.multiregion.config.DeliveryMode;
+import io.multiregion.config.InterRegionReader;
+import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.NetworkReader;
 import io.multiregion.config.NetworkSettings;
 import io.multiregion.config.RunKnowledge;
@@ -120,7 +122,21 @@ public final class StackContract {
         RECOVERY_RUNBOOK("recoveryRunbook", Exporter.SECONDARY, false, TEXT,
                 "the Systems Manager Automation runbook in region B that moves the application to B"),
         FAILOVER_SWITCH_HEALTH_CHECK("failoverSwitchHealthCheckId", Exporter.SECONDARY, false, TEXT,
-                "the Route 53 health check of the failover switch: healthy until the recovery runbook moves traffic to B");
+                "the Route 53 health check of the failover switch: healthy until the recovery runbook moves traffic to B"),
+        INTER_REGION("interRegion", Exporter.BOTH, true, InterRegionReader::fitsExport,
+                "the inter-region network's settings, as {enabled, primaryAsn, secondaryAsn} and, when enabled, the subnets "
+                        + "of the database flow {databaseSubnets, applicationSubnets}"),
+        PRIMARY_TRANSIT_GATEWAY("primaryTransitGatewayId", Exporter.PRIMARY, false, TEXT,
+                "inter-region network: A's transit gateway"),
+        SECONDARY_TRANSIT_GATEWAY("secondaryTransitGatewayId", Exporter.PRIMARY, true, TEXT,
+                "inter-region network: B's transit gateway, which B's VPC attaches to"),
+        SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE("secondaryTransitGatewayRouteTableId", Exporter.PRIMARY, true, TEXT,
+                "inter-region network: the route table of B's transit gateway, which B's attachment joins"),
+        TRANSIT_GATEWAY_PEERING("transitGatewayPeeringAttachmentId", Exporter.PRIMARY, false, TEXT,
+                "inter-region network: the peering attachment between the two transit gateways"),
+        GOVERNANCE("governance", Exporter.BOTH, false, v -> v instanceof Map<?, ?>,
+                "what governance the stack built in its region: {accountTrail, securityHub, findingAggregator, "
+                        + "configRecorder, configRules}");
 
         private final String key;
         private final Exporter exporter;
@@ -176,6 +192,15 @@ public final class StackContract {
             return meaning;
         }
 
+        /**
+         * Whether the output exists only while the inter-region network is on ({@code multiregion:interRegion}): the
+         * primary exports it, and the secondary reads it, only then.
+         */
+        public boolean interRegionOnly() {
+            return this == PRIMARY_TRANSIT_GATEWAY || this == SECONDARY_TRANSIT_GATEWAY
+                    || this == SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE || this == TRANSIT_GATEWAY_PEERING;
+        }
+
         /** Whether a value read from a stack has this output's shape. */
         public boolean fits(Object value) {
             return shape.test(value);
@@ -217,7 +242,7 @@ public final class StackContract {
     public static void export(Context ctx, Exporter stack, DeliveryMode mode, Map<Value, Output<?>> values) {
         for (Value v : Value.values()) {
             boolean required = (v.exporter == stack || v.exporter == Exporter.BOTH) && v.exportedIn(mode);
-            if (required && !values.containsKey(v) && v != Value.TRIGGER_TRAIL) {
+            if (required && !values.containsKey(v) && v != Value.TRIGGER_TRAIL && !v.interRegionOnly()) {
                 throw new IllegalStateException("the " + stack + " stack must export " + v.key);
             }
             if (!required && values.containsKey(v)) {
@@ -284,6 +309,9 @@ public final class StackContract {
             Map<Value, Object> values = new LinkedHashMap<>();
             Set<Value> unknown = EnumSet.noneOf(Value.class);
             for (Value v : readBySecondary(mode)) {
+                if (!agreement.reads(v)) {
+                    continue;
+                }
                 Object value = read == null ? null : read.get(v.key);
                 if (value != null && knowledge.isUnknown(value)) {
                     unknown.add(v);
@@ -324,6 +352,7 @@ public final class StackContract {
             if (!problems.isEmpty()) {
                 throw new ConfigException(stack, problems);
             }
+            agreement.warnings(name, values).forEach(ctx.log()::warn);
         }
     }
 
@@ -336,14 +365,35 @@ public final class StackContract {
      * @param network         both VPC blocks, set in both stack files
      * @param sizing          the standby's sizing
      * @param domain          the application's DNS name, or empty
+     * @param interRegion     the inter-region network, set in both stack files
      */
     public record Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
-                            String domain, DatabaseSettings database, DeliveryMode delivery) {
+                            String domain, DatabaseSettings database, DeliveryMode delivery,
+                            InterRegionSettings interRegion) {
+
+        /** The agreement of a stack that delivers in this mode with the default inter-region network. */
+        public Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
+                         String domain, DatabaseSettings database, DeliveryMode delivery) {
+            this(primaryRegion, secondaryRegion, network, sizing, domain, database, delivery, InterRegionSettings.DEFAULTS);
+        }
 
         /** The agreement of a stack that delivers in the default (bespoke) mode. */
         public Agreement(AwsRegion primaryRegion, AwsRegion secondaryRegion, NetworkSettings network, Sizing sizing,
                          String domain, DatabaseSettings database) {
             this(primaryRegion, secondaryRegion, network, sizing, domain, database, DeliveryMode.BESPOKE);
+        }
+
+        /** Whether the secondary reads this output of the primary under this agreement. */
+        boolean reads(Value value) {
+            return interRegion.enabled() || !value.interRegionOnly();
+        }
+
+        /** What is valid but worth saying about the primary's values (a switch-off of the inter-region network). */
+        List<String> warnings(String primaryStack, Map<Value, Object> read) {
+            if (read.get(Value.INTER_REGION) instanceof Map<?, ?> theirs && Value.INTER_REGION.fits(theirs)) {
+                return InterRegionReader.warningsAgainstPrimary(interRegion, theirs, primaryStack);
+            }
+            return List.of();
         }
 
         /** The database value the primary exports. */
@@ -367,6 +417,9 @@ public final class StackContract {
             if (read.get(Value.NETWORK) instanceof Map<?, ?> cidrs && Value.NETWORK.fits(cidrs)) {
                 problems.addAll(NetworkReader.checkAgainstPrimary(network, cidrs.get("primaryCidr").toString(),
                         cidrs.get("secondaryCidr").toString()));
+            }
+            if (read.get(Value.INTER_REGION) instanceof Map<?, ?> theirs && Value.INTER_REGION.fits(theirs)) {
+                problems.addAll(InterRegionReader.checkAgainstPrimary(interRegion, network, theirs, primaryStack));
             }
             SizingReader.fromExport(read.get(Value.SIZING)).ifPresent(primary -> problems.addAll(
                     SizingReader.checkStandby(primary, sizing)));

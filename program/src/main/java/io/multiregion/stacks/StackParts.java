@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.DomainSettings;
+import io.multiregion.config.InterRegionReader;
 import io.multiregion.config.Role;
 import io.multiregion.config.SizingReader;
 import io.multiregion.config.StackSettings;
@@ -11,6 +12,7 @@ import io.multiregion.delivery.BuildProject;
 import io.multiregion.delivery.DeployTo;
 import io.multiregion.operations.RegionAlarms;
 import io.multiregion.operations.RegionOperations;
+import io.multiregion.governance.Governance;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
@@ -83,6 +85,7 @@ final class StackParts {
         exports.put(Value.SIZING, Output.of(SizingReader.export(settings.sizing())));
         exports.put(Value.DOMAIN, Output.of(settings.domain().map(DomainSettings::name).orElse("")));
         exports.put(Value.DATABASE, Output.of(StackContract.Agreement.database(settings.database())));
+        exports.put(Value.INTER_REGION, Output.of(InterRegionReader.export(settings.interRegion(), settings.network())));
         exports.put(Value.APPLICATION_URL, slice.url);
         exports.put(Value.DEPLOYMENT_GROUP, Output.tuple(slice.deploy.applicationName, slice.deploy.deploymentGroupName)
                 .applyValue(t -> t.t1 + "/" + t.t2));
@@ -114,5 +117,19 @@ final class StackParts {
     static BuildProject.Build build(DeliverySettings delivery) {
         return new BuildProject.Build(delivery.testCommands(), delivery.buildImage(), delivery.buildComputeType(),
                 delivery.buildTimeoutMinutes(), delivery.containerBuilds());
+    }
+
+    /**
+     * The stack's governance in its home region: AWS Config and Security Hub in both stacks; in the primary also the
+     * account trail, the finding aggregator (linking B) and AWS Config's service-linked role, which exist once per
+     * account.
+     */
+    static Governance governance(StackSettings settings, RegionalSupport support) {
+        AwsRegion home = settings.homeRegion();
+        Optional<AwsRegion> linked = settings.role() == Role.PRIMARY ? Optional.of(settings.secondaryRegion())
+                : Optional.empty();
+        return new Governance(settings.project() + "-governance", new Governance.Args(
+                settings.project() + "-" + settings.stack(), home, linked, settings.governance(),
+                settings.storage().logRetentionDays()), support, support.in(home, null));
     }
 }

@@ -60,6 +60,24 @@ public final class RegionalKey extends ComponentResource {
     public final KeyPolicy policy;
 
     public RegionalKey(String name, Args args, ComponentResourceOptions options) {
+        this(name, args, (keyArn, account) -> AppTier.autoScalingKeyStatements(args.region(), keyArn, account), options);
+    }
+
+    /**
+     * Statements of further services in a key policy, given the key's ARN and the account's id.
+     */
+    @FunctionalInterface
+    public interface ServiceStatements {
+        List<Statement> of(Output<String> keyArn, Output<String> account);
+    }
+
+    /**
+     * A key whose policy admits the given services besides the account, CloudWatch Logs and CloudTrail, instead of
+     * EC2 Auto Scaling (which only the application's key needs, for its instances' volumes).
+     *
+     * @param services the further statements of the key policy
+     */
+    public RegionalKey(String name, Args args, ServiceStatements services, ComponentResourceOptions options) {
         super("multiregion:storage:RegionalKey", name, options);
         this.region = args.region();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -81,7 +99,7 @@ public final class RegionalKey extends ComponentResource {
 
         this.policy = new KeyPolicy(name + "-policy", KeyPolicyArgs.builder()
                 .keyId(keyId)
-                .policy(PolicyDocument.of(policy(args.region(), key.arn(), accountId)))
+                .policy(PolicyDocument.of(policy(args.region(), key.arn(), accountId, services)))
                 .build(), child);
 
         registerOutputs(Map.of("arn", arn, "keyId", keyId));
@@ -98,13 +116,15 @@ public final class RegionalKey extends ComponentResource {
     }
 
     /**
-     * The key policy: the account through IAM, the two log services scoped to this account and region, and EC2 Auto
-     * Scaling's service-linked role for the EBS volumes of the region's instances.
+     * The key policy: the account through IAM, the two log services scoped to this account and region, and the given
+     * services (for the application's key: EC2 Auto Scaling's service-linked role for the EBS volumes of the region's
+     * instances).
      * Each statement's condition keys apply to each of its actions: {@code kms:EncryptionContext:*} exists only
      * on the cryptographic operations, so {@code kms:DescribeKey} has a statement of its own (AWS KMS Developer
      * Guide, "kms:EncryptionContext context keys"; Service Authorization Reference, AWS KMS).
      */
-    static List<Statement> policy(AwsRegion region, Output<String> keyArn, Output<String> account) {
+    static List<Statement> policy(AwsRegion region, Output<String> keyArn, Output<String> account,
+                                  ServiceStatements services) {
         Output<String> root = account.applyValue(a -> Arns.accountRoot(region, a));
         Output<String> logGroups = account.applyValue(a -> Arns.logGroupsOfAccount(region, a));
         Output<String> trails = account.applyValue(a -> Arns.trailsOfAccount(region, a));
@@ -137,7 +157,7 @@ public final class RegionalKey extends ComponentResource {
                         .service("cloudtrail.amazonaws.com")
                         .condition("StringLike", "aws:SourceArn", trails)
                         .build()));
-        statements.addAll(AppTier.autoScalingKeyStatements(region, keyArn, account));
+        statements.addAll(services.of(keyArn, account));
         return statements;
     }
 

@@ -88,4 +88,28 @@ public final class RegionalSupport {
                 Optional.of(accessLogs(region)), args.noncurrentVersionDays(), args.protectData(), extraPolicy),
                 in(region, parent));
     }
+
+    /**
+     * A key of its own for one purpose in a region (for example the audit logs), with the stack's deletion window and
+     * protection, alias {@code alias/<project>-<stack>-<purpose>-<region>}, under a parent.
+     *
+     * @param services the key policy's statements for the services that use it, besides CloudWatch Logs and CloudTrail
+     */
+    public RegionalKey dedicatedKey(String name, AwsRegion region, com.pulumi.resources.Resource parent, String purpose,
+                                   String description, RegionalKey.ServiceStatements services) {
+        return new RegionalKey(name, new RegionalKey.Args(region,
+                "alias/" + args.project() + "-" + args.stack() + "-" + purpose + "-" + region.code(), description,
+                args.kmsDeletionWindowDays(), args.protectData()), services, in(region, parent));
+    }
+
+    /** A bucket like {@link #bucket}, encrypted with the given key of its region instead of the stack's regional key. */
+    public SecureBucket bucket(String name, RegionalKey key, com.pulumi.resources.Resource parent,
+                               Function<SecureBucket.BucketRef, List<Statement>> extraPolicy) {
+        if (sealed) {
+            throw new IllegalStateException("bucket " + name + " is created after seal(); create every bucket first");
+        }
+        return new SecureBucket(name, new SecureBucket.Args(key.region, Optional.of(key),
+                Optional.of(accessLogs(key.region)), args.noncurrentVersionDays(), args.protectData(), extraPolicy),
+                in(key.region, parent));
+    }
 }

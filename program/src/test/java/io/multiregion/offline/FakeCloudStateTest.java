@@ -77,7 +77,13 @@ class FakeCloudStateTest {
                         P + "codedeploy:eu-west-1:" + ACCOUNT + ":deploymentgroup:a/g", "[0-9a-f-]{36}"),
                 Arguments.of("aws:acm/certificate:Certificate", Map.of(),
                         P + "acm:eu-west-1:" + ACCOUNT + ":certificate/[0-9a-f-]{36}", "arn:.*"),
-                Arguments.of("aws:sns/topic:Topic", Map.of("name", "t"), P + "sns:eu-west-1:" + ACCOUNT + ":t", "arn:.*"));
+                Arguments.of("aws:sns/topic:Topic", Map.of("name", "t"), P + "sns:eu-west-1:" + ACCOUNT + ":t", "arn:.*"),
+                Arguments.of("aws:iam/serviceLinkedRole:ServiceLinkedRole", Map.of("awsServiceName", "config.amazonaws.com"),
+                        P + "iam::" + ACCOUNT + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig", "arn:.*"),
+                Arguments.of("aws:securityhub/account:Account", Map.of(),
+                        P + "securityhub:eu-west-1:" + ACCOUNT + ":hub/default", ACCOUNT),
+                Arguments.of("aws:cfg/rule:Rule", Map.of("name", "r"),
+                        P + "config:eu-west-1:" + ACCOUNT + ":config-rule/config-rule-[0-9a-f]{6}", "r"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,7 +37,7 @@ class SecurityBaselineTest {
             "codepipeline.amazonaws.com", "events.amazonaws.com", "cloudtrail.amazonaws.com", "logging.s3.amazonaws.com",
             "logs.eu-west-1.amazonaws.com", "logs.eu-central-1.amazonaws.com", "vpc-flow-logs.amazonaws.com",
             "ec2.amazonaws.com", "codedeploy.amazonaws.com", "logdelivery.elasticloadbalancing.amazonaws.com",
-            "cloudwatch.amazonaws.com", "ssm.amazonaws.com");
+            "config.amazonaws.com", "cloudwatch.amazonaws.com", "ssm.amazonaws.com");
     private static final Pattern ACTION = Pattern.compile("^[a-z0-9-]+:[A-Za-z]+$");
     /** Wildcard actions in the form AWS documents them: CloudTrail's key policy (CloudTrail User Guide). */
     private static final Set<String> DOCUMENTED_WILDCARDS = Set.of("kms:GenerateDataKey*");
@@ -262,6 +262,50 @@ class SecurityBaselineTest {
             }
             run.ofType("aws:codestarconnections/connection:Connection")
                     .forEach(c -> assertTrue(c.text("name").length() <= Names.CONNECTION, c.text("name")));
+        }
+    }
+
+    /** The two stacks of one deployment, in each delivery mode. */
+    static Stream<Arguments> deployments() {
+        return Stream.of(Arguments.of("primary", "secondary/cloudtrail"), Arguments.of("primary", "secondary/eventbridge"),
+                Arguments.of("primary/native", "secondary/native"));
+    }
+
+    @ParameterizedTest(name = "{0} + {1}: FSBP Config.1, AWS Config records every supported type in both regions with its service-linked role")
+    @MethodSource("deployments")
+    void configRecordsBothRegions(String primary, String secondary) {
+        for (String name : List.of(primary, secondary)) {
+            ProgramRun run = StandardRuns.get(name);
+            Registered recorder = run.one("aws:cfg/recorder:Recorder");
+            assertEquals(true, recorder.at("recordingGroup", "allSupported"), name);
+            assertTrue(recorder.text("roleArn").endsWith(":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig"),
+                    "Config.1 asks for the service-linked role: " + recorder.text("roleArn"));
+            assertEquals(true, run.one("aws:cfg/recorderStatus:RecorderStatus").at("isEnabled"), name);
+            assertEquals(recorder.providerRegion(), run.one("aws:cfg/deliveryChannel:DeliveryChannel").providerRegion());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} + {1}: FSBP CloudTrail.1, one multi-region trail with read and write management events")
+    @MethodSource("deployments")
+    void accountTrailCoversTheAccount(String primary, String secondary) {
+        List<Registered> trails = new java.util.ArrayList<>(StandardRuns.get(primary).ofType("aws:cloudtrail/trail:Trail"));
+        trails.addAll(StandardRuns.get(secondary).ofType("aws:cloudtrail/trail:Trail"));
+        List<Registered> multiRegion = trails.stream().filter(t -> Boolean.TRUE.equals(t.at("isMultiRegionTrail"))
+                && Boolean.TRUE.equals(t.at("enableLogging"))
+                && "All".equals(t.at("eventSelectors", 0, "readWriteType"))
+                && Boolean.TRUE.equals(t.at("eventSelectors", 0, "includeManagementEvents"))).toList();
+        assertEquals(1, multiRegion.size(), "CloudTrail.1 needs one such trail, and a second would be a paid copy");
+    }
+
+    @ParameterizedTest(name = "{0}: FSBP CloudTrail.2, .4, .5: every trail is KMS-encrypted, validated and sent to CloudWatch Logs")
+    @MethodSource("runs")
+    void everyTrailIsEncryptedValidatedAndLogged(String name) {
+        for (Registered trail : StandardRuns.get(name).ofType("aws:cloudtrail/trail:Trail")) {
+            assertTrue(trail.text("kmsKeyId").startsWith("arn:aws:kms:" + trail.providerRegion() + ":"), trail.name());
+            assertEquals(true, trail.at("enableLogFileValidation"), trail.name());
+            assertTrue(trail.text("cloudWatchLogsGroupArn").matches("arn:aws:logs:" + trail.providerRegion()
+                    + ":[0-9]{12}:log-group:/aws/cloudtrail/.+:\\*"), trail.text("cloudWatchLogsGroupArn"));
+            assertTrue(trail.text("cloudWatchLogsRoleArn").startsWith("arn:aws:iam::"), trail.name());
         }
     }
 

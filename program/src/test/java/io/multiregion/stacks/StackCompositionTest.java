@@ -86,7 +86,9 @@ class StackCompositionTest {
         assertEquals(1, primary.ofType("multiregion:delivery:ReplicatedBucket").size());
         assertEquals(1, primary.ofType("multiregion:delivery:SourcePipeline").size());
         assertTrue(primary.ofType("multiregion:delivery:ReplicaTrigger").isEmpty());
-        assertTrue(primary.ofType("aws:cloudtrail/trail:Trail").isEmpty());
+        // the primary's only trail is the account trail (governance), never a trigger trail
+        assertTrue(primary.ofType("aws:cloudtrail/trail:Trail").stream()
+                .allMatch(t -> Boolean.TRUE.equals(t.at("isMultiRegionTrail"))));
         assertEquals(1, secondary.ofType("multiregion:delivery:ReplicaTrigger").size());
         assertEquals(1, secondary.ofType("multiregion:delivery:ReplicaPipeline").size());
         assertTrue(secondary.ofType("aws:s3/bucketReplicationConfig:BucketReplicationConfig").isEmpty());

@@ -2,6 +2,7 @@ package io.multiregion.testing;
 
 import io.multiregion.stacks.StackContract.Value;
 
+import java.util.List;
 import java.util.Map;
 
 /** What the primary stack exports, as the secondary's StackReference would read it. */
@@ -12,6 +13,9 @@ public final class Samples {
     public static final String REPLICA_BUCKET = "multiregion-release-replica-a1b2c3d";
     public static final String REPLICA_KEY_ARN = replicaKeyArn("eu-central-1");
     public static final String ARTIFACT_KEY = "releases/app.zip";
+    /** B's transit gateway and its route table, as the primary deployed them. */
+    public static final String SECONDARY_TRANSIT_GATEWAY = "tgw-0b0b0b0b0b0b0b0b0";
+    public static final String SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE = "tgw-rtb-0c0c0c0c0c0c0c0c0";
 
     /** The exports of the primary deployed from Pulumi.primary.yaml. */
     public static Map<String, Object> primaryOutputs() {
@@ -37,6 +41,11 @@ public final class Samples {
                 Map.entry(Value.REPLICA_BUCKET.key(), REPLICA_BUCKET),
                 Map.entry(Value.REPLICA_BUCKET_ARN.key(), "arn:aws:s3:::" + REPLICA_BUCKET),
                 Map.entry(Value.REPLICA_KEY_ARN.key(), replicaKeyArn(secondaryRegion)),
+                Map.entry(Value.INTER_REGION.key(), Map.of("enabled", true, "primaryAsn", 64512.0, "secondaryAsn", 64513.0,
+                        "databaseSubnets", List.of("10.10.192.0/20", "10.10.208.0/20", "10.10.224.0/20"),
+                        "applicationSubnets", List.of("10.20.0.0/18", "10.20.64.0/18"))),
+                Map.entry(Value.SECONDARY_TRANSIT_GATEWAY.key(), SECONDARY_TRANSIT_GATEWAY),
+                Map.entry(Value.SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE.key(), SECONDARY_TRANSIT_GATEWAY_ROUTE_TABLE),
                 Map.entry(Value.MONITORING.key(), monitoring(primaryRegion, secondaryRegion)));
     }
 

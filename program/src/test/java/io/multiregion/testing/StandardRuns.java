@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The runs every whole-program check goes over, by name, each run once and then shared by every test class (the
- * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, and both stacks
- * in native delivery.
+ * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, both stacks
+ * in native delivery, both stacks with the inter-region network off, and both stacks with every governance part off.
  */
 public final class StandardRuns {
     private StandardRuns() {
@@ -20,9 +20,23 @@ public final class StandardRuns {
     public static final List<String> ALL = List.of("primary", "secondary/cloudtrail", "secondary/eventbridge",
             "primary/native", "secondary/native");
 
+    /** Both stacks with every governance part off (an account that already has all of them); not in {@link #ALL}. */
+    public static final List<String> GOVERNANCE_OFF = List.of("primary/governance-off", "secondary/governance-off");
+
+    /** A stack file's configuration with every part of {@code multiregion:governance} off. */
+    public static Map<String, String> governanceOff(String stack) {
+        Map<String, String> config = new HashMap<>(StackFiles.config(stack));
+        config.put("multiregion:governance", "{\"accountTrail\":false,\"securityHub\":false,\"findingAggregator\":false,"
+                + "\"config\":false,\"configRules\":false,\"configServiceLinkedRole\":false}");
+        return config;
+    }
+
     private static final Map<String, ProgramRun> RUNS = new ConcurrentHashMap<>();
 
-    /** The run of that name (one of {@link #ALL}). */
+    /** Both stacks with the inter-region network off (it is on in the stack files). */
+    public static final List<String> INTER_REGION_OFF = List.of("primary/inter-region-off", "secondary/inter-region-off");
+
+    /** The run of that name (one of {@link #ALL} or {@link #INTER_REGION_OFF}). */
     public static ProgramRun get(String name) {
         ProgramRun run = RUNS.computeIfAbsent(name, StandardRuns::run);
         if (run.failed()) {
@@ -40,8 +54,13 @@ public final class StandardRuns {
                 config.put("multiregion:trigger", "eventbridge");
                 yield ProgramRun.with("secondary", config, Samples.primaryOutputs());
             }
+            case "primary/governance-off" -> ProgramRun.with("primary", governanceOff("primary"), Map.of());
+            case "secondary/governance-off" -> ProgramRun.with("secondary", governanceOff("secondary"),
+                    Samples.primaryOutputs());
             case "primary/native" -> NativeRuns.primary();
             case "secondary/native" -> NativeRuns.secondary();
+            case "primary/inter-region-off" -> InterRegionRuns.primary();
+            case "secondary/inter-region-off" -> InterRegionRuns.secondary();
             default -> throw new IllegalArgumentException("no standard run named " + name);
         };
     }
