@@ -83,7 +83,7 @@ public final class NotificationTopic extends ComponentResource {
         new Alias(name + "-key-alias", AliasArgs.builder().name(args.keyAlias()).targetKeyId(key.id()).build(), child);
         this.keyPolicy = new KeyPolicy(name + "-key-policy", KeyPolicyArgs.builder()
                 .keyId(key.id())
-                .policy(PolicyDocument.of(keyPolicy(region, key.arn(), account)))
+                .policy(PolicyDocument.of(keyPolicy(region, key.arn(), account, args.topicName())))
                 .build(), child);
 
         Topic topic = new Topic(name, TopicArgs.builder()
@@ -121,13 +121,24 @@ public final class NotificationTopic extends ComponentResource {
         return "arn:" + region.partition() + ":events:" + region.code() + ":" + account + ":rule/*";
     }
 
+    /** The topic's ARN, known before the topic exists: its name is fixed. */
+    static String topicArn(AwsRegion region, String account, String topicName) {
+        return "arn:" + region.partition() + ":sns:" + region.code() + ":" + account + ":" + topicName;
+    }
+
     /**
-     * The key policy: the account through IAM, and the two publishing services for this account's alarms and rules
-     * in this region only (SNS Developer Guide, "Enabling compatibility between event sources from AWS services and
-     * encrypted topics": the service principal, {@code kms:Decrypt} and {@code kms:GenerateDataKey*}, and the
-     * {@code aws:SourceAccount} and {@code aws:SourceArn} global keys, which apply to every action).
+     * The key policy: the account through IAM, and the two publishing services, {@code kms:Decrypt} and
+     * {@code kms:GenerateDataKey*} (SNS Developer Guide, "Enable compatibility between event sources from AWS services
+     * and encrypted topics").
+     *
+     * <p>CloudWatch is scoped to this account's alarms in this region by {@code aws:SourceAccount} and
+     * {@code aws:SourceArn}. EventBridge cannot be: the same guide says those keys (and {@code aws:SourceOrgID}) are
+     * not supported in a KMS key policy for EventBridge delivering to an encrypted topic, and delivery fails with them.
+     * It is scoped instead by the encryption context SNS sends with every request on the key,
+     * {@code kms:EncryptionContext:aws:sns:topicArn}: this topic only. That key exists on the cryptographic operations
+     * both actions are (Service Authorization Reference, AWS KMS).
      */
-    static List<Statement> keyPolicy(AwsRegion region, Output<String> keyArn, Output<String> account) {
+    static List<Statement> keyPolicy(AwsRegion region, Output<String> keyArn, Output<String> account, String topicName) {
         return List.of(
                 Statement.allow("AccountAdministersThroughIam").actions(Actions.KMS_ACCOUNT_ADMIN).resource(keyArn)
                         .awsPrincipal(account.applyValue(a -> Arns.accountRoot(region, a))).build(),
@@ -138,8 +149,8 @@ public final class NotificationTopic extends ComponentResource {
                         .build(),
                 Statement.allow("EventBridgeRulesEncryptNotifications").actions(Actions.KMS_FOR_SNS_PUBLISHERS)
                         .resource(keyArn).service(EVENTBRIDGE)
-                        .condition("StringEquals", "aws:SourceAccount", account)
-                        .condition("ArnLike", "aws:SourceArn", account.applyValue(a -> rulesOf(region, a)))
+                        .condition("StringEquals", "kms:EncryptionContext:aws:sns:topicArn",
+                                account.applyValue(a -> topicArn(region, a, topicName)))
                         .build());
     }
 
