@@ -1,5 +1,6 @@
 package io.multiregion.operations;
 
+import io.multiregion.recovery.FailoverSwitch;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.pulumi.aws.cloudwatch.Dashboard;
@@ -135,7 +136,7 @@ public final class CrossRegionDashboard extends ComponentResource {
         widgets.add(widget(0, y, globalRegion.code(), "Front door health checks (1 healthy), " + globalRegion.code(),
                 checks));
         widgets.add(widget(WIDTH, y, switchRegion.code(), "Failover switch (1: users sent to B), " + switchRegion.code(),
-                List.of(metric(switchNamespace, io.multiregion.recovery.FailoverSwitch.METRIC, "Maximum"))));
+                List.of(metric(switchNamespace, FailoverSwitch.METRIC, "Maximum"))));
         JsonObject body = new JsonObject();
         body.add("widgets", widgets);
         return body.toString();

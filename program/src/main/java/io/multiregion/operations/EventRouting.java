@@ -1,5 +1,6 @@
 package io.multiregion.operations;
 
+import io.multiregion.iam.Value;
 import com.pulumi.aws.cloudwatch.EventRule;
 import com.pulumi.aws.cloudwatch.EventRuleArgs;
 import com.pulumi.aws.cloudwatch.EventTarget;
@@ -90,8 +91,8 @@ public final class EventRouting extends ComponentResource {
         // in Amazon EventBridge"): only these two rules can use the role.
         ServiceRole role = ServiceRole.create(name + "-forward", "events.amazonaws.com",
                 List.of(new Statement.Condition("StringEquals", "aws:SourceArn",
-                                List.of(io.multiregion.iam.Value.of(operations.arn()),
-                                        io.multiregion.iam.Value.of(delivery.arn()))),
+                                List.of(Value.of(operations.arn()),
+                                        Value.of(delivery.arn()))),
                         Statement.Condition.of("StringEquals", "aws:SourceAccount", args.account())),
                 "EventBridge: forwards operational events of " + home.code() + " to " + other.code(),
                 List.of(Statement.allow("PutEventsOnTheOtherRegionsBus").actions(Actions.EVENTS_PUT)

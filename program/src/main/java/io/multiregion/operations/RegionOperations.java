@@ -1,5 +1,6 @@
 package io.multiregion.operations;
 
+import java.util.LinkedHashMap;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -131,7 +132,7 @@ public final class RegionOperations extends ComponentResource {
         return Output.all(List.of(slice.web.loadBalancerArn, slice.web.targetGroupArn, slice.app.autoScalingGroupName,
                         slice.database.clusterIdentifier, alarms.deliveryFailedRule, runs, alarms.regionFailingAlarm))
                 .apply(v -> pair.applyValue(p -> {
-                    Map<String, Object> out = new java.util.LinkedHashMap<>();
+                    Map<String, Object> out = new LinkedHashMap<>();
                     out.put("region", region.code());
                     out.put("loadBalancer", RegionAlarms.loadBalancerDimension(v.get(0)));
                     out.put("targetGroup", RegionAlarms.targetGroupDimension(v.get(1)));

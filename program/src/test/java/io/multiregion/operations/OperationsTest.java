@@ -1,5 +1,7 @@
 package io.multiregion.operations;
 
+import java.util.regex.Pattern;
+import io.multiregion.testing.Samples;
 import io.multiregion.offline.FakeCloudState;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
@@ -92,8 +94,8 @@ class OperationsTest {
         Registered latency = Template.of(StandardRuns.get("secondary/cloudtrail")).hasResourceProperties(ALARM, Map.of(
                 "metricName", "ReplicationLatency", "namespace", "AWS/S3", "threshold", 900,
                 "treatMissingData", "notBreaching",
-                "dimensions", Map.of("SourceBucket", io.multiregion.testing.Samples.SOURCE_BUCKET,
-                        "DestinationBucket", io.multiregion.testing.Samples.REPLICA_BUCKET, "RuleId", "to-eu-central-1")))
+                "dimensions", Map.of("SourceBucket", Samples.SOURCE_BUCKET,
+                        "DestinationBucket", Samples.REPLICA_BUCKET, "RuleId", "to-eu-central-1")))
                 .get(0);
         assertEquals("eu-central-1", latency.providerRegion());
     }
@@ -181,7 +183,7 @@ class OperationsTest {
         assertEquals(home(name), composite.providerRegion());
         assertEquals("multiregion-" + stack(name) + "-" + home(name) + "-failing", composite.text("alarmName"));
         Set<String> regional = run.inRegion(ALARM, home(name)).stream().map(a -> a.text("name")).collect(Collectors.toSet());
-        List<String> named = java.util.regex.Pattern.compile("ALARM\\(\"([^\"]+)\"\\)").matcher(composite.text("alarmRule"))
+        List<String> named = Pattern.compile("ALARM\\(\"([^\"]+)\"\\)").matcher(composite.text("alarmRule"))
                 .results().map(m -> m.group(1)).toList();
         assertEquals(6, named.size(), composite.text("alarmRule"));
         assertTrue(regional.containsAll(named), "a composite alarm combines alarms of its own region: " + named);

@@ -3,11 +3,18 @@ package io.multiregion.recovery;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import io.multiregion.config.ProviderSettings;
+import io.multiregion.config.Sizing;
+import io.multiregion.regions.AwsRegion;
+import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.stacks.StackContract;
 import io.multiregion.testing.AuthorizationData;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
+import io.multiregion.testing.Samples;
 import io.multiregion.testing.StandardRuns;
 import io.multiregion.testing.Template;
 import org.junit.jupiter.api.DisplayName;
@@ -16,10 +23,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,7 +106,7 @@ class RecoveryTest {
         assertTrue(parameters.getAsJsonObject("TargetCluster").get("default").getAsString()
                 .startsWith("arn:aws:rds:eu-central-1:123456789012:cluster:"));
 
-        Map<String, JsonObject> steps = new java.util.LinkedHashMap<>();
+        Map<String, JsonObject> steps = new LinkedHashMap<>();
         doc.getAsJsonArray("mainSteps").forEach(s -> steps.put(s.getAsJsonObject().get("name").getAsString(),
                 s.getAsJsonObject()));
         List<String> order = List.copyOf(steps.keySet());
@@ -162,7 +171,7 @@ class RecoveryTest {
         Registered rolePolicy = run.where(r -> r.type().equals("aws:iam/rolePolicy:RolePolicy")
                 && r.name().endsWith("-recovery-automation")).get(0);
         PolicyView policy = PolicyView.parse(rolePolicy.text("policy"));
-        assertEquals(new java.util.TreeSet<>(needed), new java.util.TreeSet<>(policy.allActions()),
+        assertEquals(new TreeSet<>(needed), new TreeSet<>(policy.allActions()),
                 "the role grants exactly what the steps call");
         List<String> faults = new ArrayList<>();
         for (PolicyView.StatementView s : policy.statements()) {
@@ -210,14 +219,34 @@ class RecoveryTest {
     }
 
     @Test
+    @DisplayName("the failover switch on its own: metric alarm through B's provider, health check through the global one")
+    void failoverSwitchAlone() {
+        ProgramRun run = ProgramRun.program("secondary", Map.of(), ctx -> {
+            var providers = new ProviderRegistry(new ProviderRegistry.Args(
+                    "multiregion", "secondary", "secondary", Set.of(new AwsRegion("ap-southeast-2")),
+                    new ProviderSettings(Map.of(), Set.of())));
+            var b = new AwsRegion("ap-southeast-2");
+            new FailoverSwitch("switch", new FailoverSwitch.Args(b, "multiregion/secondary", "multiregion-secondary-switch",
+                    Output.of("arn:aws:sns:ap-southeast-2:123456789012:ops"), providers.global()),
+                    ComponentResourceOptions.builder().providers(providers.forRegion(b)).build());
+        });
+        assertFalse(run.failed(), run::errors);
+        Template t = Template.of(run);
+        t.resourceCountIs("aws:cloudwatch/metricAlarm:MetricAlarm", "ap-southeast-2", 1);
+        t.resourceCountIs(HEALTH_CHECK, "us-east-1", 1);
+        assertEquals(2, run.aws().size(), "the switch is an alarm and a health check, nothing else");
+        assertEquals("ap-southeast-2", run.one(HEALTH_CHECK).text("cloudwatchAlarmRegion"));
+    }
+
+    @Test
     @DisplayName("the dashboard shows both regions side by side, each widget naming its region")
     void dashboard() {
         ProgramRun run = secondary();
         Registered dashboard = run.one(DASHBOARD);
         assertEquals("multiregion-secondary", dashboard.text("dashboardName"));
         JsonObject body = JsonParser.parseString(dashboard.text("dashboardBody")).getAsJsonObject();
-        Set<String> regions = new java.util.TreeSet<>();
-        Set<String> metrics = new java.util.TreeSet<>();
+        Set<String> regions = new TreeSet<>();
+        Set<String> metrics = new TreeSet<>();
         for (JsonElement w : body.getAsJsonArray("widgets")) {
             JsonObject p = w.getAsJsonObject().getAsJsonObject("properties");
             assertTrue(p.has("region"), "a widget without its region: " + w);
@@ -235,7 +264,7 @@ class RecoveryTest {
                 "eu-central-1 " + FailoverSwitch.METRIC)) {
             assertTrue(metrics.contains(metric), metric + " is not on the dashboard: " + metrics);
         }
-        assertTrue(dashboard.text("dashboardBody").contains(io.multiregion.testing.Samples.monitoring("eu-west-1",
+        assertTrue(dashboard.text("dashboardBody").contains(Samples.monitoring("eu-west-1",
                 "eu-central-1").get("loadBalancer").toString()), "A's load balancer, read from the primary's outputs");
     }
 
@@ -257,8 +286,8 @@ class RecoveryTest {
             "t3.micro,2,2,m7i.large,12,2,2"})
     void capacityInBsInstances(String primaryType, int min, int desired, String standbyType, int max,
                                int expectedMin, int expectedDesired) {
-        var capacity = RecoveryCapacity.of(new io.multiregion.config.Sizing(primaryType, min, desired, 12, 3,
-                "db.r6g.large", 2), new io.multiregion.config.Sizing(standbyType, 1, 1, max, 1, "db.r6g.large", 1));
+        var capacity = RecoveryCapacity.of(new Sizing(primaryType, min, desired, 12, 3,
+                "db.r6g.large", 2), new Sizing(standbyType, 1, 1, max, 1, "db.r6g.large", 1));
         assertEquals(new RecoveryCapacity(expectedMin, expectedDesired), capacity);
     }
 
