@@ -2,6 +2,7 @@ package io.multiregion;
 
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.stacks.StackContract;
+import io.multiregion.testing.GlobalServices;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Samples;
 import io.multiregion.testing.Registered;

@@ -6,6 +6,7 @@ import io.multiregion.config.FrontDoorReader;
 import io.multiregion.config.GovernanceReader;
 import io.multiregion.config.InterRegionReader;
 import io.multiregion.config.NetworkReader;
+import io.multiregion.config.OperationsReader;
 import io.multiregion.config.ProviderReader;
 import io.multiregion.config.Role;
 import io.multiregion.config.Setting;
@@ -118,6 +119,7 @@ class ReadmeTest {
         missing(section(text, "### `multiregion:sizing`"), "multiregion:sizing.", SizingReader.FIELDS, problems);
         missing(section(text, "### `multiregion:domain`"), "multiregion:domain.", DomainReader.FIELDS, problems);
         missing(section(text, "### `multiregion:database`"), "multiregion:database.", DatabaseReader.FIELDS, problems);
+        missing(section(text, "### `multiregion:operations`"), "multiregion:operations.", OperationsReader.FIELDS, problems);
         missing(section(text, "### `multiregion:interRegion`"), "multiregion:interRegion.", InterRegionReader.FIELDS,
                 problems);
         missing(section(text, "### `multiregion:governance`"), "multiregion:governance.", GovernanceReader.FIELDS, problems);

@@ -62,6 +62,25 @@ public final class PlanMermaid {
      * governance; anything else is shared support (keys, buckets, secrets, images, roles).
      */
     static Role roleOf(Set<String> types) {
+        return roleOf(types, null);
+    }
+
+    /**
+     * The role of a component, from its own type token first: a component of a module named {@code operations},
+     * {@code observability}, {@code monitoring} or {@code recovery} ({@code <package>:<module>:<Type>}) watches the
+     * others (its event rules forward events, they start nothing) and one of {@code governance} governs; otherwise
+     * from the types of its resources ({@link #roleOf(Set)}).
+     */
+    static Role roleOf(Set<String> types, String componentType) {
+        String[] token = componentType == null ? new String[0] : componentType.split(":");
+        if (token.length == 3 && !token[0].equals("aws") && !token[0].equals("pulumi")) {
+            if (Set.of("operations", "observability", "monitoring", "recovery").contains(token[1])) {
+                return Role.OBSERVABILITY;
+            }
+            if (token[1].equals("governance")) {
+                return Role.GOVERNANCE;
+            }
+        }
         if (has(types, "aws:cloudfront/", "aws:wafv2/", "aws:route53/record", "aws:route53/healthCheck",
                 "aws:globalaccelerator/")) {
             return Role.EDGE;
@@ -130,6 +149,8 @@ public final class PlanMermaid {
         final Set<String> types = new TreeSet<>();
         final Set<String> urns = new LinkedHashSet<>();
         Role role = Role.SHARED;
+        /** The type token of the component the box draws, or null for a resource of the stack's own. */
+        String componentType;
 
         Box(String id, String region, String label) {
             this.id = id;
@@ -168,13 +189,14 @@ public final class PlanMermaid {
                         owner == null ? label(r.type(), r.name(), null, plan.project())
                                 : label(owner.type(), owner.name(), parentName(owner, byUrn), plan.project()));
                 byComponent.computeIfAbsent(component, c -> new ArrayList<>()).add(b);
+                b.componentType = owner == null ? null : owner.type();
                 return b;
             });
             box.types.add(r.type());
             box.urns.add(r.urn());
             boxOf.put(r.urn(), box);
         }
-        boxes.values().forEach(b -> b.role = roleOf(b.types));
+        boxes.values().forEach(b -> b.role = roleOf(b.types, b.componentType));
         List<String> regions = new ArrayList<>();
         regionOrder.stream().filter(rg -> boxes.values().stream().anyMatch(b -> b.region.equals(rg)))
                 .forEach(regions::add);

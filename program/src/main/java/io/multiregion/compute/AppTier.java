@@ -124,13 +124,15 @@ public final class AppTier extends ComponentResource {
      * @param firstBoot                   what the instances need on their first boot, which the group waits for: the
      *                                    private subnets' routes to NAT and their associations, the S3 endpoint
      *                                    ({@code Network#privateEgress}); default none
+     * @param recoveryScalesGroup         whether the recovery runbook raises the group's minimum after a failover
+     *                                    (region B), so that a later {@code pulumi up} must not lower it (default false)
      */
     public record Args(AwsRegion region, String instanceType, int minSize, int desiredCapacity, int maxSize,
                        Output<String> vpcId, Output<List<String>> privateSubnetIds, int appPort,
                        Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
                        Output<String> requestCountLabel, double requestsPerTarget, Output<String> ebsKeyArn,
                        Optional<Resource> ebsKeyPolicy, Optional<ReleaseSource> release, Optional<SecretAccess> secret,
-                       List<Resource> firstBoot) {
+                       List<Resource> firstBoot, boolean recoveryScalesGroup) {
         public Args {
             Objects.requireNonNull(ebsKeyPolicy, "ebsKeyPolicy");
             firstBoot = List.copyOf(firstBoot);
@@ -154,7 +156,14 @@ public final class AppTier extends ComponentResource {
                               Optional<ReleaseSource> release, Optional<SecretAccess> secret, List<Resource> firstBoot) {
             return new Args(region, sizing.instanceType(), sizing.minSize(), sizing.desiredCapacity(), sizing.maxSize(),
                     vpcId, privateSubnetIds, appPort, loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel,
-                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret, firstBoot);
+                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret, firstBoot, false);
+        }
+
+        /** The same args for region B's group, whose minimum the recovery runbook raises after a failover. */
+        public Args withRecoveryScaling() {
+            return new Args(region, instanceType, minSize, desiredCapacity, maxSize, vpcId, privateSubnetIds, appPort,
+                    loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel, requestsPerTarget, ebsKeyArn,
+                    ebsKeyPolicy, release, secret, firstBoot, true);
         }
     }
 
@@ -311,8 +320,11 @@ public final class AppTier extends ComponentResource {
                 .build(),
                 CustomResourceOptions.builder().parent(this)
                         // the scaling policy moves the desired capacity; a later `pulumi up` must not undo a scale-out
-                        // (to resize on purpose, change minSize and maxSize)
-                        .ignoreChanges(List.of("desiredCapacity"))
+                        // (to resize on purpose, change minSize and maxSize). In B the recovery runbook also raises
+                        // the minimum to the primary's capacity: the next `pulumi up` must not shrink the group that
+                        // now carries every user (README, Disaster recovery).
+                        .ignoreChanges(args.recoveryScalesGroup() ? List.of("desiredCapacity", "minSize")
+                                : List.of("desiredCapacity"))
                         // everything a first boot needs (above)
                         .dependsOn(beforeGroup)
                         .build());

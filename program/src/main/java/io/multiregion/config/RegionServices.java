@@ -28,6 +28,12 @@ public final class RegionServices {
     public static final Set<Service> SLICE = EnumSet.of(Service.EC2, Service.ELASTIC_LOAD_BALANCING,
             Service.AUTO_SCALING, Service.RDS, Service.KMS, Service.S3, Service.CLOUDWATCH_LOGS, Service.IAM,
             Service.CODEDEPLOY);
+    /**
+     * A region's operations, beside its slice: its notification topic, alarms and dashboard (the secondary's), the
+     * event rules to the other region's bus, Patch Manager's maintenance window and, in B, the recovery runbook.
+     */
+    public static final Set<Service> OPERATIONS = EnumSet.of(Service.SNS, Service.CLOUDWATCH, Service.EVENTBRIDGE,
+            Service.SYSTEMS_MANAGER);
     /** The pairs the primary builds in B: the replica bucket (or native's store) and its key, the secret's replica, B's repository. */
     public static final Set<Service> PAIRS_IN_B = EnumSet.of(Service.S3, Service.KMS, Service.IAM,
             Service.SECRETS_MANAGER, Service.ECR);
@@ -69,7 +75,9 @@ public final class RegionServices {
         static Set<Service> frontDoor(FrontDoorSettings frontDoor, Optional<DomainSettings> domain) {
             Set<Service> out = EnumSet.noneOf(Service.class);
             if (frontDoor.healthChecked(domain)) {
-                out.add(Service.ROUTE53); // health checks and failover records
+                out.add(Service.ROUTE53); // health checks, the failover switch's among them, and failover records
+                // the alarms on the health checks' metrics (published in us-east-1), their topic and its key
+                out.addAll(List.of(Service.CLOUDWATCH, Service.SNS, Service.KMS));
             }
             if (frontDoor.cloudFront()) {
                 out.add(Service.CLOUDFRONT);
@@ -110,6 +118,7 @@ public final class RegionServices {
                                                       TriggerMode trigger, Parts parts) {
         Map<AwsRegion, Set<Service>> out = new LinkedHashMap<>();
         Set<Service> home = EnumSet.copyOf(SLICE);
+        home.addAll(OPERATIONS);
         if (parts.domain()) {
             home.addAll(List.of(Service.ACM, Service.ROUTE53));
         }

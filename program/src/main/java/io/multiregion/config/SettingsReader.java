@@ -54,9 +54,14 @@ public final class SettingsReader {
     static final ConcernReader<FrontDoorSettings> FRONT_DOOR = ConcernReader.of(
             Setting.both(FrontDoorReader.KEY, "object", null), (source, stack, problems) -> FrontDoorReader.read(source, problems));
 
+    /** Alarm thresholds, the notification address and the patch window: the patch window's default depends on the role. */
+    static final ConcernReader<OperationsSettings> OPERATIONS = ConcernReader.of(
+            Setting.both(OperationsReader.KEY, "object", null), (source, stack, problems) -> OperationsReader.read(source,
+                    stack.role().equals(Optional.of(Role.SECONDARY)), problems));
+
     /** Every concern, in the order they are read. */
     public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, INTER_REGION, SIZING,
-            DOMAIN, DATABASE, PROVIDERS, GOVERNANCE, FRONT_DOOR);
+            DOMAIN, DATABASE, PROVIDERS, GOVERNANCE, FRONT_DOOR, OPERATIONS);
 
     private SettingsReader() {
     }
@@ -105,13 +110,14 @@ public final class SettingsReader {
                 delivery.path(), delivery.trigger(), RegionServices.Parts.of(core.role(), domain, interRegion, governance,
                         frontDoor), problems));
         GovernanceReader.warnings(governance).forEach(problems::warn);
+        OperationsSettings operations = OPERATIONS.read(in, context);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
         if (!problems.isEmpty()) {
             throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
         }
         return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, interRegion,
-                sizing, domain, database, aws, frontDoor, problems.warnings(), governance);
+                sizing, domain, database, aws, frontDoor, problems.warnings(), governance, operations);
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {

@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param frontDoor CloudFront, WAF, DNS failover and the failover drill
  * @param warnings what is valid but probably not meant (for example a key that this stack's role never reads)
  * @param governance which governance singletons the stack creates in its region
+ * @param operations alarm thresholds, the notification address and the patch window
  */
 public record StackSettings(String project, String stack, CoreSettings core, DeliverySettings delivery,
                             StorageSettings storage, NetworkSettings network, InterRegionSettings interRegion, Sizing sizing,
                             Optional<DomainSettings> domain, DatabaseSettings database, ProviderSettings aws,
-                            FrontDoorSettings frontDoor, List<String> warnings, GovernanceSettings governance) {
+                            FrontDoorSettings frontDoor, List<String> warnings, GovernanceSettings governance,
+                            OperationsSettings operations) {
 
     public StackSettings {
         warnings = List.copyOf(warnings);

@@ -105,7 +105,7 @@ public final class ReplicatedBucket extends ComponentResource {
                 .bucket(source.bucket.id())
                 .role(role.arn())
                 .rules(BucketReplicationConfigRuleArgs.builder()
-                        .id("to-" + b.code())
+                        .id(ruleId(b))
                         .status("Enabled")
                         .priority(1)
                         .filter(BucketReplicationConfigRuleFilterArgs.builder().prefix("").build())
@@ -167,5 +167,10 @@ public final class ReplicatedBucket extends ComponentResource {
                         .condition("StringEquals", "kms:ViaService", b.serviceHost("s3"))
                         .conditionAnyOf("StringLike", "kms:EncryptionContext:aws:s3:arn", List.of(replica.arn, replicaObjects))
                         .build());
+    }
+
+    /** The replication rule's id, the {@code RuleId} dimension of its replication metrics. */
+    public static String ruleId(AwsRegion replicaRegion) {
+        return "to-" + replicaRegion.code();
     }
 }

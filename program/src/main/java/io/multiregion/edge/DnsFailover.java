@@ -17,8 +17,11 @@ import io.multiregion.regions.AwsRegion;
 import io.multiregion.values.Outputs;
 import io.multiregion.web.LoadBalancer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Route 53 failover between the two regions' load balancers: a PRIMARY alias record on A's load balancer and a
@@ -37,6 +40,11 @@ import java.util.Map;
  * finds ("If you specify a number greater than the number of child health checks, Route 53 always considers this
  * health check to be unhealthy": Route 53 API Reference, UpdateHealthCheck, HealthThreshold), so A's record is
  * unhealthy and Route 53 answers with B's, whatever A's real state. It is an in-place update of one health check.
+ *
+ * <p><b>The failover switch.</b> With the recovery runbook's switch (a health check on an alarm in B), the gate has
+ * a second child and needs both healthy: when the runbook publishes its metric in B, the switch turns unhealthy, A's
+ * record with it, and Route 53's data plane answers with B's, with no control-plane call at the time of the failover.
+ * The drill then needs three of two.
  * Inverting A's own check instead would send users back to A the moment A really fails.
  *
  * <p><b>Both unhealthy.</b> When every record of the group is unhealthy, Route 53 considers all of them healthy and
@@ -75,7 +83,7 @@ public final class DnsFailover extends ComponentResource {
      * @param drill      send users to B while both are healthy ({@code activeRegion: secondary})
      */
     public record Args(String project, String stack, String zoneId, String recordName, Target primary, Target secondary,
-                       FrontDoorSettings.HealthChecks checks, boolean drill) {
+                       FrontDoorSettings.HealthChecks checks, boolean drill, Optional<Output<String>> failoverSwitch) {
     }
 
     /** A's endpoint health check. */
@@ -94,11 +102,15 @@ public final class DnsFailover extends ComponentResource {
 
         HealthCheck primary = endpointCheck(name + "-primary-check", args, args.primary(), child);
         HealthCheck secondary = endpointCheck(name + "-secondary-check", args, args.secondary(), child);
+        // The gate's children: A's endpoint check and, where the recovery runbook can flip it, the failover switch
+        // (healthy while the switch is off). All of them healthy: A's record follows A; one more than there are
+        // children: never healthy (the drill).
+        List<Output<String>> children = new ArrayList<>(List.of(primary.id()));
+        args.failoverSwitch().ifPresent(children::add);
         HealthCheck gate = new HealthCheck(name + "-primary-gate", HealthCheckArgs.builder()
                 .type("CALCULATED")
-                .childHealthchecks(Outputs.listOf(primary.id()))
-                // 1 of 1: A's record follows A's check; 2 of 1: never healthy (the drill)
-                .childHealthThreshold(args.drill() ? 2 : 1)
+                .childHealthchecks(Output.all(children))
+                .childHealthThreshold(args.drill() ? children.size() + 1 : children.size())
                 .tags(Map.of("Name", tag(args, "gate-" + args.primary().region().code())))
                 .build(), child);
         this.primaryHealthCheckId = primary.id();

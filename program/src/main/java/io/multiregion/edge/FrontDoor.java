@@ -186,9 +186,12 @@ public final class FrontDoor extends ComponentResource {
      *                         the primary stack owns and wrote: the distribution's certificate validates against the
      *                         same record and writes none (ACM gives every certificate in an account the same record
      *                         for a name: terraform-provider-aws#13653)
+     * @param failoverSwitch   the recovery runbook's failover switch (a Route 53 health check id), which A's record
+     *                         also needs healthy, with DNS failover; empty: none
      */
     public record Args(String project, String stack, FrontDoorSettings settings, Optional<DomainSettings> domain,
-                       Origins origins, Keeping keeping, Optional<Output<String>> nameValidation) {
+                       Origins origins, Keeping keeping, Optional<Output<String>> nameValidation,
+                       Optional<Output<String>> failoverSwitch) {
         public Args {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(domain, "domain");
@@ -227,7 +230,8 @@ public final class FrontDoor extends ComponentResource {
                 : Optional.empty();
         this.dnsFailover = failoverName.map(record -> new DnsFailover(name + "-dns", new DnsFailover.Args(
                 args.project(), args.stack(), domain.orElseThrow().zoneId(), record,
-                target(args.origins().primary()), target(args.origins().secondary()), settings.healthChecks(), settings.drill()), inside));
+                target(args.origins().primary()), target(args.origins().secondary()), settings.healthChecks(), settings.drill(),
+                args.failoverSwitch()), inside));
 
         Map<String, Output<?>> summary = new LinkedHashMap<>();
         summary.put("mode", Output.of(settings.cloudFront() ? "cloudfront" : "dns"));

@@ -182,6 +182,60 @@ public final class Actions {
     public static final List<String> ECR_LOGIN = List.of("ecr:GetAuthorizationToken");
 
     /**
+     * What a service that publishes to a KMS-encrypted SNS topic needs on the topic's key: {@code kms:Decrypt} and
+     * {@code kms:GenerateDataKey*}, the form the SNS Developer Guide documents ("Configuring AWS KMS permissions",
+     * "Enabling compatibility between event sources from AWS services and encrypted topics"). Both take the key
+     * resource type.
+     */
+    public static final List<String> KMS_FOR_SNS_PUBLISHERS = List.of("kms:Decrypt", "kms:GenerateDataKey*");
+    /** Publish to a topic (resource type: topic). */
+    public static final List<String> SNS_PUBLISH = List.of("sns:Publish");
+    /**
+     * Send events to an event bus, the only action a cross-region bus target's role needs (EventBridge User Guide,
+     * "Sending and receiving events between AWS Regions"; resource type: event-bus).
+     */
+    public static final List<String> EVENTS_PUT = List.of("events:PutEvents");
+
+    /**
+     * Fail the global database over to another region's cluster (Aurora User Guide, "Using failover in an Amazon
+     * Aurora global database"); both take the cluster and the global-cluster resource types.
+     */
+    public static final List<String> RDS_GLOBAL_FAILOVER = List.of("rds:FailoverGlobalCluster",
+            "rds:SwitchoverGlobalCluster");
+    /** Read the global database's members and writer (resource type: global-cluster). */
+    public static final List<String> RDS_DESCRIBE_GLOBAL = List.of("rds:DescribeGlobalClusters");
+    /** Change a group's sizes (resource type: autoScalingGroup). */
+    public static final List<String> AUTOSCALING_UPDATE = List.of("autoscaling:UpdateAutoScalingGroup");
+    /** Read groups: DescribeAutoScalingGroups accepts only {@code *} (Service Authorization Reference, Amazon EC2 Auto Scaling). */
+    public static final List<String> AUTOSCALING_DESCRIBE = List.of("autoscaling:DescribeAutoScalingGroups");
+    /**
+     * Publish a custom metric: PutMetricData accepts only {@code *}; the {@code cloudwatch:namespace} condition
+     * key scopes it (Service Authorization Reference, Amazon CloudWatch).
+     */
+    public static final List<String> CLOUDWATCH_PUT_METRIC = List.of("cloudwatch:PutMetricData");
+    /** Read alarms (resource type: alarm). */
+    public static final List<String> CLOUDWATCH_DESCRIBE_ALARMS = List.of("cloudwatch:DescribeAlarms");
+
+    /**
+     * What a maintenance window's Run Command task runs with: send the command (resource types document and
+     * instance) ... (Systems Manager User Guide, "Configure permissions for maintenance windows"; the AWS managed
+     * policy AmazonSSMMaintenanceWindowRole grants the same for Run Command tasks).
+     */
+    public static final List<String> SSM_SEND_COMMAND = List.of("ssm:SendCommand");
+    /** ... and follow it: both accept only {@code *}. */
+    public static final List<String> SSM_FOLLOW_COMMANDS = List.of("ssm:ListCommands", "ssm:ListCommandInvocations");
+    /**
+     * Run Command on an instance: the SSM Agent's message channel (Systems Manager User Guide, "Step 1: Create an
+     * IAM instance profile", the ec2messages statements of AmazonSSMManagedInstanceCore); none takes a resource type.
+     */
+    public static final List<String> EC2_MESSAGES = List.of("ec2messages:AcknowledgeMessage", "ec2messages:DeleteMessage",
+            "ec2messages:FailMessage", "ec2messages:GetEndpoint", "ec2messages:GetMessages", "ec2messages:SendReply");
+    /** Patch Manager on an instance: the patch snapshot of its baseline (accepts only {@code *}). */
+    public static final List<String> SSM_PATCH_SNAPSHOT = List.of("ssm:GetDeployablePatchSnapshotForInstance");
+    /** Patch Manager on an instance: report patch compliance (resource type: instance). */
+    public static final List<String> SSM_REPORT_COMPLIANCE = List.of("ssm:PutComplianceItems");
+
+    /**
      * What AWS Config checks on its delivery bucket before it writes (AWS Config Developer Guide, "Permissions for the
      * Amazon S3 Bucket for the AWS Config delivery channel"): the ACL check and the existence check; both take the
      * bucket resource type.

@@ -152,10 +152,13 @@ public final class RegionSlice extends ComponentResource {
         // The release revisions' owner (the region's pipeline) grants the instances read access to them; the secret's
         // owner grants read on this region's copy, with the key that encrypts that copy. The group waits for the
         // network its instances need on first boot.
-        this.app = new AppTier(name + "-app", AppTier.Args.of(region, args.sizing(), network.vpcId,
+        AppTier.Args appArgs = AppTier.Args.of(region, args.sizing(), network.vpcId,
                 network.privateSubnetIds, AppTier.DEFAULT_APP_PORT, web.securityGroupId, web.targetGroupArn,
                 web.requestCountLabel, key.arn, Optional.of(key.policy), Optional.empty(),
-                Optional.of(new AppTier.SecretAccess(data.secretRead())), network.privateEgress), inside);
+                Optional.of(new AppTier.SecretAccess(data.secretRead())), network.privateEgress);
+        // the standby's minimum is raised by the recovery runbook after a failover
+        this.app = new AppTier(name + "-app", args.profile() == Profile.STANDBY ? appArgs.withRecoveryScaling()
+                : appArgs, inside);
 
         this.database = new RegionalCluster(name + "-db", new RegionalCluster.Args(args.project(), args.stack(), region,
                 data.primary(), data.globalClusterIdentifier(), data.engineVersion(), data.database(),

@@ -16,6 +16,8 @@ import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.delivery.SourcePipeline;
 import io.multiregion.deploy.DeployTarget;
 import io.multiregion.images.ImageRepositories;
+import io.multiregion.operations.RegionAlarms;
+import io.multiregion.operations.RegionOperations;
 import io.multiregion.governance.Governance;
 import io.multiregion.network.TransitGatewayAttachment;
 import io.multiregion.network.TransitGatewayPeering;
@@ -116,6 +118,19 @@ public final class PrimaryStack {
                 Optional.of(StackParts.deployTo(slice)), toB, delivery.source()),
                 support, support.in(a, null));
 
+        // Region A's operations: its topic, its alarms (the release replication's failures are published in the
+        // source bucket's region, A), its events to B's bus, and the patching of its instances.
+        RegionOperations ops = StackParts.operations(settings, support, slice, Optional.of(source.pipelineName),
+                pair.map(p -> List.of(new RegionAlarms.Replication(p.source.bucketName, p.replica.bucketName,
+                        ReplicatedBucket.ruleId(b), false))).orElse(List.of()));
+        Optional<Output<Map<String, Object>>> replication = pair.map(p -> Output.tuple(p.source.bucketName,
+                p.replica.bucketName).applyValue(t -> {
+                    Map<String, Object> names = new LinkedHashMap<>();
+                    names.put("sourceBucket", t.t1);
+                    names.put("destinationBucket", t.t2);
+                    names.put("ruleId", ReplicatedBucket.ruleId(b));
+                    return names;
+                }));
         // Governance of this stack's region (and, in the primary, what exists once per account).
         Governance governance = StackParts.governance(settings, support);
 
@@ -167,6 +182,8 @@ public final class PrimaryStack {
         exports.put(Value.PRIMARY_REGIONAL_NAME, Output.of(settings.domain().map(d -> d.regionalName(a)).orElse("")));
         exports.put(Value.ORIGIN_SECRET, originSecret);
         exports.put(Value.ORIGIN_ACCESS, Output.of(ingress.export()));
+        exports.put(Value.MONITORING, ops.monitoring(replication));
+        exports.put(Value.ALARM_TOPIC, ops.topic.topicArn);
         StackParts.sliceExports(settings, slice, exports);
         exports.put(Value.GOVERNANCE, Output.of(governance.summary()));
         StackContract.export(ctx, StackContract.Exporter.PRIMARY, delivery.mode(), exports);

@@ -13,22 +13,33 @@ import io.multiregion.config.DomainSettings;
 import io.multiregion.config.FrontDoorSettings;
 import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.RunKnowledge;
+import io.multiregion.config.SizingReader;
 import io.multiregion.config.StackSettings;
 import io.multiregion.data.DatabaseCredentials;
 import io.multiregion.delivery.ReleaseDeployer;
 import io.multiregion.delivery.ReplicaPipeline;
 import io.multiregion.delivery.ReplicaSource;
 import io.multiregion.delivery.ReplicaTrigger;
+import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.edge.FrontDoor;
 import io.multiregion.edge.Recovery;
 import io.multiregion.governance.Governance;
+import io.multiregion.naming.Names;
 import io.multiregion.network.TransitGatewayAttachment;
+import io.multiregion.operations.CrossRegionDashboard;
+import io.multiregion.operations.GlobalAlarms;
+import io.multiregion.operations.RegionAlarms;
+import io.multiregion.operations.RegionOperations;
+import io.multiregion.recovery.FailoverSwitch;
+import io.multiregion.recovery.RecoveryCapacity;
+import io.multiregion.recovery.RecoveryRunbook;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.slice.RegionSlice;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +95,7 @@ public final class SecondaryStack {
         }
 
         Map<Value, Output<?>> exports = new LinkedHashMap<>();
+        Optional<Output<String>> pipeline = Optional.empty();
         if (delivery.mode() == DeliveryMode.NATIVE) {
             // A's pipeline copies each release into its artifact store in B and deploys it here: the instances may
             // read the revisions and decrypt them with B's key of the primary (the role is this stack's).
@@ -91,13 +103,75 @@ public final class SecondaryStack {
                     primary.text(Value.NATIVE_STORE_ARN), primary.text(Value.NATIVE_STORE_KEY_ARN)),
                     CustomResourceOptions.builder().parent(slice).build());
         } else {
-            replicatedDelivery(settings, primary, slice, support, exports);
+            pipeline = replicatedDelivery(settings, primary, slice, support, exports);
         }
 
+        // Region B's operations, beside its slice: topic, alarms (the release replication's latency is published in
+        // the destination bucket's region, B), events to A's bus, patching. Then what the secondary owns because it
+        // is the stack that can still change while A is down: the failover switch, the front door that reads it, the
+        // recovery runbook and the cross-region dashboard, all in B but for the global services (the front door, the
+        // switch's health check and their alarms), which go through the dedicated global provider.
+        Output<Map<String, Object>> primaryMonitoring = primary.map(Value.MONITORING);
+        List<RegionAlarms.Replication> replication = !delivery.mode().replicates() ? List.of()
+                : List.of(new RegionAlarms.Replication(replicated(primaryMonitoring, "sourceBucket"),
+                replicated(primaryMonitoring, "destinationBucket"), ReplicatedBucket.ruleId(b), true));
+        RegionOperations ops = StackParts.operations(settings, support, slice, pipeline, replication);
+        String prefix = RegionOperations.alarmPrefix(settings.project(), settings.stack());
+        // The switch reaches users through Route 53's failover records, which exist with DNS failover (a domain);
+        // without them it is the metric and alarm the runbook reports.
+        boolean dnsFailover = settings.frontDoor().healthChecked(settings.domain());
+        FailoverSwitch failoverSwitch = new FailoverSwitch(settings.project() + "-failover-switch",
+                new FailoverSwitch.Args(b, settings.project() + "/" + settings.stack(), prefix + "failover-switch",
+                        ops.topic.topicArn, dnsFailover ? Optional.of(providers.global()) : Optional.empty()),
+                support.in(b, null));
+
         // What joins both regions for users: the front door, through the global provider (never A's).
-        exports.put(Value.FRONT_DOOR, frontDoor(settings, primary, slice, originSecret, providers));
+        Optional<FrontDoor> door = frontDoor(settings, primary, slice, originSecret, providers,
+                failoverSwitch.healthCheckId);
+        exports.put(Value.FRONT_DOOR, door.<Output<?>>map(d -> d.summary).orElseGet(() -> Output.of(Map.of(
+                "mode", "none", "url", "", "activeRegion", settings.primaryRegion().code()))));
         exports.put(Value.RECOVERY, Output.of(Recovery.of(settings.frontDoor(), settings.domain(),
                 settings.delivery().mode()).export()));
+
+        // The global services' metrics (Route 53 health checks) live in us-east-1: their alarms and topic too,
+        // through the global provider.
+        List<Map.Entry<String, GlobalAlarms.HealthCheck>> checks = new ArrayList<>();
+        failoverSwitch.healthCheckId.ifPresent(id -> checks.add(Map.entry("failover-switch-engaged",
+                new GlobalAlarms.HealthCheck(id, "the failover switch is on: users are sent to " + b.code()))));
+        door.flatMap(d -> d.dnsFailover).ifPresent(dns -> {
+            checks.add(Map.entry("primary-endpoint", new GlobalAlarms.HealthCheck(dns.primaryHealthCheckId,
+                    settings.primaryRegion().code() + "'s load balancer fails its health check: users go to " + b.code())));
+            checks.add(Map.entry("secondary-endpoint", new GlobalAlarms.HealthCheck(dns.secondaryHealthCheckId,
+                    b.code() + "'s load balancer fails its health check: the standby cannot take users")));
+        });
+        if (!checks.isEmpty()) {
+            new GlobalAlarms(settings.project() + "-global-ops", new GlobalAlarms.Args(
+                    ProviderRegistry.GLOBAL_REGION, prefix, settings.operations().email(), GlobalAlarms.of(checks),
+                    settings.storage().kmsDeletionWindowDays(), settings.storage().protectData()),
+                    ComponentResourceOptions.builder().providers(providers.global()).build());
+        }
+        Output<RecoveryCapacity> capacity = primary.map(Value.SIZING).applyValue(m -> SizingReader.fromExport(m)
+                .map(a -> RecoveryCapacity.of(a, settings.sizing()))
+                // a primary never deployed: B's own sizing until it is (the runbook's parameters can override it)
+                .orElse(new RecoveryCapacity(settings.sizing().minSize(), settings.sizing().desiredCapacity())));
+        Output<String> globalCluster = primary.text(Value.GLOBAL_CLUSTER);
+        RecoveryRunbook runbook = new RecoveryRunbook(settings.project() + "-recovery", new RecoveryRunbook.Args(b,
+                Names.fit(settings.project() + "-" + settings.stack() + "-recovery", 128),
+                new RecoveryRunbook.Database(globalCluster,
+                        Output.tuple(ops.account, globalCluster).applyValue(t -> globalClusterArn(b, t.t1, t.t2)),
+                        slice.database.arn),
+                new RecoveryRunbook.Group(slice.app.autoScalingGroupName, slice.app.group.arn(),
+                        capacity.applyValue(RecoveryCapacity::minSize),
+                        capacity.applyValue(RecoveryCapacity::desiredCapacity)),
+                new RecoveryRunbook.Switch(failoverSwitch.namespace, failoverSwitch.alarmName, failoverSwitch.alarmArn),
+                new RecoveryRunbook.Reports(ops.topic.topicArn, ops.topic.keyArn), ops.account), support.in(b, null));
+        List<Output<String>> dashboardChecks = checks.stream().map(c -> c.getValue().id()).toList();
+        CrossRegionDashboard dashboard = new CrossRegionDashboard(settings.project() + "-dashboard",
+                new CrossRegionDashboard.Args(dashboardName(settings.project(), settings.stack()), primaryMonitoring,
+                        ops.monitoring(Optional.empty()),
+                        RegionAlarms.rpoLagOffered(settings.database().engine().value()),
+                        ProviderRegistry.GLOBAL_REGION, Output.all(dashboardChecks), b,
+                        failoverSwitch.namespace), support.in(b, null));
 
         // Governance of this stack's region (and, in the primary, what exists once per account).
         Governance governance = StackParts.governance(settings, support);
@@ -107,22 +181,48 @@ public final class SecondaryStack {
 
         exports.put(Value.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
         exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
+        exports.put(Value.MONITORING, ops.monitoring(Optional.empty()));
+        exports.put(Value.ALARM_TOPIC, ops.topic.topicArn);
+        exports.put(Value.DASHBOARD, dashboard.dashboardName);
+        exports.put(Value.RECOVERY_RUNBOOK, runbook.documentName);
+        exports.put(Value.FAILOVER_SWITCH_HEALTH_CHECK, failoverSwitch.healthCheckId.orElse(Output.of("")));
         StackParts.sliceExports(settings, slice, exports);
         exports.put(Value.GOVERNANCE, Output.of(governance.summary()));
         StackContract.export(ctx, StackContract.Exporter.SECONDARY, delivery.mode(), exports);
+    }
+
+    /** A field of the release replication the primary exports in its {@code monitoring} value. */
+    private static Output<String> replicated(Output<Map<String, Object>> monitoring, String field) {
+        return monitoring.applyValue(m -> m.get("replication") instanceof Map<?, ?> r && r.get(field) != null
+                ? r.get(field).toString() : null);
+    }
+
+    /** {@code arn:<partition>:rds::<account>:global-cluster:<id>}: a global cluster's ARN has no region. */
+    static String globalClusterArn(AwsRegion region, String account, String identifier) {
+        return "arn:" + region.partition() + ":rds::" + account + ":global-cluster:" + identifier;
+    }
+
+    /**
+     * The dashboard's name: {@code <project>-<stack>} (dashboards are global to the account), in the characters
+     * CloudWatch accepts (letters, digits, - and _: CloudWatch API Reference, PutDashboard).
+     */
+    static String dashboardName(String project, String stack) {
+        return Names.fit((project + "-" + stack).replaceAll("[^A-Za-z0-9_-]", "-"), 255);
     }
 
     /**
      * The front door over A's load balancer (read from the primary's outputs) and B's (this stack's), or, when there
      * is none (no CloudFront, and no DNS failover with a domain), a record saying so. Returns the {@code frontDoor}
      * output. Its certificate for the application's name validates against the record the primary wrote for that
-     * name (ACM asks every certificate of the account for the same record).
+     * name (ACM asks every certificate of the account for the same record). A's failover record also needs the
+     * recovery runbook's failover switch healthy, where there is one.
      */
-    private static Output<?> frontDoor(StackSettings settings, StackContract.PrimaryReference primary, RegionSlice slice,
-                                       Output<String> originSecret, ProviderRegistry providers) {
+    private static Optional<FrontDoor> frontDoor(StackSettings settings, StackContract.PrimaryReference primary,
+                                                 RegionSlice slice, Output<String> originSecret,
+                                                 ProviderRegistry providers, Optional<Output<String>> failoverSwitch) {
         FrontDoorSettings frontDoor = settings.frontDoor();
         if (!frontDoor.present(settings.domain())) {
-            return Output.of(Map.of("mode", "none", "url", "", "activeRegion", settings.primaryRegion().code()));
+            return Optional.empty();
         }
         AwsRegion a = settings.primaryRegion();
         AwsRegion b = settings.secondaryRegion();
@@ -136,9 +236,9 @@ public final class SecondaryStack {
                         originSecret),
                 new FrontDoor.Keeping(settings.storage().logRetentionDays(), settings.storage().kmsDeletionWindowDays(),
                         settings.storage().protectData()),
-                domain.map(d -> primary.text(Value.APPLICATION_NAME_RECORD))),
+                domain.map(d -> primary.text(Value.APPLICATION_NAME_RECORD)), failoverSwitch),
                 ComponentResourceOptions.builder().providers(providers.global()).build());
-        return door.summary;
+        return Optional.of(door);
     }
 
     /**
@@ -172,10 +272,12 @@ public final class SecondaryStack {
     /**
      * B's own delivery, fed by the replica bucket: in bespoke delivery the pipeline in B and the trigger that starts
      * it; in pipeline-free delivery (B offers no CodePipeline or CodeBuild) the release deployer, a state machine that
-     * deploys the replicated object version with CodeDeploy, and the trigger that starts it.
+     * deploys the replicated object version with CodeDeploy, and the trigger that starts it. Returns the pipeline's
+     * name, where there is one.
      */
-    private static void replicatedDelivery(StackSettings settings, StackContract.PrimaryReference primary,
-                                           RegionSlice slice, RegionalSupport support, Map<Value, Output<?>> exports) {
+    private static Optional<Output<String>> replicatedDelivery(StackSettings settings,
+                                                               StackContract.PrimaryReference primary, RegionSlice slice,
+                                                               RegionalSupport support, Map<Value, Output<?>> exports) {
         AwsRegion b = settings.secondaryRegion();
         DeliverySettings delivery = settings.delivery();
         ReplicaSource replica = ReplicaSource.of(
@@ -184,6 +286,7 @@ public final class SecondaryStack {
                 primary.text(Value.REPLICA_KEY_ARN),
                 primary.text(Value.ARTIFACT_KEY));
         ReplicaTrigger.Starts starts;
+        Optional<Output<String>> pipelineName = Optional.empty();
         if (delivery.mode() == DeliveryMode.PIPELINE_FREE) {
             ReleaseDeployer deployer = new ReleaseDeployer(settings.project() + "-deployer",
                     new ReleaseDeployer.Args(b, settings.project() + "-" + settings.stack() + "-release-deployer", replica,
@@ -198,6 +301,7 @@ public final class SecondaryStack {
                     support, support.in(b, null));
             starts = ReplicaTrigger.Starts.pipeline(pipeline.pipelineArn);
             exports.put(Value.REPLICA_PIPELINE, pipeline.pipelineName);
+            pipelineName = Optional.of(pipeline.pipelineName);
         }
         ReplicaTrigger trigger = new ReplicaTrigger(settings.project() + "-trigger",
                 new ReplicaTrigger.Args(b, replica, starts, delivery.trigger(),
@@ -209,5 +313,6 @@ public final class SecondaryStack {
         trigger.trailName.ifPresent(name -> exports.put(Value.TRIGGER_TRAIL, Output.of(name)));
         exports.put(Value.RELEASE_OBJECT, Output.tuple(replica.bucketName(), replica.artifactKey())
                 .applyValue(t -> "s3://" + t.t1 + "/" + t.t2));
+        return pipelineName;
     }
 }

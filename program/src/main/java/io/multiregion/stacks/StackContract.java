@@ -130,6 +130,18 @@ public final class StackContract {
         APPLICATION_URL("applicationUrl", Exporter.BOTH, false, TEXT, "the URL of this region's load balancer"),
         DEPLOYMENT_GROUP("deploymentGroup", Exporter.BOTH, false, TEXT,
                 "application/group of this region's CodeDeploy target"),
+        MONITORING("monitoring", Exporter.BOTH, true, v -> v instanceof Map<?, ?> m && TEXT.test(m.get("region"))
+                && TEXT.test(m.get("loadBalancer")) && TEXT.test(m.get("autoScalingGroup")) && TEXT.test(m.get("cluster")),
+                "what this region's metrics are published under (load balancer, target group, group, cluster, rules, "
+                        + "alarms, replication), which the secondary's cross-region dashboard reads"),
+        ALARM_TOPIC("alarmTopicArn", Exporter.BOTH, false, AN_ARN,
+                "this region's notification topic (KMS-encrypted), which its alarms and forwarded events notify"),
+        DASHBOARD("dashboardName", Exporter.SECONDARY, false, TEXT,
+                "the cross-region CloudWatch dashboard, in region B"),
+        RECOVERY_RUNBOOK("recoveryRunbook", Exporter.SECONDARY, false, TEXT,
+                "the Systems Manager Automation runbook in region B that moves the application to B"),
+        FAILOVER_SWITCH_HEALTH_CHECK("failoverSwitchHealthCheckId", Exporter.SECONDARY, false, TEXT,
+                "the Route 53 health check of the failover switch: healthy until the recovery runbook moves traffic to B"),
         INTER_REGION("interRegion", Exporter.BOTH, true, InterRegionReader::fitsExport,
                 "the inter-region network's settings, as {enabled, primaryAsn, secondaryAsn} and, when enabled, the subnets "
                         + "of the database flow {databaseSubnets, applicationSubnets}"),
@@ -325,6 +337,23 @@ public final class StackContract {
             this.knowledge = knowledge;
             this.reference = new StackReference(name);
             this.outputs = reference.outputs();
+        }
+
+        /**
+         * One structured output (a map), as an Output (unknown until the primary was deployed), read on its own as
+         * {@link #text} is.
+         */
+        public Output<Map<String, Object>> map(Value value) {
+            if (!value.readBySecondary()) {
+                throw new IllegalArgumentException(value.key + " is not part of what the secondary reads");
+            }
+            return reference.output(value.key).applyValue(v -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                if (v instanceof Map<?, ?> read) {
+                    read.forEach((k, x) -> out.put(String.valueOf(k), x));
+                }
+                return out;
+            });
         }
 
         /**

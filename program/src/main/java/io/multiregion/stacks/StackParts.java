@@ -11,6 +11,8 @@ import io.multiregion.config.SizingReader;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.BuildProject;
 import io.multiregion.delivery.DeployTo;
+import io.multiregion.operations.RegionAlarms;
+import io.multiregion.operations.RegionOperations;
 import io.multiregion.governance.Governance;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
@@ -19,6 +21,7 @@ import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.storage.RegionalSupport;
 import io.multiregion.web.OriginAccess;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,6 +122,28 @@ final class StackParts {
         FrontDoorSettings frontDoor = settings.frontDoor();
         return Map.of("cloudFront", frontDoor.cloudFront(),
                 "healthCheckers", frontDoor.cloudFront() && frontDoor.healthChecked(settings.domain()));
+    }
+
+    /**
+     * The stack's operations for its home region, beside its slice and through the region's provider: topic,
+     * alarms, events to the other region, patching.
+     *
+     * @param pipeline    the region's pipeline, where it has one
+     * @param replication the release replication rules whose metric this region publishes
+     */
+    static RegionOperations operations(StackSettings settings, RegionalSupport support, RegionSlice slice,
+                                       Optional<Output<String>> pipeline, List<RegionAlarms.Replication> replication) {
+        AwsRegion home = settings.homeRegion();
+        boolean standby = settings.role() == Role.SECONDARY;
+        AwsRegion other = standby ? settings.primaryRegion() : settings.secondaryRegion();
+        return new RegionOperations(settings.project() + "-ops", new RegionOperations.Args(
+                new RegionOperations.Where(home, other, standby),
+                new RegionOperations.Owner(settings.project(), settings.stack()), settings.operations(),
+                new RegionOperations.Watched(slice, settings.sizing().minSize(), settings.database().engine().value(),
+                        pipeline, replication),
+                new RegionOperations.KeySettings(settings.storage().kmsDeletionWindowDays(),
+                        settings.storage().protectData())),
+                support.in(home, null));
     }
 
     /** How every CodeBuild project of the stack builds. */

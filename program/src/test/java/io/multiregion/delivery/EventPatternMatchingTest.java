@@ -107,7 +107,7 @@ class EventPatternMatchingTest {
         config.put("multiregion:trigger", trigger);
         ProgramRun run = ProgramRun.with("secondary", config, primaryOutputs());
         assertFalse(run.failed(), run::errors);
-        Registered rule = run.one("aws:cloudwatch/eventRule:EventRule");
+        Registered rule = triggerRule(run);
         assertEquals(REGION, rule.providerRegion(), "the rule lives in B");
         String pattern = rule.text("eventPattern");
         assertNotNull(pattern, "the rule has an event pattern");
@@ -257,5 +257,13 @@ class EventPatternMatchingTest {
         String pattern = EventPatterns.cloudTrailWrite(BUCKET, key);
         assertEquals(key, JsonParser.parseString(pattern).getAsJsonObject().getAsJsonObject("detail")
                 .getAsJsonObject("requestParameters").getAsJsonArray("key").get(0).getAsString());
+    }
+
+    /** The trigger's rule: the one rule of the trigger component (the stack's operations have rules of their own). */
+    private static Registered triggerRule(ProgramRun run) {
+        List<Registered> rules = run.where(r -> r.type().equals("aws:cloudwatch/eventRule:EventRule")
+                && r.name().startsWith("multiregion-trigger"));
+        assertEquals(1, rules.size(), "the trigger's rules: " + rules);
+        return rules.get(0);
     }
 }

@@ -88,7 +88,7 @@ class TriggerTest {
     @Test
     @DisplayName("cloudtrail: the rule matches the CloudTrail API call for the replica bucket and key")
     void cloudTrailRulePattern() {
-        JsonObject pattern = cloudtrail.one("aws:cloudwatch/eventRule:EventRule").json("eventPattern").getAsJsonObject();
+        JsonObject pattern = triggerRule(cloudtrail).json("eventPattern").getAsJsonObject();
         assertEquals("[\"aws.s3\"]", pattern.get("source").toString());
         assertEquals("[\"AWS API Call via CloudTrail\"]", pattern.get("detail-type").toString());
         JsonObject detail = pattern.getAsJsonObject("detail");
@@ -105,7 +105,7 @@ class TriggerTest {
     void eventBridgeMode() {
         assertTrue(eventbridge.ofType("aws:s3/bucketNotification:BucketNotification").isEmpty());
         assertTrue(eventbridge.ofType("aws:cloudtrail/trail:Trail").isEmpty());
-        JsonObject pattern = eventbridge.one("aws:cloudwatch/eventRule:EventRule").json("eventPattern").getAsJsonObject();
+        JsonObject pattern = triggerRule(eventbridge).json("eventPattern").getAsJsonObject();
         assertEquals("[\"Object Created\"]", pattern.get("detail-type").toString());
         assertEquals("[\"" + Samples.REPLICA_BUCKET + "\"]",
                 pattern.getAsJsonObject("detail").getAsJsonObject("bucket").get("name").toString());
@@ -117,8 +117,11 @@ class TriggerTest {
     @ValueSource(strings = {"cloudtrail", "eventbridge"})
     void targetAndRole(String mode) {
         ProgramRun run = mode(mode);
-        Registered rule = run.one("aws:cloudwatch/eventRule:EventRule");
-        Registered target = run.one("aws:cloudwatch/eventTarget:EventTarget");
+        Registered rule = triggerRule(run);
+        List<Registered> targets = run.where(r -> r.type().equals("aws:cloudwatch/eventTarget:EventTarget")
+                && r.name().startsWith("multiregion-trigger"));
+        assertEquals(1, targets.size(), "the trigger's targets: " + targets);
+        Registered target = targets.get(0);
         Registered pipeline = run.one("aws:codepipeline/pipeline:Pipeline");
         String pipelineArn = "arn:aws:codepipeline:eu-central-1:123456789012:multiregion-replica-a1b2c3d";
         assertEquals(B, rule.providerRegion());
@@ -147,8 +150,16 @@ class TriggerTest {
     @ValueSource(strings = {"cloudtrail", "eventbridge"})
     void roleAndRuleAreDistinct(String mode) {
         ProgramRun run = mode(mode);
-        String ruleName = run.one("aws:cloudwatch/eventRule:EventRule").name();
+        String ruleName = triggerRule(run).name();
         assertTrue(run.ofType("aws:iam/role:Role").stream().noneMatch(r -> r.name().equals(ruleName)));
         assertTrue(run.all().stream().noneMatch(r -> r.type().toLowerCase().contains("eventrole")));
+    }
+
+    /** The trigger's rule: the one rule of the trigger component (the stack's operations have rules of their own). */
+    private static Registered triggerRule(ProgramRun run) {
+        List<Registered> rules = run.where(r -> r.type().equals("aws:cloudwatch/eventRule:EventRule")
+                && r.name().startsWith("multiregion-trigger"));
+        assertEquals(1, rules.size(), "the trigger's rules: " + rules);
+        return rules.get(0);
     }
 }

@@ -40,7 +40,8 @@ class SecurityBaselineTest {
             "codepipeline.amazonaws.com", "events.amazonaws.com", "cloudtrail.amazonaws.com", "logging.s3.amazonaws.com",
             "vpc-flow-logs.amazonaws.com", "ec2.amazonaws.com", "codedeploy.amazonaws.com",
             "logdelivery.elasticloadbalancing.amazonaws.com", "states.amazonaws.com",
-            "config.amazonaws.com", "delivery.logs.amazonaws.com");
+            "config.amazonaws.com", "delivery.logs.amazonaws.com", "cloudwatch.amazonaws.com",
+            "ssm.amazonaws.com");
 
     /** CloudWatch Logs' principal is regional: {@code logs.<region>.<the partition's DNS suffix>}. */
     private static boolean knownService(String service) {

@@ -4,6 +4,7 @@ import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.testing.NativeRuns;
 import io.multiregion.testing.PolicyView;
+import io.multiregion.testing.GlobalServices;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
@@ -205,9 +206,12 @@ class DeliveryModesTest {
     @DisplayName("native secondary: no trigger, no trail, no pipeline and no build in B; the slice and its CodeDeploy target stay")
     void nativeSecondaryHasNoDelivery() {
         for (String type : List.of("multiregion:delivery:ReplicaTrigger", "multiregion:delivery:ReplicaPipeline", PIPELINE,
-                "aws:cloudtrail/trail:Trail", "aws:cloudwatch/eventRule:EventRule", "aws:codebuild/project:Project")) {
+                "aws:cloudtrail/trail:Trail", "aws:codebuild/project:Project")) {
             assertTrue(nativeSecondary.ofType(type).isEmpty(), type);
         }
+        // the only rules are the region's operations (failed deployments, events to and from region A)
+        assertTrue(nativeSecondary.ofType("aws:cloudwatch/eventRule:EventRule").stream()
+                .allMatch(r -> r.name().startsWith("multiregion-ops-")));
         assertEquals(1, nativeSecondary.ofType("multiregion:slice:RegionSlice").size());
         assertEquals(1, nativeSecondary.ofType("multiregion:deploy:DeployTarget").size());
         assertTrue(nativeSecondary.aws().stream().allMatch(r -> B.equals(r.providerRegion())

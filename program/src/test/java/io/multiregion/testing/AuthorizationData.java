@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * <p>Sources: Service Authorization Reference, "Actions, resources, and condition keys for" Amazon S3, AWS KMS,
  * Amazon CloudWatch Logs, AWS CodeBuild, AWS CodePipeline, AWS CodeConnections, AWS CodeStar Connections,
  * AWS Security Token Service, AWS Systems Manager, AWS CodeDeploy, AWS Secrets Manager, Amazon ECR, AWS Step Functions,
- * Amazon EC2, AWS Identity and Access Management. An action missing here fails the test that reads it: add it with
- * its source.
+ * Amazon EC2, AWS Identity and Access Management, Amazon SNS, Amazon EventBridge, Amazon RDS, Amazon EC2 Auto Scaling,
+ * Amazon CloudWatch, Amazon Message Delivery Service. An action missing here fails the test that reads it: add it
+ * with its source.
  */
 public final class AuthorizationData {
     private AuthorizationData() {
@@ -89,6 +90,14 @@ public final class AuthorizationData {
     private static final Pattern EC2_PLACEMENT_GROUP = ec2("placement-group");
     private static final Pattern EC2_IMAGE = Pattern.compile(P + "ec2:" + REGION + ":(" + ACCOUNT + ")?:image/.+");
     private static final Pattern EC2_SNAPSHOT = Pattern.compile(P + "ec2:" + REGION + ":(" + ACCOUNT + ")?:snapshot/.+");
+    private static final Pattern SNS_TOPIC = Pattern.compile(P + "sns:" + REGION + ":" + ACCOUNT + ":[A-Za-z0-9_-]{1,256}");
+    private static final Pattern EVENT_BUS = Pattern.compile(P + "events:" + REGION + ":" + ACCOUNT + ":event-bus/[A-Za-z0-9._-]+");
+    private static final Pattern RDS_CLUSTER = Pattern.compile(P + "rds:" + REGION + ":" + ACCOUNT + ":cluster:[a-z][a-z0-9-]*");
+    private static final Pattern RDS_GLOBAL_CLUSTER = Pattern.compile(P + "rds::" + ACCOUNT + ":global-cluster:[a-z][a-z0-9-]*");
+    private static final Pattern AUTOSCALING_GROUP = Pattern.compile(P + "autoscaling:" + REGION + ":" + ACCOUNT
+            + ":autoScalingGroup:[a-z0-9-]+:autoScalingGroupName/.+");
+    private static final Pattern CLOUDWATCH_ALARM = Pattern.compile(P + "cloudwatch:" + REGION + ":" + ACCOUNT + ":alarm:.+");
+    private static final Pattern SSM_DOCUMENT = Pattern.compile(P + "ssm:" + REGION + ":(" + ACCOUNT + ")?:document/.+");
     private static final Pattern SSM_MANAGED_INSTANCE = Pattern.compile(P + "ssm:" + REGION + ":" + ACCOUNT
             + ":managed-instance/.+");
 
@@ -210,6 +219,38 @@ public final class AuthorizationData {
         // AWS Identity and Access Management: PassRole on the role, with the keys that name where it is passed.
         put("iam:PassRole", List.of(IAM_ROLE), Set.of("iam:PassedToService", "iam:AssociatedResourceArn",
                 "iam:ResourceTag/*"));
+        // Amazon SNS: Publish takes the topic resource type.
+        put("sns:Publish", List.of(SNS_TOPIC), Set.of());
+        // Amazon EventBridge: PutEvents takes the event-bus resource type.
+        put("events:PutEvents", List.of(EVENT_BUS), Set.of("events:detail-type", "events:source",
+                "events:eventBusInvocation"));
+        // Amazon RDS: the global database's failover and switchover take the cluster and the global-cluster resource
+        // types; describing global clusters takes the global-cluster type.
+        for (String a : List.of("FailoverGlobalCluster", "SwitchoverGlobalCluster")) {
+            put("rds:" + a, List.of(RDS_CLUSTER, RDS_GLOBAL_CLUSTER), Set.of());
+        }
+        put("rds:DescribeGlobalClusters", List.of(RDS_GLOBAL_CLUSTER), Set.of());
+        // Amazon EC2 Auto Scaling: UpdateAutoScalingGroup takes the autoScalingGroup type; describing accepts only *.
+        put("autoscaling:UpdateAutoScalingGroup", List.of(AUTOSCALING_GROUP), Set.of("autoscaling:ResourceTag/*",
+                "autoscaling:LaunchConfigurationName", "autoscaling:LaunchTemplateVersionSpecified",
+                "autoscaling:MaxSize", "autoscaling:MinSize", "autoscaling:VPCZoneIdentifiers"));
+        put("autoscaling:DescribeAutoScalingGroups", List.of(), Set.of());
+        // Amazon CloudWatch: PutMetricData accepts only *, scoped by the namespace key; DescribeAlarms takes alarms.
+        put("cloudwatch:PutMetricData", List.of(), Set.of("cloudwatch:namespace", "cloudwatch:requestManagedResourceARNs"));
+        put("cloudwatch:DescribeAlarms", List.of(CLOUDWATCH_ALARM), Set.of());
+        // AWS Systems Manager: SendCommand takes the document and the instances it runs on; following commands and
+        // fetching a patch snapshot accept only *; compliance is reported on the instance.
+        put("ssm:SendCommand", List.of(SSM_DOCUMENT, EC2_INSTANCE, SSM_MANAGED_INSTANCE), Set.of("ssm:resourceTag/*",
+                "ssm:SessionDocumentAccessCheck"));
+        put("ssm:ListCommands", List.of(), Set.of());
+        put("ssm:ListCommandInvocations", List.of(), Set.of());
+        put("ssm:GetDeployablePatchSnapshotForInstance", List.of(), Set.of());
+        put("ssm:PutComplianceItems", List.of(EC2_INSTANCE, SSM_MANAGED_INSTANCE), Set.of());
+        // Amazon Message Delivery Service (ec2messages): none takes a resource type.
+        for (String a : List.of("AcknowledgeMessage", "DeleteMessage", "FailMessage", "GetEndpoint", "GetMessages",
+                "SendReply")) {
+            put("ec2messages:" + a, List.of(), Set.of());
+        }
         // AWS STS: a trust policy's resource is the role itself, so statements carry no Resource.
         put("sts:AssumeRole", List.of(IAM_ROLE), Set.of());
     }

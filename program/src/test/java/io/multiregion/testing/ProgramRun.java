@@ -133,13 +133,14 @@ public final class ProgramRun {
     }
 
     /**
-     * The engine's log of one run, kept instead of printed: a failing program's stack trace would otherwise
-     * reach the console of every passing test run that expects the failure.
+     * The engine's warnings and errors of one run, kept instead of printed: a failing program's stack trace would
+     * otherwise reach the console of every passing test run that expects the failure. Finer levels (the engine's
+     * debug log of every registration) are not kept: the shared runs of a test session would not fit in the heap.
      */
     private static Logger collectingLogger(List<LogRecord> into) {
         Logger logger = Logger.getAnonymousLogger();
         logger.setUseParentHandlers(false);
-        logger.setLevel(Level.ALL);
+        logger.setLevel(Level.WARNING);
         logger.addHandler(new Handler() {
             @Override
             public void publish(LogRecord record) {

@@ -52,7 +52,8 @@ public final class Samples {
                 Map.entry(Value.PRIMARY_LOAD_BALANCER_ZONE.key(), "Z32O12XQLNTSW2"),
                 Map.entry(Value.PRIMARY_REGIONAL_NAME.key(), ""),
                 Map.entry(Value.ORIGIN_SECRET.key(), ORIGIN_SECRET),
-                Map.entry(Value.ORIGIN_ACCESS.key(), Map.of("cloudFront", true, "healthCheckers", false)));
+                Map.entry(Value.ORIGIN_ACCESS.key(), Map.of("cloudFront", true, "healthCheckers", false)),
+                Map.entry(Value.MONITORING.key(), monitoring(primaryRegion, secondaryRegion)));
     }
 
     /** The value of the X-Origin-Verify header the sample primary generated. */
@@ -69,6 +70,22 @@ public final class Samples {
      */
     public static String secretReplicaKeyArn(String region) {
         return "arn:aws:kms:" + region + ":123456789012:key/primary-stack-key-" + region + "-2222-3333";
+    }
+
+    public static final String SOURCE_BUCKET = "multiregion-release-a1b2c3d";
+
+    /** What the primary exports of region A's metrics. */
+    public static Map<String, Object> monitoring(String primaryRegion, String secondaryRegion) {
+        return Map.of("region", primaryRegion,
+                "loadBalancer", "app/multiregion-web-a1b2c3d/0123456789abcdef",
+                "targetGroup", "targetgroup/multiregion-web-tg-a1b2c3d/fedcba9876543210",
+                "autoScalingGroup", "multiregion-app-a1b2c3d",
+                "cluster", "multiregion-primary-" + primaryRegion,
+                "deliveryFailedRule", "multiregion-ops-alarms-delivery-failed-a1b2c3d",
+                "deliveryRunsRule", "multiregion-ops-events-forward-delivery-a1b2c3d",
+                "failingAlarm", "multiregion-primary-" + primaryRegion + "-failing",
+                "replication", Map.of("sourceBucket", SOURCE_BUCKET, "destinationBucket", REPLICA_BUCKET,
+                        "ruleId", "to-" + secondaryRegion));
     }
 
     private static String replicaKeyArn(String region) {
