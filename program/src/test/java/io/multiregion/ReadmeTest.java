@@ -34,27 +34,37 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * README.md is the reference users read: it must document every key the readers declare, every field of the
- * structured values, and run the tests the way CI does.
+ * The documentation users read says what the program does: docs/configuration.md documents every key the readers
+ * declare, every field of the structured values and every honoured {@code aws:} setting; README.md runs the tests the
+ * way CI does.
  */
 class ReadmeTest {
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6}) ");
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Za-z]+)` \\| ([^|]+) \\| ([^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
 
+    /** The configuration reference (docs/configuration.md). */
+    private static final String CONFIGURATION = "docs/configuration.md";
+
+    /** A Markdown file of the repository, by its path from the root. */
+    private static String file(String path) throws IOException {
+        return Files.readString(StackFiles.ROOT.resolve(path), StandardCharsets.UTF_8);
+    }
+
     private static String readme() throws IOException {
-        return Files.readString(StackFiles.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        return file("README.md");
     }
 
     /**
      * The text of a section, from its heading line to the next heading of the same or a higher level (lines in
      * fenced code blocks are not headings).
      */
-    private static String section(String text, String heading) {
+    private static String section(String path, String heading) throws IOException {
+        String text = file(path);
         int level = heading.indexOf(' ');
         List<String> lines = text.lines().toList();
         int start = lines.indexOf(heading);
-        assertTrue(start >= 0, "README.md has no section '" + heading + "'");
+        assertTrue(start >= 0, path + " has no section '" + heading + "'");
         StringBuilder out = new StringBuilder();
         boolean fenced = false;
         for (String line : lines.subList(start + 1, lines.size())) {
@@ -83,12 +93,12 @@ class ReadmeTest {
     @Test
     @DisplayName("the configuration reference has a row for every key the readers declare, and no other")
     void everyKeyDocumented() throws IOException {
-        Map<String, List<String>> rows = keyTable(section(readme(), "## Configuration reference"));
+        Map<String, List<String>> rows = keyTable(section(CONFIGURATION, "## Configuration reference"));
         List<String> problems = new ArrayList<>();
         for (Setting setting : SettingsReader.settings()) {
             List<String> row = rows.get(setting.name());
             if (row == null) {
-                problems.add(setting.key() + " has no row in the Configuration reference");
+                problems.add(setting.key() + " has no row in the configuration reference (" + CONFIGURATION + ")");
                 continue;
             }
             String type = switch (setting.type()) {
@@ -114,17 +124,17 @@ class ReadmeTest {
     @Test
     @DisplayName("every field of the structured values is documented in its section")
     void everyStructuredFieldDocumented() throws IOException {
-        String text = readme();
+        String path = CONFIGURATION;
         List<String> problems = new ArrayList<>();
-        missing(section(text, "### `multiregion:sizing`"), "multiregion:sizing.", SizingReader.FIELDS, problems);
-        missing(section(text, "### `multiregion:domain`"), "multiregion:domain.", DomainReader.FIELDS, problems);
-        missing(section(text, "### `multiregion:database`"), "multiregion:database.", DatabaseReader.FIELDS, problems);
-        missing(section(text, "### `multiregion:operations`"), "multiregion:operations.", OperationsReader.FIELDS, problems);
-        missing(section(text, "### `multiregion:interRegion`"), "multiregion:interRegion.", InterRegionReader.FIELDS,
+        missing(section(path, "### `multiregion:sizing`"), "multiregion:sizing.", SizingReader.FIELDS, problems);
+        missing(section(path, "### `multiregion:domain`"), "multiregion:domain.", DomainReader.FIELDS, problems);
+        missing(section(path, "### `multiregion:database`"), "multiregion:database.", DatabaseReader.FIELDS, problems);
+        missing(section(path, "### `multiregion:operations`"), "multiregion:operations.", OperationsReader.FIELDS, problems);
+        missing(section(path, "### `multiregion:interRegion`"), "multiregion:interRegion.", InterRegionReader.FIELDS,
                 problems);
-        missing(section(text, "### `multiregion:governance`"), "multiregion:governance.", GovernanceReader.FIELDS, problems);
-        missing(section(text, "### `multiregion:frontDoor`"), "multiregion:frontDoor.", FrontDoorReader.FIELDS, problems);
-        String network = section(text, "### `multiregion:network`");
+        missing(section(path, "### `multiregion:governance`"), "multiregion:governance.", GovernanceReader.FIELDS, problems);
+        missing(section(path, "### `multiregion:frontDoor`"), "multiregion:frontDoor.", FrontDoorReader.FIELDS, problems);
+        String network = section(path, "### `multiregion:network`");
         List<String> networkFields = new ArrayList<>();
         for (String top : NetworkReader.TOP_FIELDS) {
             if (top.equals("primary") || top.equals("secondary")) {
@@ -140,7 +150,7 @@ class ReadmeTest {
     @Test
     @DisplayName("every aws: setting passed to the providers is listed under Credentials and provider settings")
     void everyProviderSettingDocumented() throws IOException {
-        String credentials = section(readme(), "### Credentials and provider settings");
+        String credentials = section(CONFIGURATION, "## Credentials and provider settings");
         List<String> problems = new ArrayList<>();
         missing(credentials, "aws:", ProviderReader.honoured(), problems);
         assertEquals(List.of(), problems);
@@ -149,7 +159,7 @@ class ReadmeTest {
     @Test
     @DisplayName("every stack output of the contract is listed under Stack outputs")
     void everyOutputDocumented() throws IOException {
-        String outputs = section(readme(), "### Stack outputs");
+        String outputs = section("README.md", "### Stack outputs");
         List<String> problems = new ArrayList<>();
         missing(outputs, "output ", Arrays.stream(StackContract.Value.values()).map(StackContract.Value::key).toList(),
                 problems);
@@ -171,7 +181,7 @@ class ReadmeTest {
     private static void missing(String section, String prefix, Collection<String> fields, List<String> problems) {
         for (String field : fields) {
             if (!section.contains("`" + field + "`")) {
-                problems.add(prefix + field + " is not documented in its section of README.md");
+                problems.add(prefix + field + " is not documented in its section");
             }
         }
     }
