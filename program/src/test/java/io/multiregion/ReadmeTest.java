@@ -159,7 +159,7 @@ class ReadmeTest {
     @Test
     @DisplayName("every stack output of the contract is listed under Stack outputs")
     void everyOutputDocumented() throws IOException {
-        String outputs = section("README.md", "### Stack outputs");
+        String outputs = section("docs/architecture.md", "## Stack outputs");
         List<String> problems = new ArrayList<>();
         missing(outputs, "output ", Arrays.stream(StackContract.Value.values()).map(StackContract.Value::key).toList(),
                 problems);
