@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,13 +37,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The documentation users read says what the program does: docs/configuration.md documents every key the readers
- * declare, every field of the structured values and every honoured {@code aws:} setting; README.md runs the tests the
- * way CI does.
+ * declare, every field of the structured values and every honoured {@code aws:} setting, docs/architecture.md every
+ * stack output; README.md shows, on its first screen, the offline main job and the tests as CI runs them, and lists
+ * every guide in docs/.
  */
 class ReadmeTest {
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6}) ");
     private static final Pattern ROW = Pattern.compile("^\\| `([A-Za-z]+)` \\| ([^|]+) \\| ([^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
+
+    /** How many lines a newcomer's first screen of the README holds. */
+    private static final int FIRST_SCREEN = 40;
+    /** The offline main job: what `pulumi up` would create for both stacks. */
+    private static final String MAIN_JOB = "bin/plan primary && bin/plan secondary";
+    /** The tests, as CI runs them. */
+    private static final String TEST_COMMAND = "./mvnw -B test";
 
     /** The configuration reference (docs/configuration.md). */
     private static final String CONFIGURATION = "docs/configuration.md";
@@ -176,6 +186,39 @@ class ReadmeTest {
         List<String> ci = Files.readAllLines(StackFiles.ROOT.resolve(".ci/run"), StandardCharsets.UTF_8).stream()
                 .map(String::trim).toList();
         assertTrue(ci.contains(command), ".ci/run does not run the README's test command '" + command + "': " + ci);
+    }
+
+    @Test
+    @DisplayName("the README's first screen shows the offline main job and the tests, both as .ci/run runs them")
+    void setUpCommandsOnTheFirstScreen() throws IOException {
+        List<String> lines = readme().lines().toList();
+        List<String> firstScreen = lines.subList(0, Math.min(FIRST_SCREEN, lines.size()));
+        for (String command : List.of(MAIN_JOB, TEST_COMMAND)) {
+            assertTrue(firstScreen.contains(command), "README.md shows '" + command + "' within its first " + FIRST_SCREEN
+                    + " lines");
+        }
+        List<String> ci = Files.readAllLines(StackFiles.ROOT.resolve(".ci/run"), StandardCharsets.UTF_8).stream()
+                .map(String::trim).toList();
+        assertTrue(ci.contains(TEST_COMMAND), ".ci/run runs " + TEST_COMMAND + ": " + ci);
+        for (String step : MAIN_JOB.split(" && ")) {
+            String stack = step.substring(step.lastIndexOf(' ') + 1);
+            Pattern run = Pattern.compile("^bin/plan( --\\S+ \\S+)* " + Pattern.quote(stack) + "( .*)?$");
+            assertTrue(ci.stream().anyMatch(line -> run.matcher(line).matches()),
+                    ".ci/run plans the stack '" + stack + "' as the README's main job does: " + ci);
+        }
+    }
+
+    @Test
+    @DisplayName("the README's table of contents links every guide in docs/")
+    void everyGuideListed() throws IOException {
+        String text = readme();
+        List<String> guides;
+        try (Stream<Path> files = Files.list(StackFiles.ROOT.resolve("docs"))) {
+            guides = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).sorted().toList();
+        }
+        assertFalse(guides.isEmpty());
+        List<String> unlisted = guides.stream().filter(g -> !text.contains("](docs/" + g + ")")).toList();
+        assertEquals(List.of(), unlisted, "guides in docs/ that README.md does not link");
     }
 
     private static void missing(String section, String prefix, Collection<String> fields, List<String> problems) {
