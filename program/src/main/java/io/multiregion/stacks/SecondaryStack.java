@@ -23,6 +23,7 @@ import io.multiregion.delivery.ReplicaTrigger;
 import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.edge.FrontDoor;
 import io.multiregion.edge.Recovery;
+import io.multiregion.images.ImageRepositories;
 import io.multiregion.governance.Governance;
 import io.multiregion.naming.Names;
 import io.multiregion.network.TransitGatewayAttachment;
@@ -82,13 +83,16 @@ public final class SecondaryStack {
         // application's name that the primary wrote. Behind the front door, B's load balancer requires the secret header
         // the primary generated.
         Output<String> originSecret = primary.secret(Value.ORIGIN_SECRET);
-        RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(primary.text(Value.GLOBAL_CLUSTER),
-                Output.of(settings.database().engineVersion()), settings.database(), false, Optional.empty(),
-                DatabaseCredentials.readStatements("Database", b, primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
-                        primary.text(Value.DATABASE_SECRET_REPLICA_KEY_ARN)),
-                primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays(),
-                settings.domain().map(d -> primary.text(Value.APPLICATION_NAME_RECORD))),
-                StackParts.ingress(settings, originSecret));
+        RegionSlice.Data.Builder data = RegionSlice.Data.builder()
+                .globalCluster(primary.text(Value.GLOBAL_CLUSTER), Output.of(settings.database().engineVersion()))
+                .database(settings.database(), settings.storage().logRetentionDays())
+                .secretRead(DatabaseCredentials.readStatements("Database", b,
+                        primary.text(Value.DATABASE_SECRET_REPLICA_ARN), primary.text(Value.DATABASE_SECRET_REPLICA_KEY_ARN)))
+                .images(new ImageRepositories.RegionalRepository(primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN)));
+        if (settings.domain().isPresent()) {
+            data.applicationNameRecord(primary.text(Value.APPLICATION_NAME_RECORD));
+        }
+        RegionSlice slice = StackParts.slice(settings, support, data.build(), StackParts.ingress(settings, originSecret));
 
         if (settings.interRegion().enabled()) {
             interRegion(settings, primary, slice, support);
