@@ -120,13 +120,20 @@ public final class PrimaryStack {
         // into the source bucket and its arrival starts the pipeline.
         Optional<SourcePipeline.CrossRegionDeploy> toB = nativeDelivery
                 ? Optional.of(crossRegion(settings)) : Optional.empty();
-        SourcePipeline source = new SourcePipeline(settings.project() + "-source", new SourcePipeline.Args(a,
-                settings.stack(), settings.project() + "-" + settings.stack() + "-" + delivery.sourceProvider().value(),
-                delivery.sourceProvider(), delivery.repository().orElse(""), // required with a connection source
-                delivery.branch(), delivery.connectionArn(), delivery.artifactKey(), release,
-                StackParts.build(delivery), settings.storage().logRetentionDays(),
-                Optional.of(StackParts.deployTo(slice)), toB, delivery.source()),
-                support, support.in(a, null));
+        SourcePipeline.Args.Builder sourceArgs = SourcePipeline.Args.builder()
+                .region(a)
+                .stack(settings.stack())
+                .source(delivery.source())
+                .repository(delivery.sourceProvider(), delivery.repository().orElse(""), // required with a connection
+                        delivery.branch())
+                .connection(settings.project() + "-" + settings.stack() + "-" + delivery.sourceProvider().value(),
+                        delivery.connectionArn())
+                .release(release, delivery.artifactKey())
+                .buildProject(StackParts.build(delivery), settings.storage().logRetentionDays())
+                .deployTo(StackParts.deployTo(slice));
+        toB.ifPresent(sourceArgs::crossRegion);
+        SourcePipeline source = new SourcePipeline(settings.project() + "-source", sourceArgs.build(), support,
+                support.in(a, null));
 
         // Region A's operations: its topic, its alarms (the release replication's failures are published in the
         // source bucket's region, A), its events to B's bus, and the patching of its instances.

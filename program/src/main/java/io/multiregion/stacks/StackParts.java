@@ -141,14 +141,15 @@ final class StackParts {
         AwsRegion home = settings.homeRegion();
         boolean standby = settings.role() == Role.SECONDARY;
         AwsRegion other = standby ? settings.primaryRegion() : settings.secondaryRegion();
-        return new RegionOperations(settings.project() + "-ops", new RegionOperations.Args(
-                new RegionOperations.Where(home, other, standby),
-                new RegionOperations.Owner(settings.project(), settings.stack()), settings.operations(),
-                new RegionOperations.Watched(slice, settings.sizing().minSize(), settings.database().engine().value(),
-                        pipeline, replication),
-                new RegionOperations.KeySettings(settings.storage().kmsDeletionWindowDays(),
-                        settings.storage().protectData())),
-                support.in(home, null));
+        return new RegionOperations(settings.project() + "-ops", RegionOperations.Args.builder()
+                .where(home, other, standby)
+                .names(settings.project(), settings.stack())
+                .settings(settings.operations())
+                .watched(slice, settings.sizing().minSize(), settings.database().engine().value())
+                .pipeline(pipeline)
+                .replication(replication)
+                .key(settings.storage().kmsDeletionWindowDays(), settings.storage().protectData())
+                .build(), support.in(home, null));
     }
 
     /** How every CodeBuild project of the stack builds. */
