@@ -39,6 +39,7 @@ import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;
+import io.multiregion.network.Connectable;
 import io.multiregion.regions.Arns;
 import io.multiregion.regions.AwsRegion;
 
@@ -50,8 +51,10 @@ import java.util.Optional;
 
 /**
  * A region's application tier: a launch template and an Auto Scaling group in the private subnets behind the web
- * tier's target group, a target-tracking scaling policy, the instances' role, and the security-group flows
- * load balancer &rarr; application (the application port only) and application &rarr; HTTPS out.
+ * tier's target group, a target-tracking scaling policy, the instances' role, and its security group, which admits
+ * the application port from the load balancer only and sends HTTPS out. The flows that join it to its neighbours are
+ * theirs: the load balancer opens its way to the application port ({@link Frontend#allowTo}, asked here, since the
+ * group waits for it), the data tier admits the application ({@code RegionalCluster#allowFrom}).
  *
  * <p>FSBP controls met from the inputs: AutoScaling.1 (ELB health checks), AutoScaling.2 (the private subnets of
  * several zones), AutoScaling.3 and EC2.8 (IMDSv2 required, hop limit 1), AutoScaling.5 and EC2.9 (no public IP),
@@ -61,7 +64,7 @@ import java.util.Optional;
  *
  * <p>The component is placed in a region by the provider in its options; every child takes it from this parent.
  */
-public final class AppTier extends ComponentResource {
+public final class AppTier extends ComponentResource implements Connectable {
 
     /** The application port when the caller does not choose one; the sample release listens on it. */
     public static final int DEFAULT_APP_PORT = 8080;
@@ -103,41 +106,69 @@ public final class AppTier extends ComponentResource {
     public static final int ROOT_VOLUME_GIB = 20;
 
     /**
-     * @param region                      the region the component is placed in
-     * @param instanceType                EC2 instance type (from {@code multiregion:sizing})
-     * @param minSize                     group minimum
-     * @param desiredCapacity             group desired capacity at creation; later the scaling policy owns it
-     * @param maxSize                     group maximum
-     * @param privateSubnetIds            the private (application) subnets, one per zone
-     * @param vpcId                       the region's VPC
-     * @param appPort                     the application's port (default {@value #DEFAULT_APP_PORT}, 1024 or above)
-     * @param loadBalancerSecurityGroupId the web tier's security group, the only source admitted
-     * @param targetGroupArn              the web tier's target group
-     * @param requestCountLabel           the web tier's {@code ALBRequestCountPerTarget} resource label
-     * @param requestsPerTarget           requests per target and minute to track (default {@value #DEFAULT_REQUESTS_PER_TARGET})
-     * @param ebsKeyArn                   the region's KMS key for EBS; its policy must include {@link #autoScalingKeyStatements}
-     * @param ebsKeyPolicy                the resource that sets that key policy, when it is separate from the key; the
-     *                                    group waits for it (default none)
-     * @param release                     where the CodeDeploy agent reads release revisions from; empty when the
-     *                                    pipeline that owns the revisions grants that itself ({@link #instanceRoleName})
-     * @param secret                      the application's secret, once the data tier exists (default none)
-     * @param firstBoot                   what the instances need on their first boot, which the group waits for: the
-     *                                    private subnets' routes to NAT and their associations, the S3 endpoint
-     *                                    ({@code Network#privateEgress}); default none
-     * @param recoveryScalesGroup         whether the recovery runbook raises the group's minimum after a failover
-     *                                    (region B), so that a later {@code pulumi up} must not lower it (default false)
+     * What the application tier sits behind: the web tier's load balancer ({@code LoadBalancer}). The tier admits its
+     * port from the load balancer's group, registers its instances in the target group and scales on its request count;
+     * the load balancer owns its own way out to the tier's port ({@link #allowTo}), as AWS CDK's
+     * {@code lb.connections.allowTo(asg, port)} does.
+     */
+    public interface Frontend {
+        /** The load balancer's security group, the only source the tier admits. */
+        Output<String> securityGroupId();
+
+        /** The target group the tier's instances are registered in. */
+        Output<String> targetGroupArn();
+
+        /**
+         * The target group's {@code ALBRequestCountPerTarget} resource label, known once a listener forwards to it (the
+         * scaling policy waits for that).
+         */
+        Output<String> requestCountLabel();
+
+        /**
+         * Opens the load balancer's way out to {@code port} of the tier's group: an egress rule of the load balancer's
+         * group, registered with {@code options}.
+         *
+         * @return the rule, which the group waits for (the load balancer's health checks reach the instances through it)
+         */
+        Resource allowTo(Connectable app, int port, CustomResourceOptions options);
+    }
+
+    /**
+     * Built with {@link #builder()}.
+     *
+     * @param region              the region the component is placed in
+     * @param instanceType        EC2 instance type (from {@code multiregion:sizing})
+     * @param minSize             group minimum
+     * @param desiredCapacity     group desired capacity at creation; later the scaling policy owns it
+     * @param maxSize             group maximum
+     * @param vpcId               the region's VPC
+     * @param privateSubnetIds    the private (application) subnets, one per zone
+     * @param appPort             the application's port (default {@value #DEFAULT_APP_PORT}, 1024 or above)
+     * @param frontend            the load balancer the tier sits behind
+     * @param requestsPerTarget   requests per target and minute to track (default {@value #DEFAULT_REQUESTS_PER_TARGET})
+     * @param ebsKeyArn           the region's KMS key for EBS; its policy must include {@link #autoScalingKeyStatements}
+     * @param ebsKeyPolicy        the resource that sets that key policy, when it is separate from the key; the group waits
+     *                            for it (default none)
+     * @param release             where the CodeDeploy agent reads release revisions from; empty when the pipeline that
+     *                            owns the revisions grants that itself ({@link #instanceRoleName}) (default empty)
+     * @param secret              the application's secret, once the data tier exists (default none)
+     * @param firstBoot           what the instances need on their first boot, which the group waits for: the private
+     *                            subnets' routes to NAT and their associations, the S3 endpoint
+     *                            ({@code Network#privateEgress}) (default none)
+     * @param recoveryScalesGroup whether the recovery runbook raises the group's minimum after a failover (region B), so
+     *                            that a later {@code pulumi up} must not lower it (default false)
      */
     public record Args(AwsRegion region, String instanceType, int minSize, int desiredCapacity, int maxSize,
-                       Output<String> vpcId, Output<List<String>> privateSubnetIds, int appPort,
-                       Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
-                       Output<String> requestCountLabel, double requestsPerTarget, Output<String> ebsKeyArn,
-                       Optional<Resource> ebsKeyPolicy, Optional<ReleaseSource> release, Optional<SecretAccess> secret,
-                       List<Resource> firstBoot, boolean recoveryScalesGroup) {
+                       Output<String> vpcId, Output<List<String>> privateSubnetIds, int appPort, Frontend frontend,
+                       double requestsPerTarget, Output<String> ebsKeyArn, Optional<Resource> ebsKeyPolicy,
+                       Optional<ReleaseSource> release, Optional<SecretAccess> secret, List<Resource> firstBoot,
+                       boolean recoveryScalesGroup) {
         public Args {
             Objects.requireNonNull(ebsKeyPolicy, "ebsKeyPolicy");
             firstBoot = List.copyOf(firstBoot);
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(instanceType, "instanceType");
+            Objects.requireNonNull(frontend, "frontend");
             Objects.requireNonNull(release, "release");
             Objects.requireNonNull(secret, "secret");
             if (minSize < 0 || minSize > desiredCapacity || desiredCapacity > maxSize) {
@@ -149,21 +180,146 @@ public final class AppTier extends ComponentResource {
             }
         }
 
-        /** Args for a stack's sizing (its NAT count belongs to the network, not here). */
-        public static Args of(AwsRegion region, Sizing sizing, Output<String> vpcId, Output<List<String>> privateSubnetIds,
-                              int appPort, Output<String> loadBalancerSecurityGroupId, Output<String> targetGroupArn,
-                              Output<String> requestCountLabel, Output<String> ebsKeyArn, Optional<Resource> ebsKeyPolicy,
-                              Optional<ReleaseSource> release, Optional<SecretAccess> secret, List<Resource> firstBoot) {
-            return new Args(region, sizing.instanceType(), sizing.minSize(), sizing.desiredCapacity(), sizing.maxSize(),
-                    vpcId, privateSubnetIds, appPort, loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel,
-                    DEFAULT_REQUESTS_PER_TARGET, ebsKeyArn, ebsKeyPolicy, release, secret, firstBoot, false);
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
         }
 
-        /** The same args for region B's group, whose minimum the recovery runbook raises after a failover. */
-        public Args withRecoveryScaling() {
-            return new Args(region, instanceType, minSize, desiredCapacity, maxSize, vpcId, privateSubnetIds, appPort,
-                    loadBalancerSecurityGroupId, targetGroupArn, requestCountLabel, requestsPerTarget, ebsKeyArn,
-                    ebsKeyPolicy, release, secret, firstBoot, true);
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private AwsRegion region;
+            private String instanceType;
+            private Integer minSize;
+            private Integer desiredCapacity;
+            private Integer maxSize;
+            private Output<String> vpcId;
+            private Output<List<String>> privateSubnetIds;
+            private int appPort = DEFAULT_APP_PORT;
+            private Frontend frontend;
+            private double requestsPerTarget = DEFAULT_REQUESTS_PER_TARGET;
+            private Output<String> ebsKeyArn;
+            private Optional<Resource> ebsKeyPolicy = Optional.empty();
+            private Optional<ReleaseSource> release = Optional.empty();
+            private Optional<SecretAccess> secret = Optional.empty();
+            private List<Resource> firstBoot = List.of();
+            private boolean recoveryScalesGroup;
+
+            private Builder() {
+            }
+
+            /** The region the component is placed in. */
+            public Builder region(AwsRegion region) {
+                this.region = region;
+                return this;
+            }
+
+            /**
+             * A stack's sizing: the instance type and the group's minimum, desired capacity and maximum (its NAT and
+             * database figures belong to the network and the data tier).
+             */
+            public Builder sizing(Sizing sizing) {
+                return instanceType(sizing.instanceType())
+                        .groupSize(sizing.minSize(), sizing.desiredCapacity(), sizing.maxSize());
+            }
+
+            /** EC2 instance type. */
+            public Builder instanceType(String instanceType) {
+                this.instanceType = instanceType;
+                return this;
+            }
+
+            /** The group's minimum, desired capacity at creation (later the scaling policy's) and maximum. */
+            public Builder groupSize(int minSize, int desiredCapacity, int maxSize) {
+                this.minSize = minSize;
+                this.desiredCapacity = desiredCapacity;
+                this.maxSize = maxSize;
+                return this;
+            }
+
+            /** The region's VPC and its private (application) subnets, one per zone. */
+            public Builder subnets(Output<String> vpcId, Output<List<String>> privateSubnetIds) {
+                this.vpcId = vpcId;
+                this.privateSubnetIds = privateSubnetIds;
+                return this;
+            }
+
+            /** The application's port (default {@value #DEFAULT_APP_PORT}, 1024 or above). */
+            public Builder appPort(int appPort) {
+                this.appPort = appPort;
+                return this;
+            }
+
+            /** The load balancer the tier sits behind. */
+            public Builder behind(Frontend frontend) {
+                this.frontend = frontend;
+                return this;
+            }
+
+            /** Requests per target and minute to track (default {@value #DEFAULT_REQUESTS_PER_TARGET}). */
+            public Builder requestsPerTarget(double requestsPerTarget) {
+                this.requestsPerTarget = requestsPerTarget;
+                return this;
+            }
+
+            /** The region's KMS key for EBS, whose policy includes {@link #autoScalingKeyStatements}. */
+            public Builder ebsKey(Output<String> ebsKeyArn) {
+                this.ebsKeyArn = ebsKeyArn;
+                return this;
+            }
+
+            /**
+             * The region's KMS key for EBS and the resource that sets its policy, separate from the key: the group waits
+             * for the policy.
+             */
+            public Builder ebsKey(Output<String> ebsKeyArn, Resource ebsKeyPolicy) {
+                this.ebsKeyArn = ebsKeyArn;
+                this.ebsKeyPolicy = Optional.of(ebsKeyPolicy);
+                return this;
+            }
+
+            /**
+             * Where the CodeDeploy agent reads release revisions from (default none: the pipeline that owns the revisions
+             * grants that itself, on {@link #instanceRoleName}).
+             */
+            public Builder release(ReleaseSource release) {
+                this.release = Optional.of(release);
+                return this;
+            }
+
+            /** The application's read access to its secret, as the secret's owner grants it (default none). */
+            public Builder secret(SecretAccess secret) {
+                this.secret = Optional.of(secret);
+                return this;
+            }
+
+            /**
+             * What the instances need on their first boot, which the group waits for: the private subnets' routes to NAT
+             * and their associations, the S3 endpoint ({@code Network#privateEgress}) (default none).
+             */
+            public Builder firstBoot(List<Resource> firstBoot) {
+                this.firstBoot = firstBoot;
+                return this;
+            }
+
+            /**
+             * Whether the recovery runbook raises the group's minimum after a failover (region B), so that a later
+             * {@code pulumi up} must not lower it (default false).
+             */
+            public Builder recoveryScalesGroup(boolean recoveryScalesGroup) {
+                this.recoveryScalesGroup = recoveryScalesGroup;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(region, "region is required"),
+                        Objects.requireNonNull(instanceType, "instanceType is required"),
+                        Objects.requireNonNull(minSize, "groupSize is required"), desiredCapacity, maxSize,
+                        Objects.requireNonNull(vpcId, "subnets are required"), privateSubnetIds, appPort,
+                        Objects.requireNonNull(frontend, "behind (the load balancer) is required"), requestsPerTarget,
+                        Objects.requireNonNull(ebsKeyArn, "ebsKey is required"), ebsKeyPolicy, release, secret,
+                        firstBoot, recoveryScalesGroup);
+            }
         }
     }
 
@@ -204,8 +360,11 @@ public final class AppTier extends ComponentResource {
     /** The launch template's id (CodeDeploy's service role may launch from it). */
     public final Output<String> launchTemplateId;
 
+    private final String name;
+
     public AppTier(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:compute:AppTier", name, options);
+        this.name = name;
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         AwsRegion region = args.region();
 
@@ -219,17 +378,13 @@ public final class AppTier extends ComponentResource {
                 .securityGroupId(sg.id())
                 .description("Application port from the load balancer")
                 .ipProtocol("tcp").fromPort(args.appPort()).toPort(args.appPort())
-                .referencedSecurityGroupId(args.loadBalancerSecurityGroupId())
+                .referencedSecurityGroupId(args.frontend().securityGroupId())
                 .build(), child);
-        // The load balancer's one way out: this group's port (it is created before this group exists).
-        SecurityGroupEgressRule albToApp = new SecurityGroupEgressRule(name + "-alb-to-app", SecurityGroupEgressRuleArgs.builder()
-                .securityGroupId(args.loadBalancerSecurityGroupId())
-                .description("Load balancer to the application port")
-                .ipProtocol("tcp").fromPort(args.appPort()).toPort(args.appPort())
-                .referencedSecurityGroupId(sg.id())
-                .build(), child);
+        // The load balancer's one way out, to this group's port: the load balancer's rule, registered here, where it has
+        // always been (under another parent its URN would change).
+        Resource albToApp = args.frontend().allowTo(this, args.appPort(), child);
         // HTTPS out for SSM, the CodeDeploy agent, S3 and the OS package mirrors. The database port towards the data
-        // tier's security group is added by the slice once the data tier exists, from this group's id; nothing uses it
+        // tier's security group is the data tier's to open (RegionalCluster#allowFrom) once it exists; nothing uses it
         // before the first release, so the group does not wait for it.
         SecurityGroupEgressRule httpsOut = new SecurityGroupEgressRule(name + "-app-https-out", SecurityGroupEgressRuleArgs.builder()
                 .securityGroupId(sg.id())
@@ -299,7 +454,7 @@ public final class AppTier extends ComponentResource {
                         .id(launchTemplate.id())
                         .version(launchTemplate.latestVersion().applyValue(String::valueOf))
                         .build())
-                .targetGroupArns(Outputs.listOf(args.targetGroupArn()))
+                .targetGroupArns(Outputs.listOf(args.frontend().targetGroupArn()))
                 .healthCheckType("ELB")                            // FSBP AutoScaling.1
                 .healthCheckGracePeriod(HEALTH_CHECK_GRACE_SECONDS)
                 .defaultInstanceWarmup(INSTANCE_WARMUP_SECONDS)
@@ -341,13 +496,23 @@ public final class AppTier extends ComponentResource {
                 .targetTrackingConfiguration(PolicyTargetTrackingConfigurationArgs.builder()
                         .predefinedMetricSpecification(PolicyTargetTrackingConfigurationPredefinedMetricSpecificationArgs.builder()
                                 .predefinedMetricType("ALBRequestCountPerTarget")
-                                .resourceLabel(args.requestCountLabel())
+                                .resourceLabel(args.frontend().requestCountLabel())
                                 .build())
                         .targetValue(args.requestsPerTarget())
                         .build())
                 .build(), child);
 
         registerOutputs(Map.of("securityGroupId", securityGroupId, "autoScalingGroupName", autoScalingGroupName));
+    }
+
+    @Override
+    public String connectionName() {
+        return name;
+    }
+
+    @Override
+    public Output<String> securityGroup() {
+        return securityGroupId;
     }
 
     /**

@@ -12,6 +12,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.multiregion.config.DatabaseSettings;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;
@@ -61,6 +62,8 @@ import java.util.Objects;
 public final class DatabaseCredentials extends ComponentResource {
 
     /**
+     * Built with {@link #builder()}.
+     *
      * @param project            project name, part of the secret's name
      * @param stack              stack name, part of the secret's name
      * @param primaryRegion      region A, where the secret is
@@ -75,7 +78,7 @@ public final class DatabaseCredentials extends ComponentResource {
      * @param masterUsername     the master user
      * @param databaseName       the database created with the cluster
      * @param recoveryWindowDays days a deleted secret can be restored, 7 to 30 (Secrets Manager API Reference, DeleteSecret)
-     * @param protect            refuse deletion and replacement from Pulumi
+     * @param protect            refuse deletion and replacement from Pulumi (default true)
      */
     public record Args(String project, String stack, AwsRegion primaryRegion, Output<String> primaryKeyArn,
                        AwsRegion replicaRegion, Output<String> replicaKeyArn, Engine engine, Output<String> host, int port,
@@ -89,6 +92,88 @@ public final class DatabaseCredentials extends ComponentResource {
             }
             if (recoveryWindowDays < 7 || recoveryWindowDays > 30) {
                 throw new IllegalArgumentException("recoveryWindowDays must be 7 to 30, got " + recoveryWindowDays);
+            }
+        }
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private String project;
+            private String stack;
+            private AwsRegion primaryRegion;
+            private Output<String> primaryKeyArn;
+            private AwsRegion replicaRegion;
+            private Output<String> replicaKeyArn;
+            private DatabaseSettings database;
+            private Output<String> host;
+            private Integer recoveryWindowDays;
+            private boolean protect = true;
+
+            private Builder() {
+            }
+
+            /** The project and the stack, part of the secret's name. */
+            public Builder names(String project, String stack) {
+                this.project = project;
+                this.stack = stack;
+                return this;
+            }
+
+            /** Region A, where the secret is, and the customer managed key of A that encrypts it. */
+            public Builder primary(AwsRegion region, Output<String> keyArn) {
+                this.primaryRegion = region;
+                this.primaryKeyArn = keyArn;
+                return this;
+            }
+
+            /**
+             * Region B, where the replica is, and a customer managed key of B that encrypts it (a replica is encrypted
+             * with a key of its own region: Secrets Manager User Guide, "Replicate AWS Secrets Manager secrets across
+             * Regions").
+             */
+            public Builder replica(AwsRegion region, Output<String> keyArn) {
+                this.replicaRegion = region;
+                this.replicaKeyArn = keyArn;
+                return this;
+            }
+
+            /** The engine, port, master user and database name, recorded in the secret. */
+            public Builder database(DatabaseSettings database) {
+                this.database = database;
+                return this;
+            }
+
+            /** The global writer endpoint ({@link GlobalDatabase#writerEndpoint}), recorded in the secret. */
+            public Builder host(Output<String> host) {
+                this.host = host;
+                return this;
+            }
+
+            /** Days a deleted secret can be restored, 7 to 30 (Secrets Manager API Reference, DeleteSecret). */
+            public Builder recoveryWindowDays(int recoveryWindowDays) {
+                this.recoveryWindowDays = recoveryWindowDays;
+                return this;
+            }
+
+            /** Refuse deletion and replacement from Pulumi (default true). */
+            public Builder protect(boolean protect) {
+                this.protect = protect;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                Objects.requireNonNull(database, "database is required");
+                return new Args(Objects.requireNonNull(project, "names are required"), stack,
+                        Objects.requireNonNull(primaryRegion, "primary is required"), primaryKeyArn,
+                        Objects.requireNonNull(replicaRegion, "replica is required"), replicaKeyArn, database.engine(),
+                        Objects.requireNonNull(host, "host is required"), database.port(), database.masterUsername(),
+                        database.databaseName(),
+                        Objects.requireNonNull(recoveryWindowDays, "recoveryWindowDays is required"), protect);
             }
         }
     }

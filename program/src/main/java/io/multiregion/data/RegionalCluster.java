@@ -13,6 +13,8 @@ import com.pulumi.aws.rds.ClusterParameterGroupArgs;
 import com.pulumi.aws.rds.inputs.ClusterParameterGroupParameterArgs;
 import com.pulumi.aws.rds.SubnetGroup;
 import com.pulumi.aws.rds.SubnetGroupArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
@@ -22,6 +24,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.config.DatabaseSettings;
+import io.multiregion.network.Connectable;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.ArrayList;
@@ -36,8 +39,8 @@ import java.util.Optional;
  * it in its region by passing that region's provider in the options.
  *
  * <p>What it registers: a DB subnet group over the isolated subnets; a security group that admits the database
- * port from the application tier's group only (and, through {@link #admit}, from the other region's application
- * subnets when the inter-region network is on) and has no egress rule (replies to admitted connections need none:
+ * port from the application tier's group only, once {@link #allowFrom} joins them (and, through {@link #admit}, from
+ * the other region's application subnets when the inter-region network is on) and has no egress rule (replies to admitted connections need none:
  * security groups are stateful); one CloudWatch Logs group per exported log type, with retention and this region's
  * key; the cluster; and {@code sizing.instances()} DB instances.
  *
@@ -61,11 +64,13 @@ import java.util.Optional;
 public final class RegionalCluster extends ComponentResource {
 
     /**
+     * Built with {@link #builder()}.
+     *
      * @param project                 project name, part of every physical name
      * @param stack                   stack name, part of every physical name
      * @param region                  this cluster's region
      * @param primary                 true for the writer cluster in A (the global database's primary), false for
-     *                                the read-only secondary in B
+     *                                the read-only secondary in B (default false)
      * @param globalClusterIdentifier the global cluster to join ({@link GlobalDatabase#identifier}; the secondary stack
      *                                reads it from the primary's outputs)
      * @param engineVersion           the global cluster's engine version, which this member is created with (its owner
@@ -76,21 +81,20 @@ public final class RegionalCluster extends ComponentResource {
      * @param sizing                  instance class and count of this region (checked by {@link DatabaseSizing#check})
      * @param isolatedSubnetIds       the isolated (data) subnets of this region's VPC, in at least two zones
      * @param vpcId                   this region's VPC
-     * @param appSecurityGroupId      the application tier's security group: the only source admitted
      * @param kmsKeyArn               a customer managed key of this region: storage, Performance Insights, log groups
      * @param keyPolicyReady          what the key's policy is complete after (its {@code KeyPolicy} resource); the log
      *                                groups wait for it, because CloudWatch Logs checks the policy when a log group is
      *                                created with a key (terraform-provider-aws#8042); empty when the key's policy is
-     *                                inline
+     *                                inline (default empty)
      * @param masterPassword          the master password (a secret) for the primary; empty for the secondary, which
-     *                                takes no credentials
+     *                                takes no credentials (default empty)
      * @param logRetentionDays        retention of the database log groups (a value CloudWatch Logs accepts)
-     * @param protect                 refuse deletion and replacement from Pulumi (RDS deletion protection is always on)
+     * @param protect                 refuse deletion and replacement from Pulumi (RDS deletion protection is always on;
+     *                                default true)
      */
     public record Args(String project, String stack, AwsRegion region, boolean primary,
                        Output<String> globalClusterIdentifier, Output<String> engineVersion, DatabaseSettings database,
-                       DatabaseSizing sizing,
-                       Output<List<String>> isolatedSubnetIds, Output<String> vpcId, Output<String> appSecurityGroupId,
+                       DatabaseSizing sizing, Output<List<String>> isolatedSubnetIds, Output<String> vpcId,
                        Output<String> kmsKeyArn, List<Resource> keyPolicyReady, Optional<Output<String>> masterPassword,
                        int logRetentionDays, boolean protect) {
         public Args {
@@ -108,6 +112,122 @@ public final class RegionalCluster extends ComponentResource {
             List<String> problems = DatabaseSizing.check(sizing, "sizing");
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join("; ", problems));
+            }
+        }
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private String project;
+            private String stack;
+            private AwsRegion region;
+            private boolean primary;
+            private Output<String> globalClusterIdentifier;
+            private Output<String> engineVersion;
+            private DatabaseSettings database;
+            private DatabaseSizing sizing;
+            private Output<List<String>> isolatedSubnetIds;
+            private Output<String> vpcId;
+            private Output<String> kmsKeyArn;
+            private List<Resource> keyPolicyReady = List.of();
+            private Optional<Output<String>> masterPassword = Optional.empty();
+            private Integer logRetentionDays;
+            private boolean protect = true;
+
+            private Builder() {
+            }
+
+            /** The project and the stack, part of every physical name. */
+            public Builder names(String project, String stack) {
+                this.project = project;
+                this.stack = stack;
+                return this;
+            }
+
+            /** This cluster's region. */
+            public Builder region(AwsRegion region) {
+                this.region = region;
+                return this;
+            }
+
+            /**
+             * Whether this is the writer cluster in A, the global database's primary, which takes the stored master
+             * password (default false: the read-only secondary in B, which takes no credentials).
+             */
+            public Builder primary(boolean primary, Optional<Output<String>> masterPassword) {
+                this.primary = primary;
+                this.masterPassword = masterPassword;
+                return this;
+            }
+
+            /**
+             * The global cluster to join and its engine version, which this member is created with (the global cluster
+             * owns it: {@link GlobalDatabase#engineVersion} in the primary; in the secondary the configured version,
+             * which the stack contract checks against the primary's).
+             */
+            public Builder globalCluster(Output<String> identifier, Output<String> engineVersion) {
+                this.globalClusterIdentifier = identifier;
+                this.engineVersion = engineVersion;
+                return this;
+            }
+
+            /** Engine, version, port, backups, windows, master user and database name. */
+            public Builder database(DatabaseSettings database) {
+                this.database = database;
+                return this;
+            }
+
+            /** Instance class and count of this region (checked by {@link DatabaseSizing#check}). */
+            public Builder sizing(DatabaseSizing sizing) {
+                this.sizing = sizing;
+                return this;
+            }
+
+            /** This region's VPC and its isolated (data) subnets, in at least two zones. */
+            public Builder subnets(Output<String> vpcId, Output<List<String>> isolatedSubnetIds) {
+                this.vpcId = vpcId;
+                this.isolatedSubnetIds = isolatedSubnetIds;
+                return this;
+            }
+
+            /**
+             * A customer managed key of this region (storage, Performance Insights, log groups) and what its policy is
+             * complete after (its {@code KeyPolicy} resource), which the log groups wait for: CloudWatch Logs checks the
+             * policy when a log group is created with a key (terraform-provider-aws#8042). Without it (default), the
+             * key's policy is taken to be inline.
+             */
+            public Builder key(Output<String> kmsKeyArn, List<Resource> keyPolicyReady) {
+                this.kmsKeyArn = kmsKeyArn;
+                this.keyPolicyReady = keyPolicyReady;
+                return this;
+            }
+
+            /** Retention of the database log groups (a value CloudWatch Logs accepts). */
+            public Builder logRetentionDays(int logRetentionDays) {
+                this.logRetentionDays = logRetentionDays;
+                return this;
+            }
+
+            /** Refuse deletion and replacement from Pulumi (default true; RDS deletion protection is always on). */
+            public Builder protect(boolean protect) {
+                this.protect = protect;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(project, "names are required"), stack,
+                        Objects.requireNonNull(region, "region is required"), primary,
+                        Objects.requireNonNull(globalClusterIdentifier, "globalCluster is required"), engineVersion,
+                        Objects.requireNonNull(database, "database is required"),
+                        Objects.requireNonNull(sizing, "sizing is required"),
+                        Objects.requireNonNull(isolatedSubnetIds, "subnets are required"), vpcId,
+                        Objects.requireNonNull(kmsKeyArn, "key is required"), keyPolicyReady, masterPassword,
+                        Objects.requireNonNull(logRetentionDays, "logRetentionDays is required"), protect);
             }
         }
     }
@@ -172,14 +292,6 @@ public final class RegionalCluster extends ComponentResource {
                 .egress(List.of())
                 .build(), child);
         this.securityGroupId = group.id();
-        new SecurityGroupIngressRule(name + "-from-app", SecurityGroupIngressRuleArgs.builder()
-                .securityGroupId(group.id())
-                .referencedSecurityGroupId(args.appSecurityGroupId())
-                .ipProtocol("tcp")
-                .fromPort(db.port())
-                .toPort(db.port())
-                .description("Aurora from the application tier")
-                .build(), child);
 
         // Aurora writes to /aws/rds/cluster/<id>/<type> and creates the group itself, without retention or key,
         // unless it exists (Aurora User Guide, "Publishing database logs to Amazon CloudWatch Logs"): create each
@@ -276,6 +388,35 @@ public final class RegionalCluster extends ComponentResource {
 
         registerOutputs(Map.of("clusterIdentifier", clusterIdentifier, "endpoint", endpoint,
                 "readerEndpoint", readerEndpoint, "securityGroupId", securityGroupId));
+    }
+
+    /**
+     * Lets the application tier reach the database port, and only the database port (AWS CDK's
+     * {@code cluster.connections.allowDefaultPortFrom(app)}): this cluster's group admits the port from the application's
+     * group ({@code <cluster>-from-app}, a child of this cluster), and the application's group may send to this cluster's
+     * group on it ({@code <app>-to-db}, registered with {@code appSide}). Nothing else reaches the cluster in its VPC.
+     *
+     * @param app     the application tier
+     * @param appSide the options of the application's rule (its parent: where the application's rules live)
+     * @return both rules
+     */
+    public List<Resource> allowFrom(Connectable app, CustomResourceOptions appSide) {
+        SecurityGroupIngressRule in = new SecurityGroupIngressRule(name + "-from-app", SecurityGroupIngressRuleArgs.builder()
+                .securityGroupId(securityGroupId)
+                .referencedSecurityGroupId(app.securityGroup())
+                .ipProtocol("tcp")
+                .fromPort(port)
+                .toPort(port)
+                .description("Aurora from the application tier")
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        SecurityGroupEgressRule out = new SecurityGroupEgressRule(app.connectionName() + "-to-db",
+                SecurityGroupEgressRuleArgs.builder()
+                        .securityGroupId(app.securityGroup())
+                        .description("the database port, to the data tier only")
+                        .ipProtocol("tcp").fromPort(port).toPort(port)
+                        .referencedSecurityGroupId(securityGroupId)
+                        .build(), appSide);
+        return List.of(in, out);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.multiregion.storage.SecureBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,17 +38,74 @@ public final class ReplicaPipeline extends ComponentResource {
     public final Output<String> pipelineArn;
 
     /**
-     * The pipeline is created in {@code region} through the provider its options carry.
+     * The pipeline is created in {@code region} through the provider its options carry. Built with {@link #builder()}.
      *
      * @param region           region B
      * @param stack            the stack, in physical names
      * @param replica          the replica bucket, its key and the release key, read from the primary stack
      * @param build            how the verify project builds
-     * @param logRetentionDays retention of the build's log group (default 365)
+     * @param logRetentionDays retention of the build's log group
      * @param deployTo         region B's CodeDeploy target, deployed after the release is verified (default none)
      */
     public record Args(AwsRegion region, String stack, ReplicaSource replica, BuildProject.Build build,
                        int logRetentionDays, Optional<DeployTo> deployTo) {
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private AwsRegion region;
+            private String stack;
+            private ReplicaSource replica;
+            private BuildProject.Build build;
+            private Integer logRetentionDays;
+            private Optional<DeployTo> deployTo = Optional.empty();
+
+            private Builder() {
+            }
+
+            /** Region B. */
+            public Builder region(AwsRegion region) {
+                this.region = region;
+                return this;
+            }
+
+            /** The stack, in physical names. */
+            public Builder stack(String stack) {
+                this.stack = stack;
+                return this;
+            }
+
+            /** The replica bucket, its key and the release key, read from the primary stack. */
+            public Builder replica(ReplicaSource replica) {
+                this.replica = replica;
+                return this;
+            }
+
+            /** How the verify project builds, and the retention of its log group. */
+            public Builder buildProject(BuildProject.Build build, int logRetentionDays) {
+                this.build = build;
+                this.logRetentionDays = logRetentionDays;
+                return this;
+            }
+
+            /** Region B's CodeDeploy target, deployed after the release is verified (default none). */
+            public Builder deployTo(DeployTo deployTo) {
+                this.deployTo = Optional.of(deployTo);
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(region, "region is required"),
+                        Objects.requireNonNull(stack, "stack is required"),
+                        Objects.requireNonNull(replica, "replica is required"),
+                        Objects.requireNonNull(build, "buildProject is required"), logRetentionDays, deployTo);
+            }
+        }
     }
 
     /**

@@ -68,18 +68,12 @@ public final class ReplicaTrigger extends ComponentResource {
      * @param region           region B
      * @param replica          the replica bucket and release key, read from the primary stack
      * @param starts           what the rule starts: B's pipeline (bespoke) or the release deployer (pipeline-free)
-     * @param mode             {@code cloudtrail} (default) or {@code eventbridge}
+     * @param mode             {@code cloudtrail} or {@code eventbridge}
      * @param trailName        the data-event trail's name in cloudtrail mode ({@code <project>-<stack>-release-trigger})
-     * @param logRetentionDays retention of the trail's log group (default 365)
+     * @param logRetentionDays retention of the trail's log group
      */
     public record Args(AwsRegion region, ReplicaSource replica, Starts starts, TriggerMode mode,
                        String trailName, int logRetentionDays) {
-
-        /** A trigger that starts B's pipeline (bespoke delivery). */
-        public Args(AwsRegion region, ReplicaSource replica, Output<String> pipelineArn, TriggerMode mode,
-                    String trailName, int logRetentionDays) {
-            this(region, replica, Starts.pipeline(pipelineArn), mode, trailName, logRetentionDays);
-        }
     }
 
     /**

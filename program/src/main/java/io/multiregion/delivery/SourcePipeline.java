@@ -40,6 +40,7 @@ import io.multiregion.storage.SecureBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -86,46 +87,29 @@ public final class SourcePipeline extends ComponentResource {
     public final Optional<Output<String>> uploadCommand;
 
     /**
-     * The pipeline is created in {@code region} through the provider its options carry.
+     * The pipeline is created in {@code region} through the provider its options carry. Built with {@link #builder()}.
      *
      * @param region             region A
      * @param stack              the stack, in physical names
      * @param connectionName     the connection's name when one is created ({@code <project>-<stack>-<host>})
-     * @param sourceProvider     the Git host (default GitHub)
+     * @param sourceProvider     the Git host
      * @param repository         the repository id on that host
-     * @param branch             the branch whose pushes start the pipeline (default {@code main})
+     * @param branch             the branch whose pushes start the pipeline
      * @param existingConnection an existing connection's ARN, or empty to create one (default empty)
-     * @param artifactKey        the release object's key (default {@code releases/app.zip})
+     * @param artifactKey        the release object's key
      * @param release            the source (release) bucket the zip is published to
      * @param build              how the package project builds
-     * @param logRetentionDays   retention of the build's log group (default 365)
+     * @param logRetentionDays   retention of the build's log group
      * @param deployTo           region A's CodeDeploy target, deployed after the release is published (default none)
      * @param crossRegion        native delivery: B's CodeDeploy target, deployed by an action that runs in B after
      *                           A's deploy stage (default none: bespoke delivery)
      * @param source             how releases enter: a Git connection (default) or an upload into {@code release} by
      *                           the user's CI (the connection, host, repository and branch are then not used)
      */
-    public record Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider, String repository, String branch,
-                       Optional<String> existingConnection, String artifactKey, SecureBucket release,
-                       BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo,
+    public record Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider,
+                       String repository, String branch, Optional<String> existingConnection, String artifactKey,
+                       SecureBucket release, BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo,
                        Optional<CrossRegionDeploy> crossRegion, SourceMode source) {
-
-        /** From a Git connection (the default source). */
-        public Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider, String repository,
-                    String branch, Optional<String> existingConnection, String artifactKey, SecureBucket release,
-                    BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo,
-                    Optional<CrossRegionDeploy> crossRegion) {
-            this(region, stack, connectionName, sourceProvider, repository, branch, existingConnection, artifactKey,
-                    release, build, logRetentionDays, deployTo, crossRegion, SourceMode.CONNECTION);
-        }
-
-        /** Without a cross-region deploy action (bespoke delivery). */
-        public Args(AwsRegion region, String stack, String connectionName, SourceProvider sourceProvider, String repository,
-                    String branch, Optional<String> existingConnection, String artifactKey, SecureBucket release,
-                    BuildProject.Build build, int logRetentionDays, Optional<DeployTo> deployTo) {
-            this(region, stack, connectionName, sourceProvider, repository, branch, existingConnection, artifactKey,
-                    release, build, logRetentionDays, deployTo, Optional.empty());
-        }
 
         public Args {
             if (crossRegion.isPresent() && deployTo.isEmpty()) {
@@ -135,6 +119,113 @@ public final class SourcePipeline extends ComponentResource {
             crossRegion.filter(c -> c.region().equals(region)).ifPresent(c -> {
                 throw new IllegalArgumentException("the cross-region deploy action must run in another region than " + region);
             });
+        }
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private AwsRegion region;
+            private String stack;
+            private String connectionName;
+            private SourceProvider sourceProvider;
+            private String repository;
+            private String branch;
+            private Optional<String> existingConnection = Optional.empty();
+            private String artifactKey;
+            private SecureBucket release;
+            private BuildProject.Build build;
+            private Integer logRetentionDays;
+            private Optional<DeployTo> deployTo = Optional.empty();
+            private Optional<CrossRegionDeploy> crossRegion = Optional.empty();
+            private SourceMode source = SourceMode.CONNECTION;
+
+            private Builder() {
+            }
+
+            /** Region A. */
+            public Builder region(AwsRegion region) {
+                this.region = region;
+                return this;
+            }
+
+            /** The stack, in physical names. */
+            public Builder stack(String stack) {
+                this.stack = stack;
+                return this;
+            }
+
+            /**
+             * How releases enter: a Git connection (default) or an upload into the release bucket by the user's CI (the
+             * connection, host, repository and branch are then not used).
+             */
+            public Builder source(SourceMode source) {
+                this.source = source;
+                return this;
+            }
+
+            /** The Git host, the repository id on that host and the branch whose pushes start the pipeline. */
+            public Builder repository(SourceProvider sourceProvider, String repository, String branch) {
+                this.sourceProvider = sourceProvider;
+                this.repository = repository;
+                this.branch = branch;
+                return this;
+            }
+
+            /**
+             * The connection's name when one is created ({@code <project>-<stack>-<host>}), and an existing connection's
+             * ARN, or empty to create one (default empty).
+             */
+            public Builder connection(String connectionName, Optional<String> existingConnection) {
+                this.connectionName = connectionName;
+                this.existingConnection = existingConnection;
+                return this;
+            }
+
+            /** The source (release) bucket the zip is published to, and the release object's key. */
+            public Builder release(SecureBucket release, String artifactKey) {
+                this.release = release;
+                this.artifactKey = artifactKey;
+                return this;
+            }
+
+            /** How the package project builds, and the retention of its log group. */
+            public Builder buildProject(BuildProject.Build build, int logRetentionDays) {
+                this.build = build;
+                this.logRetentionDays = logRetentionDays;
+                return this;
+            }
+
+            /** Region A's CodeDeploy target, deployed after the release is published (default none). */
+            public Builder deployTo(DeployTo deployTo) {
+                this.deployTo = Optional.of(deployTo);
+                return this;
+            }
+
+            /**
+             * Native delivery: B's CodeDeploy target, deployed by an action that runs in B after A's deploy stage
+             * (default none: bespoke delivery).
+             */
+            public Builder crossRegion(CrossRegionDeploy crossRegion) {
+                this.crossRegion = Optional.of(crossRegion);
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                if (source == SourceMode.CONNECTION) {
+                    Objects.requireNonNull(repository, "repository is required with a connection source");
+                    Objects.requireNonNull(connectionName, "connection is required with a connection source");
+                }
+                return new Args(Objects.requireNonNull(region, "region is required"),
+                        Objects.requireNonNull(stack, "stack is required"), connectionName, sourceProvider, repository,
+                        branch, existingConnection, artifactKey, Objects.requireNonNull(release, "release is required"),
+                        Objects.requireNonNull(build, "buildProject is required"), logRetentionDays, deployTo,
+                        crossRegion, source);
+            }
         }
     }
 

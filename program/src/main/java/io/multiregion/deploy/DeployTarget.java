@@ -72,6 +72,8 @@ public final class DeployTarget extends ComponentResource {
             "CodeDeployDefault.AllAtOnce");
 
     /**
+     * Built with {@link #builder()}.
+     *
      * @param region               the region the component is placed in
      * @param applicationName      the CodeDeploy application's physical name, unique in the account and region:
      *                             include the stack name (e.g. {@code multiregion-primary}); letters, digits, {@code .-_},
@@ -95,9 +97,66 @@ public final class DeployTarget extends ComponentResource {
             }
         }
 
-        public static Args of(AwsRegion region, String applicationName, Output<String> autoScalingGroupName,
-                              Output<String> targetGroupName, Launch launch) {
-            return new Args(region, applicationName, autoScalingGroupName, targetGroupName, DEFAULT_CONFIG, launch);
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private AwsRegion region;
+            private String applicationName;
+            private Output<String> autoScalingGroupName;
+            private Output<String> targetGroupName;
+            private String deploymentConfig = DEFAULT_CONFIG;
+            private Launch launch;
+
+            private Builder() {
+            }
+
+            /** The region the component is placed in. */
+            public Builder region(AwsRegion region) {
+                this.region = region;
+                return this;
+            }
+
+            /**
+             * The CodeDeploy application's physical name, unique in the account and region: include the stack name (e.g.
+             * {@code multiregion-primary}); letters, digits, {@code .-_}, at most 100 characters.
+             */
+            public Builder applicationName(String applicationName) {
+                this.applicationName = applicationName;
+                return this;
+            }
+
+            /**
+             * The application tier's group, and its launch template and instance role, which the service role may use.
+             */
+            public Builder autoScalingGroup(Output<String> autoScalingGroupName, Launch launch) {
+                this.autoScalingGroupName = autoScalingGroupName;
+                this.launch = launch;
+                return this;
+            }
+
+            /** The web tier's target group (traffic control). */
+            public Builder targetGroupName(Output<String> targetGroupName) {
+                this.targetGroupName = targetGroupName;
+                return this;
+            }
+
+            /** One of {@link #CONFIGS} (default {@value #DEFAULT_CONFIG}). */
+            public Builder deploymentConfig(String deploymentConfig) {
+                this.deploymentConfig = deploymentConfig;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(region, "region is required"), applicationName,
+                        Objects.requireNonNull(autoScalingGroupName, "autoScalingGroup is required"),
+                        Objects.requireNonNull(targetGroupName, "targetGroupName is required"), deploymentConfig,
+                        launch);
+            }
         }
     }
 

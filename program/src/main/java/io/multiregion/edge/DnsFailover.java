@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -72,18 +73,96 @@ public final class DnsFailover extends ComponentResource {
     }
 
     /**
-     * @param project    the project, in tags
-     * @param stack      the stack, in tags
-     * @param zoneId     the hosted zone of the domain
-     * @param recordName the failover name (the application's name without CloudFront, a name of its own for the
-     *                   distribution's writes with CloudFront)
-     * @param primary    region A (PRIMARY)
-     * @param secondary  region B (SECONDARY)
-     * @param checks     interval and failure threshold
-     * @param drill      send users to B while both are healthy ({@code activeRegion: secondary})
+     * Built with {@link #builder()}.
+     *
+     * @param project        the project, in tags
+     * @param stack          the stack, in tags
+     * @param zoneId         the hosted zone of the domain
+     * @param recordName     the failover name (the application's name without CloudFront, a name of its own for the
+     *                       distribution's writes with CloudFront)
+     * @param primary        region A (PRIMARY)
+     * @param secondary      region B (SECONDARY)
+     * @param checks         interval and failure threshold
+     * @param drill          send users to B while both are healthy ({@code activeRegion: secondary}; default false)
+     * @param failoverSwitch the recovery runbook's failover switch (a health check id), which A's record also needs
+     *                       healthy (default none)
      */
     public record Args(String project, String stack, String zoneId, String recordName, Target primary, Target secondary,
                        FrontDoorSettings.HealthChecks checks, boolean drill, Optional<Output<String>> failoverSwitch) {
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private String project;
+            private String stack;
+            private String zoneId;
+            private String recordName;
+            private Target primary;
+            private Target secondary;
+            private FrontDoorSettings.HealthChecks checks;
+            private boolean drill;
+            private Optional<Output<String>> failoverSwitch = Optional.empty();
+
+            private Builder() {
+            }
+
+            /** The project and the stack, in tags. */
+            public Builder names(String project, String stack) {
+                this.project = project;
+                this.stack = stack;
+                return this;
+            }
+
+            /**
+             * The hosted zone of the domain and the failover name in it (the application's name without CloudFront, a
+             * name of its own for the distribution's writes with CloudFront).
+             */
+            public Builder record(String zoneId, String recordName) {
+                this.zoneId = zoneId;
+                this.recordName = recordName;
+                return this;
+            }
+
+            /** Region A (PRIMARY) and region B (SECONDARY). */
+            public Builder targets(Target primary, Target secondary) {
+                this.primary = primary;
+                this.secondary = secondary;
+                return this;
+            }
+
+            /** The health checks' interval and failure threshold. */
+            public Builder checks(FrontDoorSettings.HealthChecks checks) {
+                this.checks = checks;
+                return this;
+            }
+
+            /** Send users to B while both are healthy ({@code activeRegion: secondary}; default false). */
+            public Builder drill(boolean drill) {
+                this.drill = drill;
+                return this;
+            }
+
+            /**
+             * The recovery runbook's failover switch (a health check id), which A's record also needs healthy (default
+             * none).
+             */
+            public Builder failoverSwitch(Optional<Output<String>> failoverSwitch) {
+                this.failoverSwitch = failoverSwitch;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(project, "names are required"), stack,
+                        Objects.requireNonNull(zoneId, "record is required"), recordName,
+                        Objects.requireNonNull(primary, "targets are required"), secondary,
+                        Objects.requireNonNull(checks, "checks are required"), drill, failoverSwitch);
+            }
+        }
     }
 
     /** A's endpoint health check. */

@@ -24,6 +24,7 @@ import io.multiregion.regions.AwsRegion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -54,17 +55,77 @@ public final class EdgeLogs extends ComponentResource {
     public static final int LOG_GROUP_NAME = 512;
 
     /**
+     * Built with {@link #builder()}.
+     *
      * @param region                 where the logs are: the global region
      * @param project                the project, in names
      * @param stack                  the stack, in names (two stacks in one account never share a log group)
-     * @param firewall               a log group for the web ACL (when WAF is on)
-     * @param access                 a log group for the distribution's standard logs (when access logs are on)
-     * @param retentionDays          retention of both groups (default 365)
-     * @param kmsDeletionWindowDays  the key's deletion window, 7 to 30 (default 30)
-     * @param protect                protect the key from deletion and replacement (default true)
+     * @param firewall               a log group for the web ACL (when WAF is on; default false)
+     * @param access                 a log group for the distribution's standard logs (when access logs are on; default
+     *                               false)
+     * @param retentionDays          retention of both groups
+     * @param kmsDeletionWindowDays  the key's deletion window, 7 to 30
+     * @param protect                protect the key from deletion and replacement
      */
     public record Args(AwsRegion region, String project, String stack, boolean firewall, boolean access,
                        int retentionDays, int kmsDeletionWindowDays, boolean protect) {
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private AwsRegion region;
+            private String project;
+            private String stack;
+            private boolean firewall;
+            private boolean access;
+            private FrontDoor.Keeping keeping;
+
+            private Builder() {
+            }
+
+            /** Where the logs are: the global region. */
+            public Builder region(AwsRegion region) {
+                this.region = region;
+                return this;
+            }
+
+            /** The project and the stack, in names (two stacks in one account never share a log group). */
+            public Builder names(String project, String stack) {
+                this.project = project;
+                this.stack = stack;
+                return this;
+            }
+
+            /** A log group for the web ACL, when WAF is on (default false). */
+            public Builder firewall(boolean firewall) {
+                this.firewall = firewall;
+                return this;
+            }
+
+            /** A log group for the distribution's standard logs, when access logs are on (default false). */
+            public Builder access(boolean access) {
+                this.access = access;
+                return this;
+            }
+
+            /** The groups' retention, and the key's deletion window and protection. */
+            public Builder keeping(FrontDoor.Keeping keeping) {
+                this.keeping = keeping;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                Objects.requireNonNull(keeping, "keeping is required");
+                return new Args(Objects.requireNonNull(region, "region is required"),
+                        Objects.requireNonNull(project, "names are required"), stack, firewall, access,
+                        keeping.retentionDays(), keeping.kmsDeletionWindowDays(), keeping.protect());
+            }
+        }
     }
 
     /** The web ACL's log group, named {@value #WAF_PREFIX}{@code <project>-<stack>}. */

@@ -168,26 +168,28 @@ public final class FrontDoor extends ComponentResource {
     /**
      * What the logs keep.
      *
-     * @param retentionDays         retention of the log groups (default 365)
-     * @param kmsDeletionWindowDays the log key's deletion window (default 30)
-     * @param protect               protect the log key (default true)
+     * @param retentionDays         retention of the log groups
+     * @param kmsDeletionWindowDays the log key's deletion window
+     * @param protect               protect the log key
      */
     public record Keeping(int retentionDays, int kmsDeletionWindowDays, boolean protect) {
     }
 
     /**
+     * Built with {@link #builder()}.
+     *
      * @param project          the project, in names
      * @param stack            the stack, in names (two stacks in one account never collide)
      * @param settings         the front door's configuration
-     * @param domain           the application's name and zone, when set
+     * @param domain           the application's name and zone, when set (default none)
      * @param origins          both load balancers and the secret header
      * @param keeping          the logs' retention and key
      * @param nameValidation   with a domain, the FQDN of the DNS validation record of the application's name, which
      *                         the primary stack owns and wrote: the distribution's certificate validates against the
      *                         same record and writes none (ACM gives every certificate in an account the same record
-     *                         for a name: terraform-provider-aws#13653)
+     *                         for a name: terraform-provider-aws#13653) (default none)
      * @param failoverSwitch   the recovery runbook's failover switch (a Route 53 health check id), which A's record
-     *                         also needs healthy, with DNS failover; empty: none
+     *                         also needs healthy, with DNS failover; empty: none (default)
      */
     public record Args(String project, String stack, FrontDoorSettings settings, Optional<DomainSettings> domain,
                        Origins origins, Keeping keeping, Optional<Output<String>> nameValidation,
@@ -201,6 +203,78 @@ public final class FrontDoor extends ComponentResource {
             if (domain.isPresent() && (origins.primary().regionalName().isEmpty()
                     || origins.secondary().regionalName().isEmpty())) {
                 throw new IllegalArgumentException("with a domain, both origins are reached at their regional names");
+            }
+        }
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private String project;
+            private String stack;
+            private FrontDoorSettings settings;
+            private Optional<DomainSettings> domain = Optional.empty();
+            private Origins origins;
+            private Keeping keeping;
+            private Optional<Output<String>> nameValidation = Optional.empty();
+            private Optional<Output<String>> failoverSwitch = Optional.empty();
+
+            private Builder() {
+            }
+
+            /** The project and the stack, in names (two stacks in one account never collide). */
+            public Builder names(String project, String stack) {
+                this.project = project;
+                this.stack = stack;
+                return this;
+            }
+
+            /** The front door's configuration. */
+            public Builder settings(FrontDoorSettings settings) {
+                this.settings = settings;
+                return this;
+            }
+
+            /**
+             * The application's name and zone (default none), and with one, the FQDN of the DNS validation record of the
+             * application's name, which the primary stack owns and wrote: the distribution's certificate validates
+             * against the same record and writes none.
+             */
+            public Builder domain(DomainSettings domain, Output<String> nameValidation) {
+                this.domain = Optional.of(domain);
+                this.nameValidation = Optional.of(nameValidation);
+                return this;
+            }
+
+            /** Both load balancers and the secret header. */
+            public Builder origins(Origins origins) {
+                this.origins = origins;
+                return this;
+            }
+
+            /** The logs' retention and key. */
+            public Builder keeping(Keeping keeping) {
+                this.keeping = keeping;
+                return this;
+            }
+
+            /**
+             * The recovery runbook's failover switch (a Route 53 health check id), which A's record also needs healthy,
+             * with DNS failover (default none).
+             */
+            public Builder failoverSwitch(Optional<Output<String>> failoverSwitch) {
+                this.failoverSwitch = failoverSwitch;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(project, "names are required"), stack, settings, domain,
+                        Objects.requireNonNull(origins, "origins are required"),
+                        Objects.requireNonNull(keeping, "keeping is required"), nameValidation, failoverSwitch);
             }
         }
     }
@@ -228,20 +302,27 @@ public final class FrontDoor extends ComponentResource {
                 ? Optional.of(settings.cloudFront() ? FAILOVER_LABEL + "." + domain.orElseThrow().name()
                 : domain.orElseThrow().name())
                 : Optional.empty();
-        this.dnsFailover = failoverName.map(record -> new DnsFailover(name + "-dns", new DnsFailover.Args(
-                args.project(), args.stack(), domain.orElseThrow().zoneId(), record,
-                target(args.origins().primary()), target(args.origins().secondary()), settings.healthChecks(), settings.drill(),
-                args.failoverSwitch()), inside));
+        this.dnsFailover = failoverName.map(record -> new DnsFailover(name + "-dns", DnsFailover.Args.builder()
+                .names(args.project(), args.stack())
+                .record(domain.orElseThrow().zoneId(), record)
+                .targets(target(args.origins().primary()), target(args.origins().secondary()))
+                .checks(settings.healthChecks())
+                .drill(settings.drill())
+                .failoverSwitch(args.failoverSwitch())
+                .build(), inside));
 
         Map<String, Output<?>> summary = new LinkedHashMap<>();
         summary.put("mode", Output.of(settings.cloudFront() ? "cloudfront" : "dns"));
         summary.put("activeRegion", Output.of((settings.drill() ? args.origins().secondary() : args.origins().primary()).region().code()));
         if (settings.cloudFront()) {
             Optional<EdgeLogs> logs = settings.waf() || settings.distribution().accessLogs()
-                    ? Optional.of(new EdgeLogs(name + "-logs", new EdgeLogs.Args(ProviderRegistry.GLOBAL_REGION,
-                    args.project(), args.stack(), settings.waf(), settings.distribution().accessLogs(),
-                    args.keeping().retentionDays(), args.keeping().kmsDeletionWindowDays(), args.keeping().protect()),
-                    inside))
+                    ? Optional.of(new EdgeLogs(name + "-logs", EdgeLogs.Args.builder()
+                    .region(ProviderRegistry.GLOBAL_REGION)
+                    .names(args.project(), args.stack())
+                    .firewall(settings.waf())
+                    .access(settings.distribution().accessLogs())
+                    .keeping(args.keeping())
+                    .build(), inside))
                     : Optional.empty();
             Optional<WebFirewall> firewall = settings.waf() ? Optional.of(new WebFirewall(name + "-waf",
                     new WebFirewall.Args(args.project(), args.stack(), settings.rateLimit(),

@@ -27,6 +27,7 @@ import io.multiregion.storage.SecureBucket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -65,18 +66,86 @@ public final class ConfigRecording extends ComponentResource {
     public final List<Rule> rules;
 
     /**
-     * The recorder and rules are created in {@code region} through the provider their options carry.
+     * The recorder and rules are created in {@code region} through the provider their options carry. Built with
+     * {@link #builder()}.
      *
      * @param namePrefix      {@code <project>-<stack>}, in the recorder's, channel's and rules' names
      * @param region          the region
      * @param homeRegion      region A: records the global IAM resource types and runs the account-wide rules
-     * @param recording       create the recorder, its channel, bucket and status (false: the account has a recorder)
+     *                        (default false)
+     * @param recording       create the recorder, its channel, bucket and status (false: the account has a recorder;
+     *                        default true)
      * @param roleArn         the recorder's role: {@code AWSServiceRoleForConfig}
      * @param frequency       {@code CONTINUOUS} or {@code DAILY}
-     * @param rules           the managed rules to create (none: no rules)
+     * @param rules           the managed rules to create (default none)
      */
     public record Args(String namePrefix, AwsRegion region, boolean homeRegion, boolean recording,
                        Output<String> roleArn, String frequency, List<ManagedRules.Rule> rules) {
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private String namePrefix;
+            private AwsRegion region;
+            private boolean homeRegion;
+            private boolean recording = true;
+            private Output<String> roleArn;
+            private String frequency;
+            private List<ManagedRules.Rule> rules = List.of();
+
+            private Builder() {
+            }
+
+            /** {@code <project>-<stack>}, in the recorder's, channel's and rules' names. */
+            public Builder namePrefix(String namePrefix) {
+                this.namePrefix = namePrefix;
+                return this;
+            }
+
+            /**
+             * The region, and whether it is region A, which records the global IAM resource types and runs the
+             * account-wide rules (default false).
+             */
+            public Builder region(AwsRegion region, boolean homeRegion) {
+                this.region = region;
+                this.homeRegion = homeRegion;
+                return this;
+            }
+
+            /**
+             * Create the recorder, its channel, bucket and status with this frequency ({@code CONTINUOUS} or
+             * {@code DAILY}), or not when the account already has a recorder (default: create it).
+             */
+            public Builder recording(boolean recording, String frequency) {
+                this.recording = recording;
+                this.frequency = frequency;
+                return this;
+            }
+
+            /** The recorder's role: {@code AWSServiceRoleForConfig}. */
+            public Builder roleArn(Output<String> roleArn) {
+                this.roleArn = roleArn;
+                return this;
+            }
+
+            /** The managed rules to create (default none). */
+            public Builder rules(List<ManagedRules.Rule> rules) {
+                this.rules = rules;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(namePrefix, "namePrefix is required"),
+                        Objects.requireNonNull(region, "region is required"), homeRegion, recording,
+                        Objects.requireNonNull(roleArn, "roleArn is required"),
+                        Objects.requireNonNull(frequency, "recording (its frequency) is required"), rules);
+            }
+        }
     }
 
     /**

@@ -98,9 +98,13 @@ public final class Governance extends ComponentResource {
             Output<String> account = key.map(k -> k.accountId).orElseGet(() -> support.key(region).accountId);
             Output<String> roleArn = configRole.map(ServiceLinkedRole::arn).orElseGet(() -> account
                     .applyValue(id -> Arns.serviceLinkedRole(region, id, CONFIG_SERVICE, CONFIG_ROLE)));
-            this.config = Optional.of(new ConfigRecording(name + "-config", new ConfigRecording.Args(args.namePrefix(),
-                    region, home, recording, roleArn, parts.recordingFrequency(), rules), key, support,
-                    ComponentResourceOptions.builder().parent(this).build()));
+            this.config = Optional.of(new ConfigRecording(name + "-config", ConfigRecording.Args.builder()
+                    .namePrefix(args.namePrefix())
+                    .region(region, home)
+                    .recording(recording, parts.recordingFrequency())
+                    .roleArn(roleArn)
+                    .rules(rules)
+                    .build(), key, support, ComponentResourceOptions.builder().parent(this).build()));
         } else {
             this.config = Optional.empty();
         }

@@ -15,6 +15,8 @@ import com.pulumi.aws.ecr.inputs.ReplicationConfigurationReplicationConfiguratio
 import com.pulumi.aws.ecr.inputs.ReplicationConfigurationReplicationConfigurationRuleRepositoryFilterArgs;
 import com.pulumi.aws.ecr.inputs.RepositoryEncryptionConfigurationArgs;
 import com.pulumi.aws.ecr.inputs.RepositoryImageScanningConfigurationArgs;
+import com.pulumi.aws.iam.RolePolicy;
+import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -22,6 +24,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.iam.Actions;
+import io.multiregion.iam.PolicyDocument;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;
 import io.multiregion.regions.Arns;
@@ -54,6 +57,8 @@ import java.util.regex.Pattern;
 public final class ImageRepositories extends ComponentResource {
 
     /**
+     * Built with {@link #builder()}.
+     *
      * @param project            project name, part of the repository name
      * @param stack              stack name, part of the repository name
      * @param primaryRegion      region A
@@ -64,7 +69,7 @@ public final class ImageRepositories extends ComponentResource {
      * @param replicaKeyArn      a customer managed key of region B
      * @param untaggedExpiryDays days an untagged image is kept (default {@value #DEFAULT_UNTAGGED_DAYS})
      * @param taggedImagesKept   tagged images kept, the newest first (default {@value #DEFAULT_TAGGED_KEPT})
-     * @param protect            refuse deletion and replacement from Pulumi
+     * @param protect            refuse deletion and replacement from Pulumi (default true)
      */
     public record Args(String project, String stack, AwsRegion primaryRegion, Provider primaryProvider,
                        Output<String> primaryKeyArn, AwsRegion replicaRegion, Provider replicaProvider,
@@ -80,12 +85,74 @@ public final class ImageRepositories extends ComponentResource {
             }
         }
 
-        /** With the default lifecycle. */
-        public Args(String project, String stack, AwsRegion primaryRegion, Provider primaryProvider,
-                    Output<String> primaryKeyArn, AwsRegion replicaRegion, Provider replicaProvider,
-                    Output<String> replicaKeyArn, boolean protect) {
-            this(project, stack, primaryRegion, primaryProvider, primaryKeyArn, replicaRegion, replicaProvider,
-                    replicaKeyArn, DEFAULT_UNTAGGED_DAYS, DEFAULT_TAGGED_KEPT, protect);
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private String project;
+            private String stack;
+            private AwsRegion primaryRegion;
+            private Provider primaryProvider;
+            private Output<String> primaryKeyArn;
+            private AwsRegion replicaRegion;
+            private Provider replicaProvider;
+            private Output<String> replicaKeyArn;
+            private int untaggedExpiryDays = DEFAULT_UNTAGGED_DAYS;
+            private int taggedImagesKept = DEFAULT_TAGGED_KEPT;
+            private boolean protect = true;
+
+            private Builder() {
+            }
+
+            /** The project and the stack, part of the repository name. */
+            public Builder names(String project, String stack) {
+                this.project = project;
+                this.stack = stack;
+                return this;
+            }
+
+            /** Region A, its provider and a customer managed key of A, where images are pushed. */
+            public Builder primary(AwsRegion region, Provider provider, Output<String> keyArn) {
+                this.primaryRegion = region;
+                this.primaryProvider = provider;
+                this.primaryKeyArn = keyArn;
+                return this;
+            }
+
+            /** Region B, its provider and a customer managed key of B, where images are replicated to. */
+            public Builder replica(AwsRegion region, Provider provider, Output<String> keyArn) {
+                this.replicaRegion = region;
+                this.replicaProvider = provider;
+                this.replicaKeyArn = keyArn;
+                return this;
+            }
+
+            /**
+             * Days an untagged image is kept (default {@value #DEFAULT_UNTAGGED_DAYS}) and tagged images kept, the newest
+             * first (default {@value #DEFAULT_TAGGED_KEPT}).
+             */
+            public Builder lifecycle(int untaggedExpiryDays, int taggedImagesKept) {
+                this.untaggedExpiryDays = untaggedExpiryDays;
+                this.taggedImagesKept = taggedImagesKept;
+                return this;
+            }
+
+            /** Refuse deletion and replacement from Pulumi (default true). */
+            public Builder protect(boolean protect) {
+                this.protect = protect;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(project, "names are required"), stack,
+                        Objects.requireNonNull(primaryRegion, "primary is required"), primaryProvider, primaryKeyArn,
+                        Objects.requireNonNull(replicaRegion, "replica is required"), replicaProvider, replicaKeyArn,
+                        untaggedExpiryDays, taggedImagesKept, protect);
+            }
         }
     }
 
@@ -107,10 +174,10 @@ public final class ImageRepositories extends ComponentResource {
     /** Pull URL in B. */
     @Export(name = "replicaUrl", refs = {String.class}, tree = "[0]")
     public final Output<String> replicaUrl;
-    /** B's repository ARN, for the secondary's instance role ({@link #pullStatements}). */
+    /** B's repository ARN, for the secondary's instance role (through the stack contract: {@link RegionalRepository}). */
     @Export(name = "replicaArn", refs = {String.class}, tree = "[0]")
     public final Output<String> replicaArn;
-    /** A's repository ARN, for the primary's instance role ({@link #pullStatements}). */
+    /** A's repository ARN. */
     public final Output<String> primaryArn;
     public final Repository primary;
     public final Repository replica;
@@ -231,32 +298,50 @@ public final class ImageRepositories extends ComponentResource {
         return action;
     }
 
-    /**
-     * What an instance role in {@code region} needs to pull from its own region's repository: the registry login,
-     * which accepts no resource type and so names {@code *}, and the three pull actions on that repository only.
-     * No KMS permission: ECR decrypts image layers through the grant it creates on the key with the repository
-     * (Amazon ECR User Guide, "Encryption at rest"), not with the caller's permissions.
-     */
-    public List<Statement> grantPull(String sid, AwsRegion region) {
-        Output<String> arn;
+    /** This pair's repository in {@code region} (A's or B's), which roles are granted pulls from. */
+    public RegionalRepository in(AwsRegion region) {
         if (region.equals(args.primaryRegion())) {
-            arn = primary.arn();
-        } else if (region.equals(args.replicaRegion())) {
-            arn = replica.arn();
-        } else {
-            throw new IllegalArgumentException("the repositories exist in " + args.primaryRegion() + " and "
-                    + args.replicaRegion() + " only, not in " + region);
+            return new RegionalRepository(primary.arn());
         }
-        return pullStatements(sid, arn);
+        if (region.equals(args.replicaRegion())) {
+            return new RegionalRepository(replica.arn());
+        }
+        throw new IllegalArgumentException("the repositories exist in " + args.primaryRegion() + " and "
+                + args.replicaRegion() + " only, not in " + region);
     }
 
     /**
-     * The same statements for a stack that holds no {@code ImageRepositories} (the secondary reads B's repository ARN
-     * from the primary's outputs).
+     * One region's repository of the pair, as its owner names it: {@link #in} in the primary, which holds the pair; the
+     * replica's ARN from the primary's outputs in the secondary. The grant lives here, with the images' owner.
+     *
+     * @param arn the repository's ARN
      */
-    public static List<Statement> pullStatements(String sid, Output<String> repositoryArn) {
-        return List.of(
-                Statement.allow(sid + "Login").actions(Actions.ECR_LOGIN).resource("*").build(),
-                Statement.allow(sid + "Pull").actions(Actions.ECR_PULL).resource(repositoryArn).build());
+    public record RegionalRepository(Output<String> arn) {
+        public RegionalRepository {
+            Objects.requireNonNull(arn, "arn");
+        }
+
+        /**
+         * What a role in the repository's region needs to pull from it: the registry login, which accepts no resource
+         * type and so names {@code *}, and the three pull actions on this repository only. No KMS permission: ECR
+         * decrypts image layers through the grant it creates on the key with the repository (Amazon ECR User Guide,
+         * "Encryption at rest"), not with the caller's permissions.
+         */
+        public List<Statement> pullStatements(String sid) {
+            return List.of(
+                    Statement.allow(sid + "Login").actions(Actions.ECR_LOGIN).resource("*").build(),
+                    Statement.allow(sid + "Pull").actions(Actions.ECR_PULL).resource(arn).build());
+        }
+
+        /**
+         * Lets a role pull the application's images from this repository: a policy of the role ({@link #pullStatements}
+         * as {@code PullApplicationImages}), named {@code name} and registered with {@code options}.
+         */
+        public RolePolicy grantPull(String name, Output<String> roleName, CustomResourceOptions options) {
+            return new RolePolicy(name, RolePolicyArgs.builder()
+                    .role(roleName)
+                    .policy(PolicyDocument.of(pullStatements("PullApplicationImages")))
+                    .build(), options);
+        }
     }
 }

@@ -36,6 +36,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.values.Outputs;
+import io.multiregion.config.NetworkSettings;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.ServiceRole;
 import io.multiregion.iam.Statement;
@@ -97,7 +98,7 @@ public final class Network extends ComponentResource {
     private static final Pattern LOG_GROUP_CHARS = Pattern.compile("^[A-Za-z0-9_\\-/.#]+$");
 
     /**
-     * What the network needs. No field has a default: the config defaults live in
+     * What the network needs, built with {@link #builder()}. No field has a default: the config defaults live in
      * {@link io.multiregion.config.NetworkSettings}.
      *
      * @param region               the region the caller's provider points at (partition, endpoint service name, ARNs)
@@ -129,6 +130,84 @@ public final class Network extends ComponentResource {
             }
             if (flowLogRetentionDays < 1) {
                 throw new IllegalArgumentException("flowLogRetentionDays must be positive, not " + flowLogRetentionDays);
+            }
+        }
+
+        /** Named construction: every field must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}. */
+        public static final class Builder {
+            private AwsRegion region;
+            private String stack;
+            private String cidr;
+            private Optional<List<String>> zones;
+            private Integer zoneCount;
+            private Integer natGateways;
+            private Integer flowLogRetentionDays;
+            private Output<String> flowLogKeyArn;
+            private Resource flowLogKeyPolicy;
+
+            private Builder() {
+            }
+
+            /** The region the caller's provider points at (partition, endpoint service name, ARNs). */
+            public Builder region(AwsRegion region) {
+                this.region = region;
+                return this;
+            }
+
+            /** The stack name, put in every physical name and Name tag. */
+            public Builder stack(String stack) {
+                this.stack = stack;
+                return this;
+            }
+
+            /**
+             * The region's block and zones as configured: the VPC block (validated by {@link SubnetPlan#problems}), the
+             * number of zones with subnets, and their names, or empty to take the first zones the region reports.
+             */
+            public Builder block(NetworkSettings.RegionNetwork network) {
+                return block(network.cidr(), network.availabilityZones(), network.zones());
+            }
+
+            /**
+             * The VPC block (validated by {@link SubnetPlan#problems}), the zones by name or empty to take the first
+             * {@code zoneCount} available zones the region reports, and the number of zones with subnets.
+             */
+            public Builder block(String cidr, Optional<List<String>> zones, int zoneCount) {
+                this.cidr = cidr;
+                this.zones = zones;
+                this.zoneCount = zoneCount;
+                return this;
+            }
+
+            /** NAT gateways, 0 to the number of zones. */
+            public Builder natGateways(int natGateways) {
+                this.natGateways = natGateways;
+                return this;
+            }
+
+            /**
+             * The flow log group's retention, the ARN of the region's KMS key that encrypts it, and the key's policy
+             * resource: the log group is created only after it, since CloudWatch Logs checks at creation that the policy
+             * lets it use the key (terraform-provider-aws#8042).
+             */
+            public Builder flowLogs(int retentionDays, Output<String> keyArn, Resource keyPolicy) {
+                this.flowLogRetentionDays = retentionDays;
+                this.flowLogKeyArn = keyArn;
+                this.flowLogKeyPolicy = keyPolicy;
+                return this;
+            }
+
+            /** The args; fails naming the first field left unset. */
+            public Args build() {
+                return new Args(region, stack, Objects.requireNonNull(cidr, "block is required"), zones, zoneCount,
+                        Objects.requireNonNull(natGateways, "natGateways is required"),
+                        Objects.requireNonNull(flowLogRetentionDays, "flowLogs are required"), flowLogKeyArn,
+                        flowLogKeyPolicy);
             }
         }
     }

@@ -15,6 +15,7 @@ import io.multiregion.regions.AwsRegion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The cross-region dashboard, owned by the secondary (it is deployed last, sees both regions through the contract, and
@@ -40,18 +41,84 @@ public final class CrossRegionDashboard extends ComponentResource {
             "cluster", "deliveryFailedRule", "deliveryRunsRule", "failingAlarm", "replication");
 
     /**
-     * @param dashboardName the dashboard's name (carries the project and stack)
-     * @param a             region A's monitoring map, from the primary's outputs
-     * @param b             region B's monitoring map
-     * @param rpoLag        whether the database publishes AuroraGlobalDBRPOLag (Aurora PostgreSQL)
-     * @param globalRegion  where Route 53's health-check metrics are published ({@code us-east-1})
-     * @param healthChecks  the front door's Route 53 health checks to show (the failover switch's at least)
-     * @param switchRegion  where the failover switch's metric lives (B)
+     * Built with {@link #builder()}.
+     *
+     * @param dashboardName   the dashboard's name (carries the project and stack)
+     * @param a               region A's monitoring map, from the primary's outputs
+     * @param b               region B's monitoring map
+     * @param rpoLag          whether the database publishes AuroraGlobalDBRPOLag (Aurora PostgreSQL; default false)
+     * @param globalRegion    where Route 53's health-check metrics are published ({@code us-east-1})
+     * @param healthChecks    the front door's Route 53 health checks to show (the failover switch's at least)
+     * @param switchRegion    where the failover switch's metric lives (B)
      * @param switchNamespace the failover switch's metric namespace
      */
     public record Args(String dashboardName, Output<Map<String, Object>> a, Output<Map<String, Object>> b,
                        boolean rpoLag, AwsRegion globalRegion, Output<List<String>> healthChecks,
                        AwsRegion switchRegion, String switchNamespace) {
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private String dashboardName;
+            private Output<Map<String, Object>> a;
+            private Output<Map<String, Object>> b;
+            private boolean rpoLag;
+            private AwsRegion globalRegion;
+            private Output<List<String>> healthChecks;
+            private AwsRegion switchRegion;
+            private String switchNamespace;
+
+            private Builder() {
+            }
+
+            /** The dashboard's name (carries the project and stack). */
+            public Builder dashboardName(String dashboardName) {
+                this.dashboardName = dashboardName;
+                return this;
+            }
+
+            /** Region A's monitoring map, from the primary's outputs, and region B's. */
+            public Builder regions(Output<Map<String, Object>> a, Output<Map<String, Object>> b) {
+                this.a = a;
+                this.b = b;
+                return this;
+            }
+
+            /** Whether the database publishes AuroraGlobalDBRPOLag (Aurora PostgreSQL; default false). */
+            public Builder rpoLag(boolean rpoLag) {
+                this.rpoLag = rpoLag;
+                return this;
+            }
+
+            /**
+             * The front door's Route 53 health checks to show (the failover switch's at least), and where their
+             * metrics are published ({@code us-east-1}).
+             */
+            public Builder healthChecks(AwsRegion globalRegion, Output<List<String>> healthChecks) {
+                this.globalRegion = globalRegion;
+                this.healthChecks = healthChecks;
+                return this;
+            }
+
+            /** Where the failover switch's metric lives (B), and its namespace. */
+            public Builder failoverSwitch(AwsRegion switchRegion, String switchNamespace) {
+                this.switchRegion = switchRegion;
+                this.switchNamespace = switchNamespace;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(dashboardName, "dashboardName is required"),
+                        Objects.requireNonNull(a, "regions are required"), b, rpoLag,
+                        Objects.requireNonNull(globalRegion, "healthChecks are required"), healthChecks,
+                        Objects.requireNonNull(switchRegion, "failoverSwitch is required"), switchNamespace);
+            }
+        }
     }
 
     @Export(name = "dashboardName", refs = {String.class}, tree = "[0]")

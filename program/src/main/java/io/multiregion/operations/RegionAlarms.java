@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -79,7 +80,7 @@ public final class RegionAlarms extends ComponentResource {
     }
 
     /**
-     * What a region's alarms watch.
+     * What a region's alarms watch. Built with {@link #builder()}.
      *
      * @param loadBalancerArn  the region's load balancer
      * @param targetGroupArn   its target group
@@ -92,6 +93,65 @@ public final class RegionAlarms extends ComponentResource {
     public record Watched(Output<String> loadBalancerArn, Output<String> targetGroupArn, Output<String> autoScalingGroup,
                           int minInService, Database database, Output<OperationsPatterns.Delivery> delivery,
                           List<Replication> replication) {
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Watched}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private Output<String> loadBalancerArn;
+            private Output<String> targetGroupArn;
+            private Output<String> autoScalingGroup;
+            private Integer minInService;
+            private Database database;
+            private Output<OperationsPatterns.Delivery> delivery;
+            private List<Replication> replication = List.of();
+
+            private Builder() {
+            }
+
+            /** The region's load balancer and its target group. */
+            public Builder loadBalancer(Output<String> loadBalancerArn, Output<String> targetGroupArn) {
+                this.loadBalancerArn = loadBalancerArn;
+                this.targetGroupArn = targetGroupArn;
+                return this;
+            }
+
+            /** The application's group and its minimum: fewer in-service instances is an alarm. */
+            public Builder autoScalingGroup(Output<String> autoScalingGroup, int minInService) {
+                this.autoScalingGroup = autoScalingGroup;
+                this.minInService = minInService;
+                return this;
+            }
+
+            /** The region's cluster. */
+            public Builder database(Database database) {
+                this.database = database;
+                return this;
+            }
+
+            /** The region's pipeline (where it has one) and CodeDeploy application. */
+            public Builder delivery(Output<OperationsPatterns.Delivery> delivery) {
+                this.delivery = delivery;
+                return this;
+            }
+
+            /** Replication rules whose metric is published here (default none). */
+            public Builder replication(List<Replication> replication) {
+                this.replication = replication;
+                return this;
+            }
+
+            /** What the alarms watch; fails naming the first required field left unset. */
+            public Watched build() {
+                return new Watched(Objects.requireNonNull(loadBalancerArn, "loadBalancer is required"), targetGroupArn,
+                        Objects.requireNonNull(autoScalingGroup, "autoScalingGroup is required"), minInService,
+                        Objects.requireNonNull(database, "database is required"),
+                        Objects.requireNonNull(delivery, "delivery is required"), replication);
+            }
+        }
     }
 
     /** The alarm that reads "this region is failing". */

@@ -12,6 +12,7 @@ import io.multiregion.slice.RegionSlice;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,8 @@ import java.util.Optional;
 public final class RegionOperations extends ComponentResource {
 
     /**
+     * Built with {@link #builder()}.
+     *
      * @param where    this stack's region, the other region, and whether this is region B
      * @param owner    the project and stack, in names
      * @param settings thresholds, notification address and patch window ({@code multiregion:operations})
@@ -29,6 +32,84 @@ public final class RegionOperations extends ComponentResource {
      * @param key      the notification key's deletion window and protection
      */
     public record Args(Where where, Owner owner, OperationsSettings settings, Watched watched, KeySettings key) {
+
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private Where where;
+            private Owner owner;
+            private OperationsSettings settings;
+            private RegionSlice slice;
+            private Integer minInService;
+            private String engine;
+            private Optional<Output<String>> pipeline = Optional.empty();
+            private List<RegionAlarms.Replication> replication = List.of();
+            private KeySettings key;
+
+            private Builder() {
+            }
+
+            /** This stack's region, the other region (events are forwarded there), and whether this is region B. */
+            public Builder where(AwsRegion region, AwsRegion other, boolean standby) {
+                this.where = new Where(region, other, standby);
+                return this;
+            }
+
+            /** The project and stack, in every physical name. */
+            public Builder names(String project, String stack) {
+                this.owner = new Owner(project, stack);
+                return this;
+            }
+
+            /** Thresholds, notification address and patch window ({@code multiregion:operations}). */
+            public Builder settings(OperationsSettings settings) {
+                this.settings = settings;
+                return this;
+            }
+
+            /**
+             * The region's slice (its load balancer, group, cluster and CodeDeploy target), the group's minimum from the
+             * stack's sizing, and the database engine ({@code aurora-postgresql} or {@code aurora-mysql}).
+             */
+            public Builder watched(RegionSlice slice, int minInService, String engine) {
+                this.slice = slice;
+                this.minInService = minInService;
+                this.engine = engine;
+                return this;
+            }
+
+            /** The region's pipeline, where it has one (default none). */
+            public Builder pipeline(Optional<Output<String>> pipeline) {
+                this.pipeline = pipeline;
+                return this;
+            }
+
+            /** The release bucket's replication rules whose metric lives in this region (default none). */
+            public Builder replication(List<RegionAlarms.Replication> replication) {
+                this.replication = replication;
+                return this;
+            }
+
+            /** The notification key's deletion window (7 to 30 days) and protection. */
+            public Builder key(int deletionWindowDays, boolean protect) {
+                this.key = new KeySettings(deletionWindowDays, protect);
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(where, "where is required"),
+                        Objects.requireNonNull(owner, "names are required"),
+                        Objects.requireNonNull(settings, "settings are required"),
+                        new Watched(Objects.requireNonNull(slice, "watched is required"), minInService, engine, pipeline,
+                                replication),
+                        Objects.requireNonNull(key, "key is required"));
+            }
+        }
     }
 
     /**
@@ -54,7 +135,7 @@ public final class RegionOperations extends ComponentResource {
                           List<RegionAlarms.Replication> replication) {
     }
 
-    /** The notification key's deletion window (7 to 30 days, default 30) and protection (default true). */
+    /** The notification key's deletion window (7 to 30 days) and protection. */
     public record KeySettings(int deletionWindowDays, boolean protect) {
     }
 
@@ -92,11 +173,14 @@ public final class RegionOperations extends ComponentResource {
                         .applyValue(app -> new OperationsPatterns.Delivery(Optional.empty(), app)));
 
         this.alarms = new RegionAlarms(name + "-alarms", new RegionAlarms.Args(region, prefix, topic.topicArn,
-                args.settings(), new RegionAlarms.Watched(slice.web.loadBalancerArn, slice.web.targetGroupArn,
-                slice.app.autoScalingGroupName, watched.minInService(), new RegionAlarms.Database(
-                        slice.database.clusterIdentifier, args.where().standby(),
-                        RegionAlarms.rpoLagOffered(watched.engine())),
-                delivery, watched.replication())), inside);
+                args.settings(), RegionAlarms.Watched.builder()
+                        .loadBalancer(slice.web.loadBalancerArn, slice.web.targetGroupArn)
+                        .autoScalingGroup(slice.app.autoScalingGroupName, watched.minInService())
+                        .database(new RegionAlarms.Database(slice.database.clusterIdentifier, args.where().standby(),
+                                RegionAlarms.rpoLagOffered(watched.engine())))
+                        .delivery(delivery)
+                        .replication(watched.replication())
+                        .build()), inside);
 
         if (EventRouting.supported(region, args.where().other())) {
             EventRouting events = new EventRouting(name + "-events", new EventRouting.Args(region, args.where().other(),

@@ -17,6 +17,7 @@ import io.multiregion.regions.AwsRegion;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The recovery runbook as code: a Systems Manager Automation document in region B (schema 0.3) and the role it runs
@@ -50,16 +51,84 @@ public final class RecoveryRunbook extends ComponentResource {
     public static final List<String> MODES = List.of("Outage", "Switchover");
 
     /**
-     * @param region       region B
-     * @param documentName the document's name (carries the project and stack; letters, digits, -, _ and .)
-     * @param database     the global database and B's cluster, the new writer
-     * @param group        B's group and its capacity after recovery
+     * Built with {@link #builder()}.
+     *
+     * @param region         region B
+     * @param documentName   the document's name (carries the project and stack; letters, digits, -, _ and .)
+     * @param database       the global database and B's cluster, the new writer
+     * @param group          B's group and its capacity after recovery
      * @param failoverSwitch the switch that moves users to B
-     * @param reports      where each step is reported
-     * @param account      the account
+     * @param reports        where each step is reported
+     * @param account        the account
      */
     public record Args(AwsRegion region, String documentName, Database database, Group group, Switch failoverSwitch,
                        Reports reports, Output<String> account) {
+
+        /** Named construction: every field must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}. */
+        public static final class Builder {
+            private AwsRegion region;
+            private String documentName;
+            private Database database;
+            private Group group;
+            private Switch failoverSwitch;
+            private Reports reports;
+            private Output<String> account;
+
+            private Builder() {
+            }
+
+            /** Region B, in the account. */
+            public Builder region(AwsRegion region, Output<String> account) {
+                this.region = region;
+                this.account = account;
+                return this;
+            }
+
+            /** The document's name (carries the project and stack; letters, digits, -, _ and .). */
+            public Builder documentName(String documentName) {
+                this.documentName = documentName;
+                return this;
+            }
+
+            /** The global database and B's cluster, the new writer. */
+            public Builder database(Database database) {
+                this.database = database;
+                return this;
+            }
+
+            /** B's group and its capacity after recovery. */
+            public Builder group(Group group) {
+                this.group = group;
+                return this;
+            }
+
+            /** The switch that moves users to B. */
+            public Builder failoverSwitch(Switch failoverSwitch) {
+                this.failoverSwitch = failoverSwitch;
+                return this;
+            }
+
+            /** Where each step is reported. */
+            public Builder reports(Reports reports) {
+                this.reports = reports;
+                return this;
+            }
+
+            /** The args; fails naming the first field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(region, "region is required"),
+                        Objects.requireNonNull(documentName, "documentName is required"),
+                        Objects.requireNonNull(database, "database is required"),
+                        Objects.requireNonNull(group, "group is required"),
+                        Objects.requireNonNull(failoverSwitch, "failoverSwitch is required"),
+                        Objects.requireNonNull(reports, "reports are required"), account);
+            }
+        }
     }
 
     /** The global database ({@code globalCluster}, its ARN) and B's cluster ({@code targetClusterArn}). */

@@ -75,15 +75,22 @@ public final class PrimaryStack {
                 support.in(a, null));
         // the secret stores the global writer endpoint as its host, known before either regional cluster
         DatabaseCredentials credentials = new DatabaseCredentials(settings.project() + "-db-credentials",
-                new DatabaseCredentials.Args(settings.project(), settings.stack(), a, support.key(a).arn, b,
-                        support.key(b).arn, database.engine(), global.writerEndpoint, database.port(),
-                        database.masterUsername(), database.databaseName(), settings.storage().kmsDeletionWindowDays(),
-                        protect),
+                DatabaseCredentials.Args.builder()
+                        .names(settings.project(), settings.stack())
+                        .primary(a, support.key(a).arn)
+                        .replica(b, support.key(b).arn)
+                        .database(database)
+                        .host(global.writerEndpoint)
+                        .recoveryWindowDays(settings.storage().kmsDeletionWindowDays())
+                        .protect(protect)
+                        .build(),
                 support.in(a, null));
-        ImageRepositories images = new ImageRepositories(settings.project() + "-images", new ImageRepositories.Args(
-                settings.project(), settings.stack(), a, providers.forRegion(a), support.key(a).arn, b,
-                providers.forRegion(b), support.key(b).arn, ImageRepositories.DEFAULT_UNTAGGED_DAYS,
-                ImageRepositories.DEFAULT_TAGGED_KEPT, protect),
+        ImageRepositories images = new ImageRepositories(settings.project() + "-images", ImageRepositories.Args.builder()
+                .names(settings.project(), settings.stack())
+                .primary(a, providers.forRegion(a), support.key(a).arn)
+                .replica(b, providers.forRegion(b), support.key(b).arn)
+                .protect(protect)
+                .build(),
                 ComponentResourceOptions.builder().build());
 
         // The secret header the front door adds and both load balancers require: generated here, once, kept in this
@@ -95,10 +102,13 @@ public final class PrimaryStack {
         // Region A's own slice: network, load balancer, application tier, the writer cluster, CodeDeploy target.
         // Its cluster takes the global cluster's version and the stored password; its application reads the secret in
         // A as the secret grants it; with a domain it writes the validation record of the application's name.
-        RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(global.identifier,
-                global.engineVersion, database, true, Optional.of(credentials.masterPassword),
-                credentials.grantRead("Database", a), images.primaryArn, settings.storage().logRetentionDays(),
-                Optional.empty()), ingress);
+        RegionSlice slice = StackParts.slice(settings, support, RegionSlice.Data.builder()
+                .globalCluster(global.identifier, global.engineVersion)
+                .database(database, settings.storage().logRetentionDays())
+                .writer(credentials.masterPassword)
+                .secretRead(credentials.grantRead("Database", a))
+                .images(images.in(a))
+                .build(), ingress);
 
         // The inter-region network: the pair (both gateways, their peering and the routes over it) and A's own
         // attachment; B's attachment is the secondary's.
@@ -110,13 +120,20 @@ public final class PrimaryStack {
         // into the source bucket and its arrival starts the pipeline.
         Optional<SourcePipeline.CrossRegionDeploy> toB = nativeDelivery
                 ? Optional.of(crossRegion(settings)) : Optional.empty();
-        SourcePipeline source = new SourcePipeline(settings.project() + "-source", new SourcePipeline.Args(a,
-                settings.stack(), settings.project() + "-" + settings.stack() + "-" + delivery.sourceProvider().value(),
-                delivery.sourceProvider(), delivery.repository().orElse(""), // required with a connection source
-                delivery.branch(), delivery.connectionArn(), delivery.artifactKey(), release,
-                StackParts.build(delivery), settings.storage().logRetentionDays(),
-                Optional.of(StackParts.deployTo(slice)), toB, delivery.source()),
-                support, support.in(a, null));
+        SourcePipeline.Args.Builder sourceArgs = SourcePipeline.Args.builder()
+                .region(a)
+                .stack(settings.stack())
+                .source(delivery.source())
+                .repository(delivery.sourceProvider(), delivery.repository().orElse(""), // required with a connection
+                        delivery.branch())
+                .connection(settings.project() + "-" + settings.stack() + "-" + delivery.sourceProvider().value(),
+                        delivery.connectionArn())
+                .release(release, delivery.artifactKey())
+                .buildProject(StackParts.build(delivery), settings.storage().logRetentionDays())
+                .deployTo(StackParts.deployTo(slice));
+        toB.ifPresent(sourceArgs::crossRegion);
+        SourcePipeline source = new SourcePipeline(settings.project() + "-source", sourceArgs.build(), support,
+                support.in(a, null));
 
         // Region A's operations: its topic, its alarms (the release replication's failures are published in the
         // source bucket's region, A), its events to B's bus, and the patching of its instances.

@@ -23,6 +23,7 @@ import io.multiregion.delivery.ReplicaTrigger;
 import io.multiregion.delivery.ReplicatedBucket;
 import io.multiregion.edge.FrontDoor;
 import io.multiregion.edge.Recovery;
+import io.multiregion.images.ImageRepositories;
 import io.multiregion.governance.Governance;
 import io.multiregion.naming.Names;
 import io.multiregion.network.TransitGatewayAttachment;
@@ -82,13 +83,16 @@ public final class SecondaryStack {
         // application's name that the primary wrote. Behind the front door, B's load balancer requires the secret header
         // the primary generated.
         Output<String> originSecret = primary.secret(Value.ORIGIN_SECRET);
-        RegionSlice slice = StackParts.slice(settings, support, new RegionSlice.Data(primary.text(Value.GLOBAL_CLUSTER),
-                Output.of(settings.database().engineVersion()), settings.database(), false, Optional.empty(),
-                DatabaseCredentials.readStatements("Database", b, primary.text(Value.DATABASE_SECRET_REPLICA_ARN),
-                        primary.text(Value.DATABASE_SECRET_REPLICA_KEY_ARN)),
-                primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN), settings.storage().logRetentionDays(),
-                settings.domain().map(d -> primary.text(Value.APPLICATION_NAME_RECORD))),
-                StackParts.ingress(settings, originSecret));
+        RegionSlice.Data.Builder data = RegionSlice.Data.builder()
+                .globalCluster(primary.text(Value.GLOBAL_CLUSTER), Output.of(settings.database().engineVersion()))
+                .database(settings.database(), settings.storage().logRetentionDays())
+                .secretRead(DatabaseCredentials.readStatements("Database", b,
+                        primary.text(Value.DATABASE_SECRET_REPLICA_ARN), primary.text(Value.DATABASE_SECRET_REPLICA_KEY_ARN)))
+                .images(new ImageRepositories.RegionalRepository(primary.text(Value.IMAGE_REPOSITORY_REPLICA_ARN)));
+        if (settings.domain().isPresent()) {
+            data.applicationNameRecord(primary.text(Value.APPLICATION_NAME_RECORD));
+        }
+        RegionSlice slice = StackParts.slice(settings, support, data.build(), StackParts.ingress(settings, originSecret));
 
         if (settings.interRegion().enabled()) {
             interRegion(settings, primary, slice, support);
@@ -155,23 +159,28 @@ public final class SecondaryStack {
                 // a primary never deployed: B's own sizing until it is (the runbook's parameters can override it)
                 .orElse(new RecoveryCapacity(settings.sizing().minSize(), settings.sizing().desiredCapacity())));
         Output<String> globalCluster = primary.text(Value.GLOBAL_CLUSTER);
-        RecoveryRunbook runbook = new RecoveryRunbook(settings.project() + "-recovery", new RecoveryRunbook.Args(b,
-                Names.fit(settings.project() + "-" + settings.stack() + "-recovery", 128),
-                new RecoveryRunbook.Database(globalCluster,
+        RecoveryRunbook runbook = new RecoveryRunbook(settings.project() + "-recovery", RecoveryRunbook.Args.builder()
+                .region(b, ops.account)
+                .documentName(Names.fit(settings.project() + "-" + settings.stack() + "-recovery", 128))
+                .database(new RecoveryRunbook.Database(globalCluster,
                         Output.tuple(ops.account, globalCluster).applyValue(t -> globalClusterArn(b, t.t1, t.t2)),
-                        slice.database.arn),
-                new RecoveryRunbook.Group(slice.app.autoScalingGroupName, slice.app.group.arn(),
+                        slice.database.arn))
+                .group(new RecoveryRunbook.Group(slice.app.autoScalingGroupName, slice.app.group.arn(),
                         capacity.applyValue(RecoveryCapacity::minSize),
-                        capacity.applyValue(RecoveryCapacity::desiredCapacity)),
-                new RecoveryRunbook.Switch(failoverSwitch.namespace, failoverSwitch.alarmName, failoverSwitch.alarmArn),
-                new RecoveryRunbook.Reports(ops.topic.topicArn, ops.topic.keyArn), ops.account), support.in(b, null));
+                        capacity.applyValue(RecoveryCapacity::desiredCapacity)))
+                .failoverSwitch(new RecoveryRunbook.Switch(failoverSwitch.namespace, failoverSwitch.alarmName,
+                        failoverSwitch.alarmArn))
+                .reports(new RecoveryRunbook.Reports(ops.topic.topicArn, ops.topic.keyArn))
+                .build(), support.in(b, null));
         List<Output<String>> dashboardChecks = checks.stream().map(c -> c.getValue().id()).toList();
         CrossRegionDashboard dashboard = new CrossRegionDashboard(settings.project() + "-dashboard",
-                new CrossRegionDashboard.Args(dashboardName(settings.project(), settings.stack()), primaryMonitoring,
-                        ops.monitoring(Optional.empty()),
-                        RegionAlarms.rpoLagOffered(settings.database().engine().value()),
-                        ProviderRegistry.GLOBAL_REGION, Output.all(dashboardChecks), b,
-                        failoverSwitch.namespace), support.in(b, null));
+                CrossRegionDashboard.Args.builder()
+                        .dashboardName(dashboardName(settings.project(), settings.stack()))
+                        .regions(primaryMonitoring, ops.monitoring(Optional.empty()))
+                        .rpoLag(RegionAlarms.rpoLagOffered(settings.database().engine().value()))
+                        .healthChecks(ProviderRegistry.GLOBAL_REGION, Output.all(dashboardChecks))
+                        .failoverSwitch(b, failoverSwitch.namespace)
+                        .build(), support.in(b, null));
 
         // Governance of this stack's region (and, in the primary, what exists once per account).
         Governance governance = StackParts.governance(settings, support);
@@ -227,16 +236,19 @@ public final class SecondaryStack {
         AwsRegion a = settings.primaryRegion();
         AwsRegion b = settings.secondaryRegion();
         Optional<DomainSettings> domain = settings.domain();
-        FrontDoor door = new FrontDoor(settings.project() + "-front-door", new FrontDoor.Args(settings.project(),
-                settings.stack(), frontDoor, domain,
-                new FrontDoor.Origins(
+        FrontDoor.Args.Builder args = FrontDoor.Args.builder()
+                .names(settings.project(), settings.stack())
+                .settings(frontDoor)
+                .origins(new FrontDoor.Origins(
                         new FrontDoor.Origin(a, primary.text(Value.PRIMARY_LOAD_BALANCER_DNS),
                                 primary.text(Value.PRIMARY_LOAD_BALANCER_ZONE), domain.map(d -> d.regionalName(a))),
                         new FrontDoor.Origin(b, slice.web.dnsName, slice.web.zoneId, domain.map(d -> d.regionalName(b))),
-                        originSecret),
-                new FrontDoor.Keeping(settings.storage().logRetentionDays(), settings.storage().kmsDeletionWindowDays(),
-                        settings.storage().protectData()),
-                domain.map(d -> primary.text(Value.APPLICATION_NAME_RECORD)), failoverSwitch),
+                        originSecret))
+                .keeping(new FrontDoor.Keeping(settings.storage().logRetentionDays(),
+                        settings.storage().kmsDeletionWindowDays(), settings.storage().protectData()))
+                .failoverSwitch(failoverSwitch);
+        domain.ifPresent(d -> args.domain(d, primary.text(Value.APPLICATION_NAME_RECORD)));
+        FrontDoor door = new FrontDoor(settings.project() + "-front-door", args.build(),
                 ComponentResourceOptions.builder().providers(providers.global()).build());
         return Optional.of(door);
     }
@@ -295,10 +307,13 @@ public final class SecondaryStack {
             starts = ReplicaTrigger.Starts.deployer(deployer.stateMachineArn, delivery.trigger());
             exports.put(Value.RELEASE_DEPLOYER, deployer.stateMachineArn);
         } else {
-            ReplicaPipeline pipeline = new ReplicaPipeline(settings.project() + "-replica",
-                    new ReplicaPipeline.Args(b, settings.stack(), replica, StackParts.build(delivery),
-                            settings.storage().logRetentionDays(), Optional.of(StackParts.deployTo(slice))),
-                    support, support.in(b, null));
+            ReplicaPipeline pipeline = new ReplicaPipeline(settings.project() + "-replica", ReplicaPipeline.Args.builder()
+                    .region(b)
+                    .stack(settings.stack())
+                    .replica(replica)
+                    .buildProject(StackParts.build(delivery), settings.storage().logRetentionDays())
+                    .deployTo(StackParts.deployTo(slice))
+                    .build(), support, support.in(b, null));
             starts = ReplicaTrigger.Starts.pipeline(pipeline.pipelineArn);
             exports.put(Value.REPLICA_PIPELINE, pipeline.pipelineName);
             pipelineName = Optional.of(pipeline.pipelineName);

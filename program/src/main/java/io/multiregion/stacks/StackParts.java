@@ -44,22 +44,27 @@ final class StackParts {
                 settings.storage().protectData()), providers);
     }
 
-    /** This stack's region slice: the same component in both stacks, sized by the stack's config. */
-    static RegionSlice slice(StackSettings settings, RegionalSupport support, RegionSlice.Data data) {
-        return slice(settings, support, data, OriginAccess.Ingress.PUBLIC);
-    }
-
-    /** This stack's region slice, its load balancer reachable as {@code ingress} says. */
+    /**
+     * This stack's region slice: the same component in both stacks, sized by the stack's config, its load balancer
+     * reachable as {@code ingress} says.
+     */
     static RegionSlice slice(StackSettings settings, RegionalSupport support, RegionSlice.Data data,
                              OriginAccess.Ingress ingress) {
         AwsRegion home = settings.homeRegion();
-        return new RegionSlice(settings.project(), new RegionSlice.Args(home,
-                settings.role() == Role.PRIMARY ? RegionSlice.Profile.ACTIVE : RegionSlice.Profile.STANDBY,
-                settings.project(), settings.stack(), settings.network().of(settings.role()),
-                settings.network().flowLogRetentionDays(), settings.sizing(), settings.domain(),
-                settings.storage().loadBalancerDeletionProtection(), settings.storage().protectData(),
-                settings.storage().noncurrentVersionDays(), support.key(home), data, deployApplication(settings),
-                ingress), support.in(home, null));
+        return new RegionSlice(settings.project(), RegionSlice.Args.builder()
+                .region(home, settings.role() == Role.PRIMARY ? RegionSlice.Profile.ACTIVE : RegionSlice.Profile.STANDBY)
+                .names(settings.project(), settings.stack())
+                .network(settings.network().of(settings.role()), settings.network().flowLogRetentionDays())
+                .sizing(settings.sizing())
+                .domain(settings.domain())
+                .deletionProtection(settings.storage().loadBalancerDeletionProtection())
+                .protectData(settings.storage().protectData())
+                .noncurrentVersionDays(settings.storage().noncurrentVersionDays())
+                .key(support.key(home))
+                .data(data)
+                .deployApplicationName(deployApplication(settings))
+                .ingress(ingress)
+                .build(), support.in(home, null));
     }
 
     /**
@@ -136,14 +141,15 @@ final class StackParts {
         AwsRegion home = settings.homeRegion();
         boolean standby = settings.role() == Role.SECONDARY;
         AwsRegion other = standby ? settings.primaryRegion() : settings.secondaryRegion();
-        return new RegionOperations(settings.project() + "-ops", new RegionOperations.Args(
-                new RegionOperations.Where(home, other, standby),
-                new RegionOperations.Owner(settings.project(), settings.stack()), settings.operations(),
-                new RegionOperations.Watched(slice, settings.sizing().minSize(), settings.database().engine().value(),
-                        pipeline, replication),
-                new RegionOperations.KeySettings(settings.storage().kmsDeletionWindowDays(),
-                        settings.storage().protectData())),
-                support.in(home, null));
+        return new RegionOperations(settings.project() + "-ops", RegionOperations.Args.builder()
+                .where(home, other, standby)
+                .names(settings.project(), settings.stack())
+                .settings(settings.operations())
+                .watched(slice, settings.sizing().minSize(), settings.database().engine().value())
+                .pipeline(pipeline)
+                .replication(replication)
+                .key(settings.storage().kmsDeletionWindowDays(), settings.storage().protectData())
+                .build(), support.in(home, null));
     }
 
     /** How every CodeBuild project of the stack builds. */

@@ -32,6 +32,8 @@ import com.pulumi.aws.outputs.GetCallerIdentityResult;
 import com.pulumi.aws.route53.Record;
 import com.pulumi.aws.route53.RecordArgs;
 import com.pulumi.aws.route53.inputs.RecordAliasArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.aws.vpc.SecurityGroupIngressRule;
 import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
@@ -42,8 +44,10 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.values.Outputs;
+import io.multiregion.compute.AppTier;
 import io.multiregion.config.DomainSettings;
 import io.multiregion.naming.Names;
+import io.multiregion.network.Connectable;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.storage.SecureBucket;
 
@@ -70,7 +74,7 @@ import java.util.Optional;
  * name is at most 21 characters of letters, digits and hyphens: the target group's logical name ({@code <name>-tg})
  * plus Pulumi's random suffix must fit the 32 characters of a target group name.
  */
-public final class LoadBalancer extends ComponentResource {
+public final class LoadBalancer extends ComponentResource implements AppTier.Frontend {
 
     public static final String HEALTH_PATH = "/health";
     /**
@@ -94,9 +98,9 @@ public final class LoadBalancer extends ComponentResource {
      * @param publicSubnetIds    the public subnets, one per zone (at least two: FSBP ELB.13)
      * @param appPort            the application tier's port the target group sends traffic to (default
      *                           {@value io.multiregion.compute.AppTier#DEFAULT_APP_PORT})
-     * @param deletionProtection refuse deletion of the load balancer (FSBP ELB.6; true in the primary by default)
+     * @param deletionProtection refuse deletion of the load balancer (FSBP ELB.6; default true)
      * @param protectData        protect the access-log bucket from deletion by Pulumi (default true)
-     * @param noncurrentDays     days a noncurrent log object version is kept (default 90)
+     * @param noncurrentDays     days a noncurrent log object version is kept
      * @param domain             hosted zone and application name; empty serves HTTP only (the ELB.1 exception above)
      * @param internetGateway    what the load balancer waits for before it is created: the VPC's internet gateway and
      *                           its route ({@code Network#internetGateway}); required, since Elastic Load Balancing
@@ -131,12 +135,118 @@ public final class LoadBalancer extends ComponentResource {
             }
         }
 
-        /** Reachable by anyone on the internet. */
-        public Args(AwsRegion region, Output<String> vpcId, Output<List<String>> publicSubnetIds, int appPort,
-                    boolean deletionProtection, boolean protectData, int noncurrentDays, Optional<DomainSettings> domain,
-                    List<Resource> internetGateway, Optional<Output<String>> applicationNameRecord) {
-            this(region, vpcId, publicSubnetIds, appPort, deletionProtection, protectData, noncurrentDays, domain,
-                    internetGateway, applicationNameRecord, OriginAccess.Ingress.PUBLIC);
+        /** Named construction: every field without a default must be set. */
+        public static Builder builder() {
+            return new Builder();
+        }
+
+        /** Builds {@link Args}; each setter says the field's default, if it has one. */
+        public static final class Builder {
+            private AwsRegion region;
+            private Output<String> vpcId;
+            private Output<List<String>> publicSubnetIds;
+            private int appPort = AppTier.DEFAULT_APP_PORT;
+            private boolean deletionProtection = true;
+            private boolean protectData = true;
+            private Integer noncurrentDays;
+            private Optional<DomainSettings> domain = Optional.empty();
+            private List<Resource> internetGateway;
+            private Optional<Output<String>> applicationNameRecord = Optional.empty();
+            private OriginAccess.Ingress ingress = OriginAccess.Ingress.PUBLIC;
+
+            private Builder() {
+            }
+
+            /** The region the component is placed in (log-delivery principal, regional name). */
+            public Builder region(AwsRegion region) {
+                this.region = region;
+                return this;
+            }
+
+            /** The region's VPC. */
+            public Builder vpcId(Output<String> vpcId) {
+                this.vpcId = vpcId;
+                return this;
+            }
+
+            /** The public subnets, one per zone (at least two: FSBP ELB.13). */
+            public Builder publicSubnetIds(Output<List<String>> publicSubnetIds) {
+                this.publicSubnetIds = publicSubnetIds;
+                return this;
+            }
+
+            /**
+             * The application tier's port the target group sends traffic to (default
+             * {@value io.multiregion.compute.AppTier#DEFAULT_APP_PORT}).
+             */
+            public Builder appPort(int appPort) {
+                this.appPort = appPort;
+                return this;
+            }
+
+            /** Refuse deletion of the load balancer (FSBP ELB.6; default true). */
+            public Builder deletionProtection(boolean deletionProtection) {
+                this.deletionProtection = deletionProtection;
+                return this;
+            }
+
+            /** Protect the access-log bucket from deletion by Pulumi (default true). */
+            public Builder protectData(boolean protectData) {
+                this.protectData = protectData;
+                return this;
+            }
+
+            /** Days a noncurrent log object version is kept. */
+            public Builder noncurrentDays(int noncurrentDays) {
+                this.noncurrentDays = noncurrentDays;
+                return this;
+            }
+
+            /** Hosted zone and application name; empty serves HTTP only (the ELB.1 exception above). */
+            public Builder domain(Optional<DomainSettings> domain) {
+                this.domain = domain;
+                return this;
+            }
+
+            /**
+             * What the load balancer waits for before it is created: the VPC's internet gateway and its route
+             * ({@code Network#internetGateway}); required, since Elastic Load Balancing refuses an internet-facing
+             * load balancer in a VPC without one.
+             */
+            public Builder internetGateway(List<Resource> internetGateway) {
+                this.internetGateway = internetGateway;
+                return this;
+            }
+
+            /**
+             * With a domain, who writes the ACM validation record of the application's name: empty when this stack
+             * owns it and writes it (the primary); otherwise the FQDN of the record its owner wrote, which this
+             * stack's certificate validates against without writing it (default empty).
+             */
+            public Builder applicationNameRecord(Optional<Output<String>> applicationNameRecord) {
+                this.applicationNameRecord = applicationNameRecord;
+                return this;
+            }
+
+            /**
+             * Who may reach it: anyone (default), or only the front door and the health checkers
+             * ({@link OriginAccess}).
+             */
+            public Builder ingress(OriginAccess.Ingress ingress) {
+                this.ingress = ingress;
+                return this;
+            }
+
+            /** The args; fails naming the first required field left unset. */
+            public Args build() {
+                return new Args(Objects.requireNonNull(region, "region is required"),
+                        Objects.requireNonNull(vpcId, "vpcId is required"),
+                        Objects.requireNonNull(publicSubnetIds, "publicSubnetIds is required"), appPort,
+                        deletionProtection, protectData,
+                        Objects.requireNonNull(noncurrentDays, "noncurrentDays is required"), domain,
+                        Objects.requireNonNull(internetGateway, "internetGateway is required"),
+                        applicationNameRecord, ingress);
+            }
         }
     }
 
@@ -205,7 +315,7 @@ public final class LoadBalancer extends ComponentResource {
                 .description("Internet-facing load balancer: HTTP(S) in from the internet, the app port out to the app tier")
                 .vpcId(args.vpcId())
                 // no inline rules: the provider removes the default allow-all egress of a new group (aws.ec2.SecurityGroup
-                // docs), and each flow is one SecurityGroupIngressRule/EgressRule resource (the app tier adds the egress).
+                // docs), and each flow is one SecurityGroupIngressRule/EgressRule resource (the egress: allowTo).
                 .build(), child);
         this.securityGroupId = sg.id();
         // The group's description is kept as it was although a front door narrows what it admits: a security group's
@@ -390,6 +500,36 @@ public final class LoadBalancer extends ComponentResource {
 
         registerOutputs(Map.of("loadBalancerArn", loadBalancerArn, "dnsName", dnsName, "securityGroupId", securityGroupId,
                 "targetGroupArn", targetGroupArn, "url", url));
+    }
+
+    @Override
+    public Output<String> securityGroupId() {
+        return securityGroupId;
+    }
+
+    @Override
+    public Output<String> targetGroupArn() {
+        return targetGroupArn;
+    }
+
+    @Override
+    public Output<String> requestCountLabel() {
+        return requestCountLabel;
+    }
+
+    /**
+     * The load balancer's one way out: to {@code port} of the application tier's group, and nowhere else (its group has
+     * no other egress rule). Named {@code <app>-alb-to-app} and registered with {@code options}: the application tier
+     * asks for it while it is built, since its group waits for the rule.
+     */
+    @Override
+    public SecurityGroupEgressRule allowTo(Connectable app, int port, CustomResourceOptions options) {
+        return new SecurityGroupEgressRule(app.connectionName() + "-alb-to-app", SecurityGroupEgressRuleArgs.builder()
+                .securityGroupId(securityGroupId)
+                .description("Load balancer to the application port")
+                .ipProtocol("tcp").fromPort(port).toPort(port)
+                .referencedSecurityGroupId(app.securityGroup())
+                .build(), options);
     }
 
     /** The load balancer's explicit dependencies: the log bucket's policy and the VPC's internet gateway. */

@@ -4,12 +4,16 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.kms.KeyPolicy;
 import com.pulumi.aws.kms.KeyPolicyArgs;
+import com.pulumi.aws.vpc.SecurityGroupEgressRule;
+import com.pulumi.aws.vpc.SecurityGroupEgressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.multiregion.config.Sizing;
 import io.multiregion.data.DatabaseCredentials;
 import io.multiregion.iam.PolicyDocument;
+import io.multiregion.network.Connectable;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
@@ -23,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,18 +49,49 @@ class AppTierTest {
             KeyPolicy keyPolicy = new KeyPolicy("ebs-key-policy", KeyPolicyArgs.builder().keyId("ebs-key")
                     .policy(PolicyDocument.of(AppTier.autoScalingKeyStatements(new AwsRegion(region), Output.of(EBS_KEY),
                             Output.of("123456789012")))).build(), CustomResourceOptions.builder().provider(provider).build());
-            new AppTier("multiregion-app", AppTier.Args.of(new AwsRegion(region), sizing, Output.of("vpc-0abc"),
-                    Output.of(List.of("subnet-priv-a", "subnet-priv-b")), AppTier.DEFAULT_APP_PORT, Output.of("sg-alb"),
-                    Output.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/app/0123"),
-                    Output.of("app/web/0a1b/targetgroup/app/0123"), Output.of(EBS_KEY), Optional.of(keyPolicy),
-                    Optional.of(new AppTier.ReleaseSource(Output.of(RELEASE_BUCKET), Output.of(RELEASE_KEY))),
-                    withSecret ? Optional.of(new AppTier.SecretAccess(DatabaseCredentials.readStatements("Database",
-                            new AwsRegion(region), Output.of(SECRET), Output.of(SECRET_KEY)))) : Optional.empty(),
-                    List.of()),
-                    ComponentResourceOptions.builder().providers(provider).build());
+            AppTier.Args.Builder args = AppTier.Args.builder()
+                    .region(new AwsRegion(region))
+                    .sizing(sizing)
+                    .subnets(Output.of("vpc-0abc"), Output.of(List.of("subnet-priv-a", "subnet-priv-b")))
+                    .behind(new MadeUpFrontend())
+                    .ebsKey(Output.of(EBS_KEY), keyPolicy)
+                    .release(new AppTier.ReleaseSource(Output.of(RELEASE_BUCKET), Output.of(RELEASE_KEY)));
+            if (withSecret) {
+                args.secret(new AppTier.SecretAccess(DatabaseCredentials.readStatements("Database",
+                        new AwsRegion(region), Output.of(SECRET), Output.of(SECRET_KEY))));
+            }
+            new AppTier("multiregion-app", args.build(), ComponentResourceOptions.builder().providers(provider).build());
         });
         assertFalse(run.failed(), run::errors);
         return run;
+    }
+
+    /**
+     * A web tier of made-up values ({@code sg-alb}, a target group): its way out to the application is a rule of that
+     * group, as the load balancer's own {@code allowTo} makes it (tested with the load balancer).
+     */
+    private static final class MadeUpFrontend implements AppTier.Frontend {
+        @Override
+        public Output<String> securityGroupId() {
+            return Output.of("sg-alb");
+        }
+
+        @Override
+        public Output<String> targetGroupArn() {
+            return Output.of("arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/app/0123");
+        }
+
+        @Override
+        public Output<String> requestCountLabel() {
+            return Output.of("app/web/0a1b/targetgroup/app/0123");
+        }
+
+        @Override
+        public Resource allowTo(Connectable app, int port, CustomResourceOptions options) {
+            return new SecurityGroupEgressRule(app.connectionName() + "-alb-to-app", SecurityGroupEgressRuleArgs.builder()
+                    .securityGroupId("sg-alb").ipProtocol("tcp").fromPort(port).toPort(port)
+                    .referencedSecurityGroupId(app.securityGroup()).build(), options);
+        }
     }
 
     private static final Sizing STANDBY = new Sizing("m7i.large", 2, 2, 12, 1, "db.r6g.large", 1);
@@ -88,10 +122,14 @@ class AppTierTest {
 
         List<Registered> egress = run.ofType(EGRESS);
         assertEquals(2, egress.size());
+        // the load balancer's way out is its own rule, which the tier asks for on its port, under itself
         Registered albOut = egress.stream().filter(r -> "sg-alb".equals(r.text("securityGroupId"))).findFirst().orElseThrow();
+        assertEquals("multiregion-app-alb-to-app", albOut.name());
         assertEquals(appSg, albOut.text("referencedSecurityGroupId"));
         assertEquals(8080.0, ((Number) albOut.at("fromPort")).doubleValue());
-        assertEquals(8080.0, ((Number) albOut.at("toPort")).doubleValue());
+        assertEquals(run.where(r -> r.type().equals("multiregion:compute:AppTier")).get(0).urn(), albOut.parent());
+        assertTrue(run.one("aws:autoscaling/group:Group").dependsOn(albOut),
+                "the load balancer's health checks reach the instances through it");
         Registered appOut = egress.stream().filter(r -> appSg.equals(r.text("securityGroupId"))).findFirst().orElseThrow();
         assertEquals("0.0.0.0/0", appOut.text("cidrIpv4"));
         assertEquals(443.0, ((Number) appOut.at("fromPort")).doubleValue());

@@ -81,17 +81,26 @@ class DataConfigTest {
                         Optional.empty()), "the primary needs the password"),
                 () -> assertThrows(IllegalArgumentException.class, () -> args(a, false, db, DataPrograms.PRIMARY_SIZING,
                         Optional.of(Output.of("p"))), "a secondary takes no password"),
-                () -> assertThrows(IllegalArgumentException.class, () -> new DatabaseCredentials.Args("multiregion", "primary",
-                        a, Output.of("k"), a, Output.of("k"), Engine.AURORA_POSTGRESQL, Output.of("h"), 5433, "appadmin", "app", 30, true),
+                () -> assertThrows(IllegalArgumentException.class, () -> credentials(db, a, a, 30),
                         "the replica must be in another region"),
-                () -> assertThrows(IllegalArgumentException.class, () -> new DatabaseCredentials.Args("multiregion", "primary",
-                        a, Output.of("k"), DataPrograms.B, Output.of("k"), Engine.AURORA_POSTGRESQL, Output.of("h"), 5433, "appadmin", "app", 5, true),
+                () -> assertThrows(IllegalArgumentException.class, () -> credentials(db, a, DataPrograms.B, 5),
                         "recovery window 7 to 30"));
+    }
+
+    private static DatabaseCredentials.Args credentials(DatabaseSettings db, AwsRegion primary, AwsRegion replica,
+                                                        int recoveryWindowDays) {
+        return DatabaseCredentials.Args.builder().names("multiregion", "primary").primary(primary, Output.of("k"))
+                .replica(replica, Output.of("k")).database(db).host(Output.of("h"))
+                .recoveryWindowDays(recoveryWindowDays).build();
     }
 
     private static RegionalCluster.Args args(AwsRegion region, boolean primary, DatabaseSettings db, DatabaseSizing sizing,
                                              Optional<Output<String>> password) {
-        return new RegionalCluster.Args("multiregion", "primary", region, primary, Output.of("g"), Output.of("16.8"), db, sizing,
-                Output.of(List.of("s1", "s2")), Output.of("vpc"), Output.of("sg"), Output.of("k"), List.of(), password, 365, true);
+        return DataPrograms.cluster("primary", db, sizing, region)
+                .primary(primary, password)
+                .globalCluster(Output.of("g"), Output.of("16.8"))
+                .subnets(Output.of("vpc"), Output.of(List.of("s1", "s2")))
+                .key(Output.of("k"), List.of())
+                .build();
     }
 }

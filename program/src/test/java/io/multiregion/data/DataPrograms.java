@@ -15,6 +15,7 @@ import io.multiregion.config.DatabaseSettings;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.iam.Statement;
 import io.multiregion.images.ImageRepositories;
+import io.multiregion.network.Connectable;
 import io.multiregion.regions.AwsRegion;
 
 import java.security.NoSuchAlgorithmException;
@@ -80,6 +81,21 @@ final class DataPrograms {
         return new StandInKey(key, policy);
     }
 
+    /** A stand-in for the application tier: a name and a security group, which the database admits. */
+    record StandInApp(String connectionName, Output<String> securityGroup) implements Connectable {
+    }
+
+    /** A region's cluster of the project, with this test's log retention and protection. */
+    static RegionalCluster.Args.Builder cluster(String stack, DatabaseSettings db, DatabaseSizing sizing,
+                                                AwsRegion region) {
+        return RegionalCluster.Args.builder()
+                .names("multiregion", stack)
+                .region(region)
+                .database(db)
+                .sizing(sizing)
+                .logRetentionDays(365);
+    }
+
     /** The primary stack's data tier and images; exports what the tests and the secondary read. */
     static Consumer<Context> primary(DatabaseSettings db, DatabaseSizing sizing, SecureRandom random) {
         return ctx -> {
@@ -91,19 +107,31 @@ final class DataPrograms {
 
             GlobalDatabase global = new GlobalDatabase("database", new GlobalDatabase.Args(
                     "multiregion", ctx.stackName(), db.engine(), db.engineVersion(), true), inA);
-            DatabaseCredentials credentials = new DatabaseCredentials("database-credentials", new DatabaseCredentials.Args(
-                    "multiregion", ctx.stackName(), A, keyA.key().arn(), B, keyB.key().arn(), db.engine(),
-                    global.writerEndpoint, db.port(), db.masterUsername(), db.databaseName(), 30, true), random, inA);
-            new RegionalCluster("database-" + A.code(), new RegionalCluster.Args("multiregion", ctx.stackName(), A, true,
-                    global.identifier, global.engineVersion, db, sizing, Output.of(SUBNETS_A), Output.of(VPC_A), Output.of(APP_SG_A),
-                    keyA.key().arn(), List.<Resource>of(keyA.policy()), Optional.of(credentials.masterPassword), 365, true), inA);
-            ImageRepositories images = new ImageRepositories("images", new ImageRepositories.Args("multiregion",
-                    ctx.stackName(), A, a, keyA.key().arn(), B, b, keyB.key().arn(), true), ComponentResourceOptions.builder().build());
+            DatabaseCredentials credentials = new DatabaseCredentials("database-credentials", DatabaseCredentials.Args.builder()
+                    .names("multiregion", ctx.stackName())
+                    .primary(A, keyA.key().arn())
+                    .replica(B, keyB.key().arn())
+                    .database(db)
+                    .host(global.writerEndpoint)
+                    .recoveryWindowDays(30)
+                    .build(), random, inA);
+            RegionalCluster cluster = new RegionalCluster("database-" + A.code(), cluster(ctx.stackName(), db, sizing, A)
+                    .primary(true, Optional.of(credentials.masterPassword))
+                    .globalCluster(global.identifier, global.engineVersion)
+                    .subnets(Output.of(VPC_A), Output.of(SUBNETS_A))
+                    .key(keyA.key().arn(), List.<Resource>of(keyA.policy()))
+                    .build(), inA);
+            cluster.allowFrom(new StandInApp("app", Output.of(APP_SG_A)), CustomResourceOptions.builder().provider(a).build());
+            ImageRepositories images = new ImageRepositories("images", ImageRepositories.Args.builder()
+                    .names("multiregion", ctx.stackName())
+                    .primary(A, a, keyA.key().arn())
+                    .replica(B, b, keyB.key().arn())
+                    .build(), ComponentResourceOptions.builder().build());
 
             List<Statement> appA = new ArrayList<>(credentials.grantRead("Database", A));
-            appA.addAll(images.grantPull("Images", A));
+            appA.addAll(images.in(A).pullStatements("Images"));
             List<Statement> appB = new ArrayList<>(credentials.grantRead("Database", B));
-            appB.addAll(images.grantPull("Images", B));
+            appB.addAll(images.in(B).pullStatements("Images"));
             ctx.export("globalClusterIdentifier", global.identifier);
             ctx.export("writerEndpoint", global.writerEndpoint);
             ctx.export("secretArn", credentials.secretArn);
@@ -122,10 +150,12 @@ final class DataPrograms {
         return ctx -> {
             Provider b = provider(B);
             StandInKey keyB = key(B, b);
-            new RegionalCluster("database-" + B.code(), new RegionalCluster.Args("multiregion", ctx.stackName(), B, false,
-                    Output.of(globalClusterIdentifier), Output.of(db.engineVersion()), db, sizing, Output.of(SUBNETS_B), Output.of(VPC_B),
-                    Output.of(APP_SG_B), keyB.key().arn(), List.<Resource>of(keyB.policy()), Optional.empty(), 365, true),
-                    ComponentResourceOptions.builder().providers(b).build());
+            RegionalCluster cluster = new RegionalCluster("database-" + B.code(), cluster(ctx.stackName(), db, sizing, B)
+                    .globalCluster(Output.of(globalClusterIdentifier), Output.of(db.engineVersion()))
+                    .subnets(Output.of(VPC_B), Output.of(SUBNETS_B))
+                    .key(keyB.key().arn(), List.<Resource>of(keyB.policy()))
+                    .build(), ComponentResourceOptions.builder().providers(b).build());
+            cluster.allowFrom(new StandInApp("app", Output.of(APP_SG_B)), CustomResourceOptions.builder().provider(b).build());
             ctx.export("keyArnB", keyB.key().arn());
         };
     }

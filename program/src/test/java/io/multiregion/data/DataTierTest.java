@@ -161,7 +161,7 @@ class DataTierTest {
     }
 
     @Test
-    @DisplayName("security groups: the database port from the application's group only, no CIDR, no egress")
+    @DisplayName("security groups: the database port from the application's group only, no CIDR, no egress; the app's way there")
     void securityGroupChain() {
         for (ProgramRun run : List.of(PRIMARY, SECONDARY)) {
             Registered group = run.one("aws:ec2/securityGroup:SecurityGroup");
@@ -179,7 +179,16 @@ class DataTierTest {
                     () -> assertNull(rule.inputs().get("cidrIpv6")),
                     () -> assertNull(rule.inputs().get("prefixListId")),
                     () -> assertTrue(rule.dependsOn(group)),
-                    () -> assertEquals(List.of(), run.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")),
+                    () -> {
+                        // the cluster's egress is none; the one egress rule is the application's, to this port only
+                        Registered out = run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+                        assertEquals("app-to-db", out.name());
+                        assertEquals(appGroup, out.text("securityGroupId"));
+                        assertEquals(group.name() + "-id", out.text("referencedSecurityGroupId"));
+                        assertEquals(5433, ((Number) out.inputs().get("fromPort")).intValue());
+                        assertEquals(5433, ((Number) out.inputs().get("toPort")).intValue());
+                        assertNull(out.inputs().get("cidrIpv4"));
+                    },
                     () -> assertEquals(1, ((List<?>) run.one(CLUSTER).inputs().get("vpcSecurityGroupIds")).size()),
                 () -> assertEquals(List.of(), run.ofType("aws:rds/clusterParameterGroup:ClusterParameterGroup"),
                         "Aurora PostgreSQL keeps the default parameter group"),

@@ -44,10 +44,13 @@ class DeployTargetTest {
     private static ProgramRun alone(String region, Optional<AwsRegion> actionRegion) {
         ProgramRun run = ProgramRun.program("primary", Map.of(), ctx -> {
             Provider provider = new Provider("aws-" + region, ProviderArgs.builder().region(region).build());
-            DeployTarget target = new DeployTarget("multiregion-deploy", DeployTarget.Args.of(new AwsRegion(region),
-                    "multiregion-primary", Output.of("multiregion-app-asg"), Output.of("multiregion-web-app-0123"),
-                    new DeployTarget.Launch(Output.of(LAUNCH_TEMPLATE), Output.of(instanceRole(region)))),
-                    ComponentResourceOptions.builder().providers(provider).build());
+            DeployTarget target = new DeployTarget("multiregion-deploy", DeployTarget.Args.builder()
+                    .region(new AwsRegion(region))
+                    .applicationName("multiregion-primary")
+                    .autoScalingGroup(Output.of("multiregion-app-asg"),
+                            new DeployTarget.Launch(Output.of(LAUNCH_TEMPLATE), Output.of(instanceRole(region))))
+                    .targetGroupName(Output.of("multiregion-web-app-0123"))
+                    .build(), ComponentResourceOptions.builder().providers(provider).build());
             // what a pipeline role and a pipeline would take from the target
             new RolePolicy("pipeline-deploy", RolePolicyArgs.builder().role("pipeline-role")
                     .policy(PolicyDocument.of(target.grantDeploy("DeployApp"))).build(),
@@ -161,9 +164,14 @@ class DeployTargetTest {
 
     @Test
     void unknownDeploymentConfigRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new DeployTarget.Args(new AwsRegion("eu-west-1"), "multiregion-primary",
-                Output.of("g"), Output.of("t"), "CodeDeployDefault.LambdaAllAtOnce",
-                new DeployTarget.Launch(Output.of(LAUNCH_TEMPLATE), Output.of(instanceRole("eu-west-1")))));
+        assertThrows(IllegalArgumentException.class, () -> DeployTarget.Args.builder()
+                .region(new AwsRegion("eu-west-1"))
+                .applicationName("multiregion-primary")
+                .autoScalingGroup(Output.of("g"),
+                        new DeployTarget.Launch(Output.of(LAUNCH_TEMPLATE), Output.of(instanceRole("eu-west-1"))))
+                .targetGroupName(Output.of("t"))
+                .deploymentConfig("CodeDeployDefault.LambdaAllAtOnce")
+                .build());
     }
 
     @Test
@@ -175,17 +183,30 @@ class DeployTargetTest {
             ComponentResourceOptions in = ComponentResourceOptions.builder().providers(provider).build();
             InternetGateway igw = new InternetGateway("mr-igw", InternetGatewayArgs.builder().vpcId("vpc-0abc").build(),
                     CustomResourceOptions.builder().provider(provider).build());
-            LoadBalancer web = new LoadBalancer("mr-web", new LoadBalancer.Args(region, Output.of("vpc-0abc"),
-                    Output.of(List.of("subnet-pub-a", "subnet-pub-b")), AppTier.DEFAULT_APP_PORT, false, true, 90,
-                    Optional.empty(), List.of(igw), Optional.empty()), in);
-            AppTier app = new AppTier("mr-app", AppTier.Args.of(region, new Sizing("m7i.large", 2, 2, 12, 1, "db.r6g.large", 1),
-                    Output.of("vpc-0abc"), Output.of(List.of("subnet-priv-a", "subnet-priv-b")), AppTier.DEFAULT_APP_PORT,
-                    web.securityGroupId, web.targetGroupArn, web.requestCountLabel,
-                    Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"), Optional.empty(),
-                    Optional.of(new AppTier.ReleaseSource(Output.of("arn:aws:s3:::artifacts"), Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"))),
-                    Optional.empty(), List.of()), in);
-            new DeployTarget("mr-deploy", DeployTarget.Args.of(region, "multiregion-secondary", app.autoScalingGroupName,
-                    web.targetGroupName, new DeployTarget.Launch(app.launchTemplateId, app.instanceRoleArn)), in);
+            LoadBalancer web = new LoadBalancer("mr-web", LoadBalancer.Args.builder()
+                    .region(region)
+                    .vpcId(Output.of("vpc-0abc"))
+                    .publicSubnetIds(Output.of(List.of("subnet-pub-a", "subnet-pub-b")))
+                    .internetGateway(List.of(igw))
+                    .deletionProtection(false)
+                    .noncurrentDays(90)
+                    .build(), in);
+            AppTier app = new AppTier("mr-app", AppTier.Args.builder()
+                    .region(region)
+                    .sizing(new Sizing("m7i.large", 2, 2, 12, 1, "db.r6g.large", 1))
+                    .subnets(Output.of("vpc-0abc"), Output.of(List.of("subnet-priv-a", "subnet-priv-b")))
+                    .behind(web)
+                    .ebsKey(Output.of("arn:aws:kms:eu-central-1:123456789012:key/k"))
+                    .release(new AppTier.ReleaseSource(Output.of("arn:aws:s3:::artifacts"),
+                            Output.of("arn:aws:kms:eu-central-1:123456789012:key/k")))
+                    .build(), in);
+            new DeployTarget("mr-deploy", DeployTarget.Args.builder()
+                    .region(region)
+                    .applicationName("multiregion-secondary")
+                    .autoScalingGroup(app.autoScalingGroupName,
+                            new DeployTarget.Launch(app.launchTemplateId, app.instanceRoleArn))
+                    .targetGroupName(web.targetGroupName)
+                    .build(), in);
         });
         assertFalse(run.failed(), run::errors);
         Registered listener = run.one("aws:lb/listener:Listener");

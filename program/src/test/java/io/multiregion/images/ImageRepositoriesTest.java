@@ -8,6 +8,7 @@ import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.naming.Names;
 import io.multiregion.regions.AwsRegion;
@@ -42,12 +43,17 @@ class ImageRepositoriesTest {
     private static void program(Context ctx) {
         Provider a = new Provider("aws-" + A.code(), ProviderArgs.builder().region(A.code()).build());
         Provider b = new Provider("aws-" + B.code(), ProviderArgs.builder().region(B.code()).build());
-        ImageRepositories images = new ImageRepositories("images", new ImageRepositories.Args("multiregion", ctx.stackName(),
-                A, a, Output.of(KEY_A), B, b, Output.of(KEY_B), true), ComponentResourceOptions.builder().build());
+        ImageRepositories images = new ImageRepositories("images", ImageRepositories.Args.builder()
+                .names("multiregion", ctx.stackName())
+                .primary(A, a, Output.of(KEY_A))
+                .replica(B, b, Output.of(KEY_B))
+                .build(), ComponentResourceOptions.builder().build());
         ctx.export("repositoryArnA", images.primary.arn());
         ctx.export("repositoryArnB", images.replica.arn());
-        ctx.export("pullA", PolicyDocument.of(images.grantPull("Images", A)));
-        ctx.export("pullB", PolicyDocument.of(images.grantPull("Images", B)));
+        ctx.export("pullA", PolicyDocument.of(images.in(A).pullStatements("Images")));
+        ctx.export("pullB", PolicyDocument.of(images.in(B).pullStatements("Images")));
+        images.in(B).grantPull("instance-images", Output.of("instance-role"),
+                CustomResourceOptions.builder().provider(b).build());
     }
 
     /** Runs the program on first use: its lambda belongs to the test class, which must be initialised by then. */
@@ -144,6 +150,30 @@ class ImageRepositoriesTest {
                 () -> assertTrue(a.allActions().stream().noneMatch(x -> x.startsWith("ecr:Put") || x.startsWith("ecr:Delete"))));
     }
 
+    @Test
+    @DisplayName("the pull grant lives with the images: a policy of the role, on the repository of the role's region only")
+    void grantPull() {
+        Registered policy = run().one("aws:iam/rolePolicy:RolePolicy");
+        PolicyView pull = PolicyView.parse(policy.text("policy"));
+        assertAll(
+                () -> assertEquals("instance-images", policy.name()),
+                () -> assertEquals("instance-role", policy.text("role")),
+                () -> assertEquals(B.code(), policy.providerRegion()),
+                () -> assertEquals(List.of("*"), pull.sid("PullApplicationImagesLogin").resources()),
+                () -> assertEquals(List.of(run().output("repositoryArnB")), pull.sid("PullApplicationImagesPull").resources()),
+                () -> {
+                    ProgramRun third = ProgramRun.program("primary", Map.of(), ctx -> new ImageRepositories("images",
+                            ImageRepositories.Args.builder().names("multiregion", "primary")
+                                    .primary(A, new Provider("aws-a", ProviderArgs.builder().region(A.code()).build()),
+                                            Output.of(KEY_A))
+                                    .replica(B, new Provider("aws-b", ProviderArgs.builder().region(B.code()).build()),
+                                            Output.of(KEY_B))
+                                    .build(), ComponentResourceOptions.builder().build()).in(new AwsRegion("us-east-1")));
+                    assertTrue(third.failed());
+                    assertTrue(third.errors().contains("not in us-east-1"), third::errors);
+                });
+    }
+
     @ParameterizedTest(name = "stack ''{0}''")
     @ValueSource(strings = {"primary", "Prod_EU.Primary", "a--b", "stack-name-of-sixty-characters-and-more-0123456789-0123456789-0123456789"})
     @DisplayName("the repository name is a valid lower-case ECR name within 256 characters for any stack name")
@@ -157,7 +187,8 @@ class ImageRepositoriesTest {
     @Test
     @DisplayName("two regions are required")
     void sameRegionRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new ImageRepositories.Args("multiregion", "primary", A, null,
-                Output.of(KEY_A), A, null, Output.of(KEY_A), true));
+        assertThrows(IllegalArgumentException.class, () -> ImageRepositories.Args.builder().names("multiregion", "primary")
+                .primary(A, null, Output.of(KEY_A)).replica(A, null, Output.of(KEY_A)).build());
+
     }
 }

@@ -66,8 +66,13 @@ class NetworkTest {
                     .policy(PolicyDocument.of(Statement.allow("Account").actions("kms:DescribeKey").resource(key.arn())
                             .awsPrincipal("arn:aws:iam::123456789012:root").build()))
                     .build(), inRegion);
-            new Network("net", new Network.Args(awsRegion, stack, cidr, zones, zoneCount, nat, 365, key.arn(), policy),
-                    ComponentResourceOptions.builder().providers(provider).build());
+            new Network("net", Network.Args.builder()
+                    .region(awsRegion)
+                    .stack(stack)
+                    .block(cidr, zones, zoneCount)
+                    .natGateways(nat)
+                    .flowLogs(365, key.arn(), policy)
+                    .build(), ComponentResourceOptions.builder().providers(provider).build());
         };
     }
 
@@ -430,12 +435,13 @@ class NetworkTest {
             Key key = new Key("key", KeyArgs.builder().description("test key").build(), inRegion);
             KeyPolicy policy = new KeyPolicy("key-policy", KeyPolicyArgs.builder().keyId(key.id()).policy("{}").build(), inRegion);
             AwsRegion region = new AwsRegion("eu-west-1");
+            java.util.function.BiFunction<Optional<List<String>>, Integer, Network.Args.Builder> args = (zones, nat) ->
+                    Network.Args.builder().region(region).stack("primary").block("10.10.0.0/16", zones, 2).natGateways(nat);
             List<Runnable> cases = List.of(
-                    () -> new Network.Args(region, "primary", "10.10.0.0/16", Optional.of(List.of("eu-west-1a")), 2, 1, 365,
-                            key.arn(), policy),
-                    () -> new Network.Args(region, "primary", "10.10.0.0/16", Optional.empty(), 2, 3, 365, key.arn(), policy),
-                    () -> new Network.Args(region, "primary", "10.10.0.0/16", Optional.empty(), 2, -1, 365, key.arn(), policy),
-                    () -> new Network.Args(region, "primary", "10.10.0.0/16", Optional.empty(), 2, 1, 0, key.arn(), policy));
+                    () -> args.apply(Optional.of(List.of("eu-west-1a")), 1).flowLogs(365, key.arn(), policy).build(),
+                    () -> args.apply(Optional.empty(), 3).flowLogs(365, key.arn(), policy).build(),
+                    () -> args.apply(Optional.empty(), -1).flowLogs(365, key.arn(), policy).build(),
+                    () -> args.apply(Optional.empty(), 1).flowLogs(0, key.arn(), policy).build());
             for (Runnable c : cases) {
                 try {
                     c.run();

@@ -7,8 +7,10 @@ import com.pulumi.aws.ec2.InternetGatewayArgs;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import io.multiregion.config.DomainSettings;
 import io.multiregion.naming.Names;
+import io.multiregion.network.Connectable;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
@@ -26,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,13 +50,24 @@ class LoadBalancerTest {
             Provider provider = new Provider("aws-" + region, ProviderArgs.builder().region(region).build());
             InternetGateway igw = new InternetGateway("igw", InternetGatewayArgs.builder().vpcId("vpc-0abc").build(),
                     CustomResourceOptions.builder().provider(provider).build());
-            new LoadBalancer("multiregion-web", new LoadBalancer.Args(new AwsRegion(region), Output.of("vpc-0abc"),
-                    Output.of(List.of("subnet-pub-a", "subnet-pub-b", "subnet-pub-c")), 8080, deletionProtection, true, 90,
-                    domain, List.of(igw), applicationNameRecord.map(Output::of)),
-                    ComponentResourceOptions.builder().providers(provider).build());
+            new LoadBalancer("multiregion-web", args(region, List.of(igw))
+                    .deletionProtection(deletionProtection)
+                    .domain(domain)
+                    .applicationNameRecord(applicationNameRecord.map(Output::of))
+                    .build(), ComponentResourceOptions.builder().providers(provider).build());
         });
         assertFalse(run.failed(), run::errors);
         return run;
+    }
+
+    /** The args every test shares: three public subnets of a made-up VPC, and the given internet gateway. */
+    static LoadBalancer.Args.Builder args(String region, List<Resource> internetGateway) {
+        return LoadBalancer.Args.builder()
+                .region(new AwsRegion(region))
+                .vpcId(Output.of("vpc-0abc"))
+                .publicSubnetIds(Output.of(List.of("subnet-pub-a", "subnet-pub-b", "subnet-pub-c")))
+                .internetGateway(internetGateway)
+                .noncurrentDays(90);
     }
 
     @Test
@@ -137,9 +151,8 @@ class LoadBalancerTest {
             assertTrue(alb.dependsOn(run.one("aws:ec2/internetGateway:InternetGateway")),
                     "terraform-provider-aws#3494: the ALB is refused while the VPC has no internet gateway");
         }
-        assertThrows(IllegalArgumentException.class, () -> new LoadBalancer.Args(new AwsRegion("eu-west-1"),
-                Output.of("vpc-0abc"), Output.of(List.of("subnet-a", "subnet-b")), 8080, true, true, 90, Optional.empty(),
-                List.of(), Optional.empty()), "an internet-facing load balancer cannot be built without the gateway");
+        assertThrows(IllegalArgumentException.class, () -> args("eu-west-1", List.of()).build(),
+                "an internet-facing load balancer cannot be built without the gateway");
     }
 
     @Test
@@ -201,9 +214,42 @@ class LoadBalancerTest {
         assertEquals(1, ingress.size());
         assertEquals(80.0, ((Number) ingress.get(0).at("fromPort")).doubleValue());
         assertEquals(List.of(), run.ofType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"),
-                "the app tier adds the load balancer's only egress");
+                "no way out until the application tier asks for one (allowTo)");
         assertTrue(run.ofType("aws:ec2/securityGroup:SecurityGroup").stream()
                 .allMatch(sg -> sg.at("ingress") == null && sg.at("egress") == null), "no inline rules");
+    }
+
+    @Test
+    @DisplayName("the load balancer owns its one way out: to the application's group, on the application port only")
+    void allowToTheApplication() {
+        ProgramRun run = ProgramRun.program("primary", Map.of(), ctx -> {
+            Provider provider = new Provider("aws-eu-west-1", ProviderArgs.builder().region("eu-west-1").build());
+            InternetGateway igw = new InternetGateway("igw", InternetGatewayArgs.builder().vpcId("vpc-0abc").build(),
+                    CustomResourceOptions.builder().provider(provider).build());
+            LoadBalancer web = new LoadBalancer("multiregion-web", args("eu-west-1", List.of(igw)).build(),
+                    ComponentResourceOptions.builder().providers(provider).build());
+            web.allowTo(new Connectable() {
+                @Override
+                public String connectionName() {
+                    return "multiregion-app";
+                }
+
+                @Override
+                public Output<String> securityGroup() {
+                    return Output.of("sg-app");
+                }
+            }, 8080, CustomResourceOptions.builder().provider(provider).build());
+        });
+        assertFalse(run.failed(), run::errors);
+        Registered out = run.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+        assertEquals("multiregion-app-alb-to-app", out.name());
+        Registered albGroup = run.where(r -> r.name().equals("multiregion-web-alb")).get(0);
+        assertEquals(albGroup.name() + "-id", out.text("securityGroupId"));
+        assertEquals("sg-app", out.text("referencedSecurityGroupId"));
+        assertNull(out.text("cidrIpv4"));
+        assertEquals("tcp", out.text("ipProtocol"));
+        assertEquals(8080.0, ((Number) out.at("fromPort")).doubleValue());
+        assertEquals(8080.0, ((Number) out.at("toPort")).doubleValue());
     }
 
     @Test
@@ -275,9 +321,7 @@ class LoadBalancerTest {
             Provider provider = new Provider("aws-eu-west-1", ProviderArgs.builder().region("eu-west-1").build());
             InternetGateway igw = new InternetGateway("igw", InternetGatewayArgs.builder().vpcId("vpc-0abc").build(),
                     CustomResourceOptions.builder().provider(provider).build());
-            new LoadBalancer("multiregion-primary-web", new LoadBalancer.Args(new AwsRegion("eu-west-1"),
-                    Output.of("vpc-0abc"), Output.of(List.of("subnet-a", "subnet-b")), 8080, true, true, 90,
-                    Optional.empty(), List.of(igw), Optional.empty()),
+            new LoadBalancer("multiregion-primary-web", args("eu-west-1", List.of(igw)).build(),
                     ComponentResourceOptions.builder().providers(provider).build());
         });
         assertTrue(run.failed());

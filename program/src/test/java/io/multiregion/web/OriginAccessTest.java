@@ -59,12 +59,11 @@ class OriginAccessTest {
         ProgramRun run = ProgramRun.program("primary", java.util.Map.of(), ctx -> {
             List<com.pulumi.resources.Resource> gateway = List.of(
                     new com.pulumi.resources.ComponentResource("test:index:Gateway", "igw"));
-            withoutDomain.set(assertThrows(IllegalArgumentException.class, () -> new LoadBalancer.Args(
-                    new AwsRegion("eu-west-1"), Output.of("vpc"), Output.of(List.of("a", "b")), 8080, true, true, 90,
-                    Optional.empty(), gateway, Optional.empty(), restricted)));
-            new LoadBalancer.Args(new AwsRegion("eu-west-1"), Output.of("vpc"), Output.of(List.of("a", "b")), 8080,
-                    true, true, 90, Optional.of(new DomainSettings("Z1", "app.example.com")), gateway, Optional.empty(),
-                    restricted);
+            LoadBalancer.Args.Builder args = LoadBalancer.Args.builder().region(new AwsRegion("eu-west-1"))
+                    .vpcId(Output.of("vpc")).publicSubnetIds(Output.of(List.of("a", "b"))).internetGateway(gateway)
+                    .noncurrentDays(90).ingress(restricted);
+            withoutDomain.set(assertThrows(IllegalArgumentException.class, args::build));
+            args.domain(Optional.of(new DomainSettings("Z1", "app.example.com"))).build();
         });
         assertFalse(run.failed(), run::errors);
         assertTrue(withoutDomain.get().getMessage().contains("needs a domain"), withoutDomain.get().getMessage());
