@@ -1,7 +1,5 @@
 package io.multiregion.config;
 
-import io.multiregion.data.Engine;
-
 import java.util.Objects;
 import java.util.Optional;
 

@@ -3,7 +3,6 @@ package io.multiregion.config;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.multiregion.governance.ManagedRules;
 
 import java.util.LinkedHashSet;
 import java.util.List;

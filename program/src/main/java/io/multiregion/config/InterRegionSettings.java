@@ -1,7 +1,5 @@
 package io.multiregion.config;
 
-import io.multiregion.network.SubnetPlan;
-
 import java.util.List;
 
 /**

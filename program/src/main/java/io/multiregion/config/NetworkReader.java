@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import io.multiregion.network.SubnetPlan;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.multiregion.config;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.multiregion.regions.ProviderSettings;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.multiregion.config;
 
+import io.multiregion.regions.ProviderSettings;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

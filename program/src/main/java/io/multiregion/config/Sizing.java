@@ -23,8 +23,8 @@ public record Sizing(String instanceType, int minSize, int desiredCapacity, int 
                      String dbInstanceClass, int dbInstances) {
 
     /** This region's database sizing. */
-    public io.multiregion.data.DatabaseSizing database() {
-        return new io.multiregion.data.DatabaseSizing(dbInstanceClass, dbInstances);
+    public DatabaseSizing database() {
+        return new DatabaseSizing(dbInstanceClass, dbInstances);
     }
 
     /** Families whose attribute letters contain {@code g} are AWS Graviton (arm64), plus the first, {@code a1}. */

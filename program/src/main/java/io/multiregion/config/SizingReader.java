@@ -1,6 +1,5 @@
 package io.multiregion.config;
 
-import io.multiregion.data.DatabaseSizing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;

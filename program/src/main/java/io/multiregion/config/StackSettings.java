@@ -1,6 +1,7 @@
 package io.multiregion.config;
 
 import io.multiregion.regions.AwsRegion;
+import io.multiregion.regions.ProviderSettings;
 
 import java.util.List;
 import java.util.Optional;

@@ -13,6 +13,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.config.DatabaseSettings;
+import io.multiregion.config.Engine;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;

@@ -7,6 +7,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.multiregion.config.Engine;
 
 import java.util.List;
 import java.util.Map;

@@ -16,6 +16,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.config.ManagedRules;
 import io.multiregion.iam.Actions;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;

@@ -8,6 +8,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.config.GovernanceSettings;
+import io.multiregion.config.ManagedRules;
 import io.multiregion.regions.Arns;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.storage.RegionalKey;

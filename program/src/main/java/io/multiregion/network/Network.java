@@ -35,6 +35,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.multiregion.config.SubnetPlan;
 import io.multiregion.values.Outputs;
 import io.multiregion.config.NetworkSettings;
 import io.multiregion.iam.Actions;

@@ -19,6 +19,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import io.multiregion.config.InterRegionReader;
+import io.multiregion.config.SubnetPlan;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.LinkedHashMap;

@@ -7,7 +7,6 @@ import com.pulumi.aws.inputs.ProviderAssumeRoleWithWebIdentityArgs;
 import com.pulumi.aws.inputs.ProviderDefaultTagsArgs;
 import com.pulumi.aws.inputs.ProviderIgnoreTagsArgs;
 import com.pulumi.core.Output;
-import io.multiregion.config.ProviderSettings;
 
 import java.util.LinkedHashMap;
 import java.util.List;

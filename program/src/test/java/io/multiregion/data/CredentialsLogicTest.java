@@ -3,6 +3,7 @@ package io.multiregion.data;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
+import io.multiregion.config.Engine;
 import io.multiregion.regions.AwsRegion;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.RepeatedTest;

@@ -1,5 +1,7 @@
 package io.multiregion.data;
 
+import io.multiregion.config.DatabaseSizing;
+import io.multiregion.config.Engine;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import io.multiregion.config.ConfigException;

@@ -12,6 +12,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.config.DatabaseSettings;
+import io.multiregion.config.DatabaseSizing;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.iam.Statement;
 import io.multiregion.images.ImageRepositories;

@@ -2,6 +2,7 @@ package io.multiregion.data;
 
 import com.pulumi.core.Output;
 import io.multiregion.config.DatabaseSettings;
+import io.multiregion.config.Engine;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;

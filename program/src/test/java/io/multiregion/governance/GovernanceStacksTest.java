@@ -1,5 +1,6 @@
 package io.multiregion.governance;
 
+import io.multiregion.config.ManagedRules;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.testing.PolicyView;

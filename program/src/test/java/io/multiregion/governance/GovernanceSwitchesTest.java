@@ -1,7 +1,8 @@
 package io.multiregion.governance;
 
 import io.multiregion.config.GovernanceSettings;
-import io.multiregion.config.ProviderSettings;
+import io.multiregion.config.ManagedRules;
+import io.multiregion.regions.ProviderSettings;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.storage.RegionalSupport;

@@ -9,6 +9,7 @@ import com.pulumi.aws.kms.KeyPolicy;
 import com.pulumi.aws.kms.KeyPolicyArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import io.multiregion.config.SubnetPlan;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
-import io.multiregion.config.ProviderSettings;
+import io.multiregion.regions.ProviderSettings;
 import io.multiregion.config.Sizing;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;

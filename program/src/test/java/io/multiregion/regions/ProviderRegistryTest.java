@@ -1,7 +1,6 @@
 package io.multiregion.regions;
 
 import java.util.List;
-import io.multiregion.config.ProviderSettings;
 import io.multiregion.config.ConfigSource;
 import io.multiregion.config.SettingsReader;
 import io.multiregion.config.StackSettings;

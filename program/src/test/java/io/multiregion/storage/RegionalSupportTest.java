@@ -1,8 +1,8 @@
 package io.multiregion.storage;
 
-import io.multiregion.config.ProviderSettings;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
+import io.multiregion.regions.ProviderSettings;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import org.junit.jupiter.api.DisplayName;

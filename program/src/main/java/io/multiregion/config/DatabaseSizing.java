@@ -1,4 +1,4 @@
-package io.multiregion.data;
+package io.multiregion.config;
 
 import java.util.ArrayList;
 import java.util.List;

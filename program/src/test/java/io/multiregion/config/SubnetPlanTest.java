@@ -1,4 +1,4 @@
-package io.multiregion.network;
+package io.multiregion.config;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

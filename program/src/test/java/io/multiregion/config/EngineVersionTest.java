@@ -1,6 +1,5 @@
-package io.multiregion.data;
+package io.multiregion.config;
 
-import io.multiregion.config.DatabaseSettings;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

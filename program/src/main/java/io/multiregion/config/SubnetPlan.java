@@ -1,4 +1,4 @@
-package io.multiregion.network;
+package io.multiregion.config;
 
 import inet.ipaddr.AddressStringException;
 import inet.ipaddr.IPAddress;
@@ -137,7 +137,7 @@ public record SubnetPlan(String vpcCidr, List<String> publicCidrs, List<String> 
     }
 
     /** An IPv4 address with a prefix length, or empty. */
-    static Optional<IPAddress> parse(String cidr) {
+    public static Optional<IPAddress> parse(String cidr) {
         if (cidr == null || cidr.isBlank()) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package io.multiregion.governance;
+package io.multiregion.config;
 
 import java.util.List;
 import java.util.Optional;

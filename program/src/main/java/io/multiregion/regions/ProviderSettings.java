@@ -1,10 +1,10 @@
-package io.multiregion.config;
+package io.multiregion.regions;
 
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The AWS provider settings a user put in the stack's {@code aws:} config, read by {@link ProviderReader}. The
+ * The AWS provider settings a user put in the stack's {@code aws:} config, read by the configuration reader. The
  * program creates its providers explicitly, and explicit providers do not read the {@code aws:} namespace by
  * themselves, so every one of these values is passed to every provider the program creates.
  *

@@ -1,4 +1,4 @@
-package io.multiregion.data;
+package io.multiregion.config;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
