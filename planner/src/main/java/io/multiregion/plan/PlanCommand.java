@@ -5,6 +5,7 @@ import io.multiregion.offline.ConfigLoader;
 import io.multiregion.offline.StackFileException;
 import com.pulumi.Context;
 import io.multiregion.App;
+import io.multiregion.config.Suggest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -248,47 +248,14 @@ public final class PlanCommand implements Callable<Integer> {
                         + " is project '" + config.project() + "': write it as <organization>/" + config.project()
                         + "/<stack>");
             } else if (!known.contains(referenced)) {
-                String nearest = nearest(referenced, known);
+                List<String> nearest = Suggest.nearest(referenced, known);
                 problems.add("the StackReference '" + name + "'" + from + " names stack '" + referenced + "', but there"
                         + " is no " + shown(dir.resolve("Pulumi." + referenced + ".yaml")) + (known.isEmpty() ? ""
                         : "; stacks of this project: " + String.join(", ", known))
-                        + (nearest == null ? "" : " (did you mean '" + nearest + "'?)"));
+                        + (nearest.isEmpty() ? "" : " (did you mean '" + String.join("' or '", nearest) + "'?)"));
             }
         }
         return problems;
-    }
-
-    /** The known name closest to a misspelt one (at most two edits away, case ignored), or null. */
-    static String nearest(String name, List<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String candidate : known) {
-            int d = distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Region A then region B, as the stack's configuration names them (the diagram draws A left of B). */
