@@ -83,7 +83,7 @@ class BadConfigTest {
                     List.of("multiregion:governance.securityHub: 'off' is not a boolean",
                             "false (the account already has it)")));
             cases.add(new Case("governance not a map", stack, change("multiregion:governance", "false"),
-                    List.of("multiregion:governance: 'false' is not an object", "{\"accountTrail\": false}")));
+                    List.of("multiregion:governance: 'false' is not an object", "{accountTrail: false}")));
         }
         cases.add(new Case("missing repository", "primary", change("multiregion:repository", null),
                 List.of("multiregion:repository: missing", "pulumi config set multiregion:repository")));

@@ -1,17 +1,9 @@
 package io.multiregion;
 
-import io.multiregion.config.DatabaseReader;
-import io.multiregion.config.DomainReader;
-import io.multiregion.config.FrontDoorReader;
-import io.multiregion.config.GovernanceReader;
-import io.multiregion.config.InterRegionReader;
-import io.multiregion.config.NetworkReader;
-import io.multiregion.config.OperationsReader;
+import io.multiregion.config.Field;
 import io.multiregion.config.ProviderReader;
 import io.multiregion.config.Role;
-import io.multiregion.config.Setting;
 import io.multiregion.config.SettingsReader;
-import io.multiregion.config.SizingReader;
 import io.multiregion.stacks.StackContract;
 import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.DisplayName;
@@ -101,14 +93,15 @@ class ReadmeTest {
     }
 
     @Test
-    @DisplayName("the configuration reference has a row for every key the readers declare, and no other")
+    @DisplayName("the configuration reference has a row for every key the readers declare, with its type, default and readers, and no other")
     void everyKeyDocumented() throws IOException {
         Map<String, List<String>> rows = keyTable(section(CONFIGURATION, "## Configuration reference"));
         List<String> problems = new ArrayList<>();
-        for (Setting setting : SettingsReader.settings()) {
+        for (Field<?> setting : SettingsReader.settings()) {
+            String key = SettingsReader.NS + ":" + setting.name();
             List<String> row = rows.get(setting.name());
             if (row == null) {
-                problems.add(setting.key() + " has no row in the configuration reference (" + CONFIGURATION + ")");
+                problems.add(key + " has no row in the configuration reference (" + CONFIGURATION + ")");
                 continue;
             }
             String type = switch (setting.type()) {
@@ -117,16 +110,23 @@ class ReadmeTest {
                 default -> setting.type();
             };
             if (!row.get(0).equals(type)) {
-                problems.add(setting.key() + " is documented as " + row.get(0) + ", declared as " + type);
+                problems.add(key + " is documented as " + row.get(0) + ", declared as " + type);
             }
+            // a default stated in the declaration is the one the reference shows
+            setting.declaredDefault().filter(d -> !setting.type().equals("object")).ifPresent(d -> {
+                String shown = "`" + (d.isJsonPrimitive() ? d.getAsString() : d.toString()) + "`";
+                if (!row.get(1).startsWith(shown)) {
+                    problems.add(key + " is documented with the default " + row.get(1) + ", declared as " + shown);
+                }
+            });
             String readBy = setting.readBy().size() == Role.values().length ? "both"
                     : setting.readBy().iterator().next().value();
             if (!row.get(2).equals(readBy)) {
-                problems.add(setting.key() + " is documented as read by " + row.get(2) + ", but " + readBy + " reads it");
+                problems.add(key + " is documented as read by " + row.get(2) + ", but " + readBy + " reads it");
             }
         }
         rows.keySet().stream().filter(k -> !SettingsReader.keys().contains(k))
-                .forEach(k -> problems.add("multiregion:" + k + " is documented but no reader declares it"));
+                .forEach(k -> problems.add(SettingsReader.NS + ":" + k + " is documented but no reader declares it"));
         assertEquals(List.of(), problems);
         assertFalse(rows.isEmpty());
     }
@@ -134,27 +134,27 @@ class ReadmeTest {
     @Test
     @DisplayName("every field of the structured values is documented in its section")
     void everyStructuredFieldDocumented() throws IOException {
-        String path = CONFIGURATION;
         List<String> problems = new ArrayList<>();
-        missing(section(path, "### `multiregion:sizing`"), "multiregion:sizing.", SizingReader.FIELDS, problems);
-        missing(section(path, "### `multiregion:domain`"), "multiregion:domain.", DomainReader.FIELDS, problems);
-        missing(section(path, "### `multiregion:database`"), "multiregion:database.", DatabaseReader.FIELDS, problems);
-        missing(section(path, "### `multiregion:operations`"), "multiregion:operations.", OperationsReader.FIELDS, problems);
-        missing(section(path, "### `multiregion:interRegion`"), "multiregion:interRegion.", InterRegionReader.FIELDS,
-                problems);
-        missing(section(path, "### `multiregion:governance`"), "multiregion:governance.", GovernanceReader.FIELDS, problems);
-        missing(section(path, "### `multiregion:frontDoor`"), "multiregion:frontDoor.", FrontDoorReader.FIELDS, problems);
-        String network = section(path, "### `multiregion:network`");
-        List<String> networkFields = new ArrayList<>();
-        for (String top : NetworkReader.TOP_FIELDS) {
-            if (top.equals("primary") || top.equals("secondary")) {
-                NetworkReader.REGION_FIELDS.forEach(f -> networkFields.add(top + "." + f));
+        List<Field<?>> structured = SettingsReader.settings().stream().filter(f -> !f.fields().isEmpty()).toList();
+        assertFalse(structured.isEmpty());
+        for (Field<?> value : structured) {
+            String key = SettingsReader.NS + ":" + value.name();
+            missing(section(CONFIGURATION, "### `" + key + "`"), key + ".", paths("", value.fields()), problems);
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** The dotted paths of a structured value's fields ({@code primary.cidr}), its nested values' fields included. */
+    private static List<String> paths(String prefix, List<Field<?>> fields) {
+        List<String> out = new ArrayList<>();
+        for (Field<?> field : fields) {
+            if (field.fields().isEmpty()) {
+                out.add(prefix + field.name());
             } else {
-                networkFields.add(top);
+                out.addAll(paths(prefix + field.name() + ".", field.fields()));
             }
         }
-        missing(network, "multiregion:network.", networkFields, problems);
-        assertEquals(List.of(), problems);
+        return out;
     }
 
     @Test

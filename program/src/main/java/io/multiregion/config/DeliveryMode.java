@@ -1,6 +1,8 @@
 package io.multiregion.config;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -34,6 +36,13 @@ public enum DeliveryMode {
     /** Whether releases reach B through S3 replication (the replicating bucket pair and a trigger in B). */
     public boolean replicates() {
         return this != NATIVE;
+    }
+
+    /** What {@code multiregion:delivery} accepts: {@link #AUTO} and every mode. */
+    static List<String> requestable() {
+        List<String> values = new ArrayList<>(List.of(AUTO));
+        Arrays.stream(values()).map(DeliveryMode::value).forEach(values::add);
+        return values;
     }
 
     public static Optional<DeliveryMode> parse(String text) {

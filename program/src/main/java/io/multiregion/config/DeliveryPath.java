@@ -66,22 +66,22 @@ public record DeliveryPath(DeliveryMode mode, Optional<DeliveryMode> requested, 
         if (requested.isPresent()) {
             DeliveryMode asked = requested.orElseThrow();
             Optional<String> refusal = switch (asked) {
-                case BESPOKE -> noPipelineInB.isEmpty() ? Optional.empty() : Optional.of("'bespoke' runs a pipeline in "
-                        + "region B and needs AWS CodePipeline and AWS CodeBuild there, but multiregion:secondaryRegion " + b
+                case BESPOKE -> noPipelineInB.isEmpty() ? Optional.empty() : Optional.of("runs a pipeline in region B and "
+                        + "needs AWS CodePipeline and AWS CodeBuild there, but multiregion:secondaryRegion " + b
                         + " offers no " + names(noPipelineInB) + " (" + data + ")");
                 case NATIVE -> {
                     String where = !inB.offers(Service.CODEPIPELINE) ? "multiregion:secondaryRegion " + b
                             : !inA.offers(Service.CODEPIPELINE) ? "multiregion:primaryRegion " + a : "";
-                    yield where.isEmpty() ? Optional.empty() : Optional.of("'native' needs CodePipeline cross-region "
-                            + "actions in both regions, and " + where + " has none: it offers no AWS CodePipeline ("
-                            + data + "; CodePipeline User Guide, \"Add a cross-Region action in CodePipeline\": actions "
-                            + "run only in regions where CodePipeline is available)");
+                    yield where.isEmpty() ? Optional.empty() : Optional.of("needs CodePipeline cross-region actions in "
+                            + "both regions, and " + where + " has none: it offers no AWS CodePipeline (" + data
+                            + "; CodePipeline User Guide, \"Add a cross-Region action in CodePipeline\": actions run only "
+                            + "in regions where CodePipeline is available)");
                 }
                 case PIPELINE_FREE -> {
                     Set<Service> missing = inB.missing(DEPLOYER_IN_B);
-                    yield missing.isEmpty() ? Optional.empty() : Optional.of("'pipeline-free' needs "
-                            + names(DEPLOYER_IN_B) + " in region B, but multiregion:secondaryRegion " + b
-                            + " offers no " + names(missing) + " (" + data + ")");
+                    yield missing.isEmpty() ? Optional.empty() : Optional.of("needs " + names(DEPLOYER_IN_B)
+                            + " in region B, but multiregion:secondaryRegion " + b + " offers no " + names(missing) + " ("
+                            + data + ")");
                 }
             };
             if (refusal.isPresent()) {
@@ -91,8 +91,8 @@ public record DeliveryPath(DeliveryMode mode, Optional<DeliveryMode> requested, 
                         + (automatic == DeliveryMode.BESPOKE ? " (S3 replication to B and a pipeline in B)"
                         : " (S3 replication to B; the trigger deploys with CodeDeploy in B, no pipeline)")
                         + ", which works for " + a + " to " + b + ", or leave it unset (auto picks it)";
-                problems.add(ConfigInput.key("delivery") + ": " + refusal.orElseThrow() + "; "
-                        + (alternative.isEmpty() ? aWorks ? "choose another region B"
+                problems.add(new Problem("multiregion:delivery", asked.value(), Problem.Kind.UNSUPPORTED_IN_REGION,
+                        refusal.orElseThrow(), alternative.isEmpty() ? aWorks ? "choose another region B"
                         : "no mode works while region A " + a + " offers no AWS CodePipeline or AWS CodeBuild, which the "
                         + "source pipeline needs there: choose another multiregion:primaryRegion" : alternative));
             } else {
@@ -116,9 +116,10 @@ public record DeliveryPath(DeliveryMode mode, Optional<DeliveryMode> requested, 
                 : "default: region A " + a + " offers no AWS CodeConnections (" + data + "), so the release zip is uploaded "
                 + "by your CI into the source bucket, and its arrival starts the pipeline";
         if (requestedSource.equals(Optional.of(SourceMode.CONNECTION)) && !connections) {
-            problems.add(ConfigInput.key("source") + ": 'connection' needs AWS CodeConnections in region A, and "
-                    + "multiregion:primaryRegion " + a + " offers none (" + data + "); set multiregion:source to upload "
-                    + "(your CI puts the release zip into the source bucket in A; README, Delivery modes), or leave it unset");
+            problems.add(new Problem("multiregion:source", SourceMode.CONNECTION.value(), Problem.Kind.UNSUPPORTED_IN_REGION,
+                    "needs AWS CodeConnections in region A, and multiregion:primaryRegion " + a + " offers none (" + data
+                    + ")", "set multiregion:source to upload (your CI puts the release zip into the source bucket in A; "
+                    + "docs/delivery.md, \"Delivery modes\"), or leave it unset"));
         } else if (requestedSource.isPresent()) {
             source = requestedSource.orElseThrow();
             sourceReason = "set: multiregion:source is " + source.value() + (source == SourceMode.UPLOAD

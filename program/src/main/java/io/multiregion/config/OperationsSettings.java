@@ -1,32 +1,115 @@
 package io.multiregion.config;
 
+import com.google.gson.JsonObject;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * How each region is watched and maintained ({@code multiregion:operations}, one structured value per stack file,
- * read by {@link OperationsReader}): where notifications go, the alarm thresholds, and the patch window.
+ * How each region is watched and maintained ({@code multiregion:operations}, one structured value per stack file):
+ * where notifications go, the alarm thresholds, and the patch window. Every field is optional. The patch window's
+ * default differs by role, so that the two regions are never patched at the same time: the standby (B) on Saturday, a
+ * day before the active region (A) on Sunday, so a patch that breaks the application shows in the standby first.
+ * <pre>
+ * multiregion:operations: {email: ops@example.com, databaseCpuPercent: 80, patchSchedule: "cron(0 3 ? * SUN *)"}
+ * </pre>
  *
  * @param email                        an address subscribed to the region's notification topic; empty: none (subscribe
  *                                     later, outside the program)
  * @param loadBalancer5xxPerMinute     5xx responses per minute (the load balancer's own, or the targets') that count as
- *                                     failing, for 3 minutes in a row (default 10)
- * @param unhealthyHosts               unhealthy targets that count as failing, for 3 minutes in a row (default 1)
- * @param databaseCpuPercent           average CPU of the region's Aurora instances that counts as failing, for 15
- *                                     minutes (default 80)
- * @param databaseFreeableMemoryMiB    freeable memory of a region's Aurora instance below which it is failing (default
- *                                     512)
- * @param databaseReplicationLagSeconds region B: global replication lag that counts as failing (default 5)
- * @param databaseRpoLagSeconds        region B, Aurora PostgreSQL: RPO lag that counts as failing (default 30)
- * @param artifactReplicationMinutes   S3 replication latency of the release bucket that counts as late (default 15, the
- *                                     Replication Time Control threshold)
+ *                                     failing, for 3 minutes in a row
+ * @param unhealthyHosts               unhealthy targets that count as failing, for 3 minutes in a row
+ * @param databaseCpuPercent           average CPU of the region's Aurora instances that counts as failing, for 15 minutes
+ * @param databaseFreeableMemoryMiB    freeable memory of a region's Aurora instance below which it is failing
+ * @param databaseReplicationLagSeconds region B: global replication lag that counts as failing
+ * @param databaseRpoLagSeconds        region B, Aurora PostgreSQL: RPO lag that counts as failing
+ * @param artifactReplicationMinutes   S3 replication latency of the release bucket that counts as late
  * @param patchSchedule                the patch window's schedule, a Systems Manager cron or rate expression
- * @param patchDurationHours           the patch window's length in hours, 1 to 24 (default 3)
- * @param patchCutoffHours             hours before the window ends in which no new patch run starts (default 1)
- * @param patchTimezone                the IANA time zone of the schedule (default UTC)
+ * @param patchDurationHours           the patch window's length in hours, 1 to 24
+ * @param patchCutoffHours             hours before the window ends in which no new patch run starts
+ * @param patchTimezone                the IANA time zone of the schedule
  */
 public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerMinute, int unhealthyHosts,
                                  int databaseCpuPercent, int databaseFreeableMemoryMiB,
                                  int databaseReplicationLagSeconds, int databaseRpoLagSeconds,
                                  int artifactReplicationMinutes, String patchSchedule, int patchDurationHours,
                                  int patchCutoffHours, String patchTimezone) {
+
+    /** The shape SNS accepts for an email endpoint: one @, a dotted domain, no spaces. */
+    static final Field<String> EMAIL = Field.text("email", null).rule(Field.matching(Pattern.compile(
+            "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"), "is not an email address", "set one address such as ops@example.com, or "
+            + "remove the field for no subscription"));
+    /**
+     * Ten 5xx responses a minute, three minutes in a row: a handful of errors a minute is noise on a busy site, a
+     * sustained ten is a failing release or tier.
+     */
+    static final Field<Integer> ERRORS = threshold("loadBalancer5xxPerMinute", 10, 1, 1_000_000, "5xx responses per minute");
+    /** One unhealthy target for three minutes: longer than a deployment's deregistration, shorter than a user's patience. */
+    static final Field<Integer> UNHEALTHY = threshold("unhealthyHosts", 1, 1, 1000, "unhealthy targets (an Application "
+            + "Load Balancer target group holds at most 1,000)");
+    /** 80% average CPU for 15 minutes: the headroom an Aurora writer needs to absorb a failover's load. */
+    static final Field<Integer> CPU = threshold("databaseCpuPercent", 80, 1, 100, "a percentage");
+    /** 512 MiB freeable memory: below it Aurora starts swapping and evicting its buffer cache. */
+    static final Field<Integer> MEMORY = threshold("databaseFreeableMemoryMiB", 512, 1, 4_000_000, "MiB");
+    /**
+     * Five seconds of global replication lag: Aurora global databases replicate with a typical lag under one second
+     * (Aurora User Guide, "Using Amazon Aurora Global Database"), so five is a replication problem, not load.
+     */
+    static final Field<Integer> LAG = threshold("databaseReplicationLagSeconds", 5, 1, 86_400, "seconds");
+    /** Thirty seconds of RPO lag: the data an unplanned failover would lose at that moment. */
+    static final Field<Integer> RPO = threshold("databaseRpoLagSeconds", 30, 1, 86_400, "seconds");
+    /** Fifteen minutes: the S3 Replication Time Control threshold (S3 User Guide, "S3 Replication Time Control"). */
+    static final Field<Integer> ARTIFACTS = threshold("artifactReplicationMinutes", 15, 1, 2880, "minutes (S3 can take up "
+            + "to 48 hours without Replication Time Control)");
+    /**
+     * A maintenance window schedule: a cron expression of six fields or a rate expression (Systems Manager User Guide,
+     * "Reference: Cron and rate expressions for Systems Manager"). No default here: it depends on the role.
+     */
+    static final Field<String> PATCH_SCHEDULE = Field.text("patchSchedule", null).rule(s -> s.matches(
+            "^cron\\((\\S+ ){5}\\S+\\)$") || s.matches("^rate\\([1-9][0-9]* (minutes?|hours?|days?)\\)$"),
+            Problem.Kind.MALFORMED, "is not a Systems Manager schedule", "write a cron expression of six fields such as "
+                    + "cron(0 3 ? * SUN *), or a rate such as rate(7 days) (Systems Manager User Guide, \"Reference: Cron "
+                    + "and rate expressions for Systems Manager\")");
+    /** Duration 1 to 24 hours, cutoff 0 to 23 and below the duration (Systems Manager API Reference, CreateMaintenanceWindow). */
+    static final Field<Integer> DURATION = threshold("patchDurationHours", 3, 1, 24, "hours");
+    static final Field<Integer> CUTOFF = threshold("patchCutoffHours", 1, 0, 23, "hours");
+    static final Field<String> TIMEZONE = Field.text("patchTimezone", "UTC").rule(OperationsSettings::isZone,
+            Problem.Kind.NOT_ONE_OF, "is not an IANA time zone", "use one such as UTC, Europe/Berlin or America/New_York");
+    static final Field<JsonObject> KEY = Field.object("operations", List.of(EMAIL, ERRORS, UNHEALTHY, CPU, MEMORY, LAG, RPO,
+            ARTIFACTS, PATCH_SCHEDULE, DURATION, CUTOFF, TIMEZONE), "multiregion:operations: {email: ops@example.com}");
+
+    private static Field<Integer> threshold(String name, int fallback, int min, int max, String unit) {
+        return Field.whole(name, fallback).range(min, max, "set " + unit + " from " + min + " to " + max);
+    }
+
+    private static boolean isZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** The defaults of a role: region A patched on Sunday 03:00, the standby on Saturday 03:00, a day before A. */
+    public static OperationsSettings defaults(boolean standby) {
+        return read(Fields.none(), standby);
+    }
+
+    static OperationsSettings read(Fields in, boolean standby) {
+        Fields o = in.object(KEY);
+        int duration = o.get(DURATION);
+        int cutoff = o.get(CUTOFF);
+        if (cutoff >= duration) {
+            o.add(CUTOFF, cutoff, Problem.Kind.CONFLICT, "is not shorter than patchDurationHours (" + duration + ")",
+                    "Systems Manager requires the cutoff below the duration (API Reference, CreateMaintenanceWindow): lower "
+                            + "it to at most " + (duration - 1));
+        }
+        return new OperationsSettings(o.find(EMAIL), o.get(ERRORS), o.get(UNHEALTHY), o.get(CPU), o.get(MEMORY), o.get(LAG),
+                o.get(RPO), o.get(ARTIFACTS), o.get(PATCH_SCHEDULE, standby ? "cron(0 3 ? * SAT *)" : "cron(0 3 ? * SUN *)"),
+                duration, cutoff, o.get(TIMEZONE));
+    }
 }

@@ -1,23 +1,25 @@
 package io.multiregion.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What reading a stack's configuration found: problems, which stop the program before anything is created, and
  * warnings, which do not. Every reader adds to the same instance, so every problem is reported at once.
  */
 public final class Problems {
-    private final List<String> problems = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final Set<Problem> warnings = new LinkedHashSet<>();
 
     /** A problem: names the key, the bad value and the fix. */
-    public void add(String problem) {
+    public void add(Problem problem) {
         problems.add(problem);
     }
 
     /** A warning: something that works but is probably not what was meant. */
-    public void warn(String warning) {
+    public void warn(Problem warning) {
         warnings.add(warning);
     }
 
@@ -25,11 +27,11 @@ public final class Problems {
         return problems.isEmpty();
     }
 
-    public List<String> problems() {
+    public List<Problem> problems() {
         return List.copyOf(problems);
     }
 
-    public List<String> warnings() {
+    public List<Problem> warnings() {
         return List.copyOf(warnings);
     }
 }

@@ -1,6 +1,5 @@
 package io.multiregion.config;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.multiregion.regions.ProviderSettings;
 
@@ -10,55 +9,59 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads the {@code aws:} stack config that users put there for the default provider ({@code aws:profile},
- * {@code aws:allowedAccountIds}, {@code aws:assumeRole}...). Explicit providers ignore that namespace, so each
- * setting is either passed to every provider the program creates or refused with the reason; none is ignored.
- * Setting names and types: Pulumi AWS provider, "Configuration" (the provider's inputs).
+ * {@code aws:allowedAccountIds}, {@code aws:assumeRole}...). Explicit providers ignore that namespace, so each setting
+ * is either passed to every provider the program creates or refused with the reason; none is ignored. Setting names
+ * and types: Pulumi AWS provider, "Configuration" (the provider's inputs).
  */
-public final class ProviderReader implements ConcernReader<ProviderSettings> {
+public final class ProviderReader {
+    private ProviderReader() {
+    }
 
     /** The namespace. */
     public static final String AWS = "aws";
 
-    private enum Kind { TEXT, SECRET, BOOL, INT, TEXTS, TAGS, ASSUME_ROLE, WEB_IDENTITY, IGNORE_TAGS }
+    private static final Field<String> ROLE_ARN = Field.text("roleArn", null).rule(Field.matching(
+            Pattern.compile("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$"), "is not an IAM role ARN",
+            "set roleArn to the role to assume, e.g. arn:aws:iam::123456789012:role/deploy"));
+    private static final List<Field<?>> ASSUME_ROLE = List.of(ROLE_ARN, Field.text("sessionName", null),
+            Field.text("externalId", null), Field.text("duration", null), Field.text("policy", null),
+            texts("policyArns"), Field.textMap("tags"), texts("transitiveTagKeys"), Field.text("sourceIdentity", null));
+    private static final List<Field<?>> WEB_IDENTITY = List.of(ROLE_ARN, Field.text("sessionName", null),
+            Field.text("webIdentityToken", null), Field.text("webIdentityTokenFile", null), Field.text("duration", null),
+            Field.text("policy", null), texts("policyArns"));
+    private static final Field<List<String>> ACCOUNT_IDS = Field.texts("allowedAccountIds", null, Field.matching(
+            Pattern.compile("^[0-9]{12}$"), "is not an AWS account id", "use the 12 digits, quoted"), false)
+            .hint("write it as a YAML list, e.g. [\"123456789012\"]");
+    private static final Field<Integer> COUNT = Field.whole("maxRetries", null).range(0, Integer.MAX_VALUE,
+            "set a whole number of 0 or more, e.g. 25");
 
     /** Every provider setting passed through, by its config name (the provider input of the same name). */
-    private static final Map<String, Kind> PASSED = new LinkedHashMap<>();
+    private static final Map<String, Field<?>> PASSED = new LinkedHashMap<>();
+    /** The settings whose values are secrets. */
+    private static final Set<String> SECRETS = Set.of("accessKey", "secretKey", "token");
 
     static {
-        PASSED.put("profile", Kind.TEXT);
-        PASSED.put("allowedAccountIds", Kind.TEXTS);
-        PASSED.put("forbiddenAccountIds", Kind.TEXTS);
-        PASSED.put("assumeRole", Kind.ASSUME_ROLE);
-        PASSED.put("assumeRoleWithWebIdentity", Kind.WEB_IDENTITY);
-        PASSED.put("sharedCredentialsFiles", Kind.TEXTS);
-        PASSED.put("sharedConfigFiles", Kind.TEXTS);
-        PASSED.put("accessKey", Kind.SECRET);
-        PASSED.put("secretKey", Kind.SECRET);
-        PASSED.put("token", Kind.SECRET);
-        PASSED.put("skipCredentialsValidation", Kind.BOOL);
-        PASSED.put("skipMetadataApiCheck", Kind.BOOL);
-        PASSED.put("skipRequestingAccountId", Kind.BOOL);
-        PASSED.put("skipRegionValidation", Kind.BOOL);
-        PASSED.put("insecure", Kind.BOOL);
-        PASSED.put("s3UsePathStyle", Kind.BOOL);
-        PASSED.put("useFipsEndpoint", Kind.BOOL);
-        PASSED.put("useDualstackEndpoint", Kind.BOOL);
-        PASSED.put("maxRetries", Kind.INT);
-        PASSED.put("tokenBucketRateLimiterCapacity", Kind.INT);
-        PASSED.put("retryMode", Kind.TEXT);
-        PASSED.put("stsRegion", Kind.TEXT);
-        PASSED.put("customCaBundle", Kind.TEXT);
-        PASSED.put("httpProxy", Kind.TEXT);
-        PASSED.put("httpsProxy", Kind.TEXT);
-        PASSED.put("noProxy", Kind.TEXT);
-        PASSED.put("ec2MetadataServiceEndpoint", Kind.TEXT);
-        PASSED.put("ec2MetadataServiceEndpointMode", Kind.TEXT);
-        PASSED.put("s3UsEast1RegionalEndpoint", Kind.TEXT);
-        PASSED.put("defaultTags", Kind.TAGS);
-        PASSED.put("ignoreTags", Kind.IGNORE_TAGS);
+        Stream.of("profile", "accessKey", "secretKey", "token", "retryMode", "stsRegion", "customCaBundle", "httpProxy",
+                "httpsProxy", "noProxy", "ec2MetadataServiceEndpoint", "ec2MetadataServiceEndpointMode",
+                "s3UsEast1RegionalEndpoint").forEach(n -> PASSED.put(n, Field.text(n, null)));
+        Stream.of("skipCredentialsValidation", "skipMetadataApiCheck", "skipRequestingAccountId", "skipRegionValidation",
+                "insecure", "s3UsePathStyle", "useFipsEndpoint", "useDualstackEndpoint")
+                .forEach(n -> PASSED.put(n, Field.bool(n, false)));
+        Stream.of("maxRetries", "tokenBucketRateLimiterCapacity").forEach(n -> PASSED.put(n, COUNT.renamed(n)));
+        Stream.of("allowedAccountIds", "forbiddenAccountIds").forEach(n -> PASSED.put(n, ACCOUNT_IDS.renamed(n)));
+        Stream.of("sharedCredentialsFiles", "sharedConfigFiles").forEach(n -> PASSED.put(n, texts(n)));
+        PASSED.put("defaultTags", Field.object("defaultTags", List.of(Field.textMap("tags")), "{tags: {team: web}}"));
+        PASSED.put("ignoreTags", Field.object("ignoreTags", List.of(texts("keys"), texts("keyPrefixes")),
+                "{keyPrefixes: [\"kubernetes.io/\"]}"));
+        PASSED.put("assumeRole", Field.object("assumeRole", ASSUME_ROLE, "{roleArn: arn:aws:iam::123456789012:role/deploy}"));
+        PASSED.put("assumeRoleWithWebIdentity", Field.object("assumeRoleWithWebIdentity", WEB_IDENTITY,
+                "{roleArn: ..., webIdentityTokenFile: /path}"));
     }
 
     /** Settings refused, with the reason and the fix. */
@@ -66,58 +69,42 @@ public final class ProviderReader implements ConcernReader<ProviderSettings> {
             "endpoints", "custom service endpoints cannot be right for the two regions this program deploys to; remove it "
                     + "(for a local AWS emulator, run the offline plan instead: bin/plan)");
 
-    private static final Set<String> ASSUME_ROLE_FIELDS = Set.of("roleArn", "sessionName", "externalId", "duration",
-            "policy", "policyArns", "tags", "transitiveTagKeys", "sourceIdentity");
-    private static final Set<String> WEB_IDENTITY_FIELDS = Set.of("roleArn", "sessionName", "webIdentityToken",
-            "webIdentityTokenFile", "duration", "policy", "policyArns");
+    private static Field<List<String>> texts(String name) {
+        return Field.texts(name, null, Field.any(), false);
+    }
 
-    /** The {@code aws:} names this program honours, for misspelling suggestions and the README. */
+    /** The {@code aws:} names this program honours, for misspelling suggestions and docs/configuration.md. */
     public static Set<String> honoured() {
-        Set<String> names = new HashSet<>(PASSED.keySet());
+        Set<String> names = new TreeSet<>(PASSED.keySet());
         names.add("region");
         return names;
     }
 
-    @Override
-    public List<Setting> settings() {
-        return List.of(); // it reads the aws: namespace, not multiregion:
-    }
-
-    @Override
-    public ProviderSettings read(ConfigInput in, StackContext stack) {
-        ConfigSource source = in.source();
-        Problems problems = in.problems();
+    static ProviderSettings read(ConfigSource source, StackContext stack, Problems problems) {
+        Fields in = Fields.keys(source, AWS, problems);
         Map<String, Object> values = new LinkedHashMap<>();
         Set<String> secrets = new HashSet<>();
-        Set<String> present = new HashSet<>();
+        Set<String> present = new TreeSet<>();
         source.keys().ifPresent(keys -> keys.stream().filter(k -> k.startsWith(AWS + ":"))
                 .forEach(k -> present.add(k.substring(AWS.length() + 1))));
         // sources that cannot list their keys are still asked for every honoured one
-        present.addAll(PASSED.keySet().stream().filter(n -> source.get(AWS + ":" + n).isPresent()).toList());
-        if (source.get(AWS + ":region").isPresent()) {
-            present.add("region");
-        }
-
-        for (String name : present.stream().sorted().toList()) {
+        honoured().stream().filter(n -> source.get(AWS + ":" + n).isPresent()).forEach(present::add);
+        for (String name : present) {
             String key = AWS + ":" + name;
             String value = source.get(key).orElse("");
-            if (source.isUndecryptable(key)) {
-                problems.warn(key + ": a secure value that cannot be decrypted here; it is passed to every provider "
-                        + "when deployed");
-                continue;
-            }
+            Field<?> field = PASSED.get(name);
             if (name.equals("region")) {
                 checkRegion(problems, stack, value);
             } else if (REFUSED.containsKey(name)) {
-                problems.add(key + ": is set, but it is not passed to this program's providers: " + REFUSED.get(name));
-            } else if (!PASSED.containsKey(name)) {
-                String suggestion = Suggest.didYouMean(name, honoured());
-                problems.add(key + ": '" + (source.isSecret(key) ? "[secret]" : value) + "' is not a setting of the AWS "
-                        + "provider" + (suggestion.isEmpty() ? "." : suggestion) + " Remove or rename it (the honoured aws: "
-                        + "settings are listed in README.md, Credentials and provider settings)");
+                problems.add(new Problem(key, null, Problem.Kind.REFUSED, "is set, but it is not passed to this program's "
+                        + "providers", REFUSED.get(name)));
+            } else if (field == null) {
+                problems.add(new Problem(key, value, Problem.Kind.UNKNOWN_KEY, "is not a setting of the AWS provider"
+                        + Suggest.didYouMean(name, honoured()), "remove or rename it (the honoured aws: settings are "
+                        + "listed in docs/configuration.md, \"Credentials and provider settings\")"));
             } else {
-                parse(problems, key, name, value).ifPresent(v -> values.put(name, v));
-                if (PASSED.get(name) == Kind.SECRET || source.isSecret(key)) {
+                read(in, field).ifPresent(v -> values.put(name, v));
+                if (SECRETS.contains(name) || source.isSecret(key)) {
                     secrets.add(name);
                 }
             }
@@ -125,118 +112,33 @@ public final class ProviderReader implements ConcernReader<ProviderSettings> {
         return new ProviderSettings(values, secrets);
     }
 
+    /** A setting's value as the provider takes it: text, a boolean, a number, a list, or a map of the fields set. */
+    @SuppressWarnings("unchecked")
+    private static Optional<Object> read(Fields in, Field<?> field) {
+        if (!field.type().equals("object") || !Fields.json(in.raw(field).orElse("")).isJsonObject()) {
+            return in.find(field).map(v -> (Object) v);
+        }
+        Fields o = in.object((Field<JsonObject>) field);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field<?> f : field.fields()) {
+            Optional<?> value = f == ROLE_ARN ? o.require(ROLE_ARN, "set roleArn to the role to assume, e.g. "
+                    + "arn:aws:iam::123456789012:role/deploy", "") : o.find(f);
+            value.ifPresent(v -> out.put(f.name(), v));
+        }
+        Object value = field.name().equals("defaultTags") ? out.getOrDefault("tags", Map.of()) : out;
+        return o.clean() ? Optional.of(value) : Optional.empty();
+    }
+
     /** {@code aws:region} cannot apply to two providers: accepted only as the stack's own region, and said so. */
     private static void checkRegion(Problems problems, StackContext stack, String value) {
         String fix = "each provider takes its region from multiregion:primaryRegion and multiregion:secondaryRegion";
         Optional<String> home = stack.homeRegion().map(r -> r.code());
-        if (home.isPresent() && !home.get().equals(value)) {
-            problems.add("aws:region: '" + value + "' is not this stack's region " + home.get() + "; " + fix
-                    + ": remove aws:region (pulumi config rm aws:region)");
+        if (home.isPresent() && !home.orElseThrow().equals(value)) {
+            problems.add(new Problem("aws:region", value, Problem.Kind.CONFLICT, "is not this stack's region "
+                    + home.orElseThrow(), fix + ": remove aws:region (pulumi config rm aws:region)"));
         } else {
-            problems.warn("aws:region: '" + value + "' is not used: " + fix + "; you may remove it");
+            problems.warn(new Problem("aws:region", value, Problem.Kind.NO_EFFECT, "is not used: " + fix,
+                    "you may remove it"));
         }
-    }
-
-    private static Optional<Object> parse(Problems problems, String key, String name, String value) {
-        Kind kind = PASSED.get(name);
-        switch (kind) {
-            case TEXT, SECRET -> {
-                return Optional.of(value);
-            }
-            case BOOL -> {
-                if (value.equals("true") || value.equals("false")) {
-                    return Optional.of(Boolean.parseBoolean(value));
-                }
-                problems.add(key + ": '" + value + "' is not a boolean; set true or false");
-                return Optional.empty();
-            }
-            case INT -> {
-                if (ConfigInput.isInt(value) && Integer.parseInt(value.trim()) >= 0) {
-                    return Optional.of(Integer.parseInt(value.trim()));
-                }
-                problems.add(key + ": '" + value + "' is not a whole number of 0 or more; set e.g. 25");
-                return Optional.empty();
-            }
-            case TEXTS -> {
-                Optional<List<String>> list = ConfigInput.jsonStrings(value);
-                if (list.isEmpty()) {
-                    problems.add(key + ": '" + value + "' is not a list; write it as a YAML list, e.g. [\"123456789012\"]");
-                    return Optional.empty();
-                }
-                if (name.endsWith("AccountIds")) {
-                    list.get().stream().filter(id -> !id.matches("^[0-9]{12}$")).forEach(id -> problems.add(key + ": '"
-                            + id + "' is not an AWS account id; use the 12 digits, quoted"));
-                }
-                return Optional.of(list.get());
-            }
-            case TAGS -> {
-                return object(problems, key, value, Set.of("tags"), "{tags: {team: web}}").map(o -> {
-                    Map<String, String> tags = new LinkedHashMap<>();
-                    if (o.has("tags") && o.get("tags").isJsonObject()) {
-                        o.getAsJsonObject("tags").entrySet().forEach(e -> tags.put(e.getKey(), text(e.getValue())));
-                    }
-                    return tags;
-                });
-            }
-            case IGNORE_TAGS -> {
-                return object(problems, key, value, Set.of("keys", "keyPrefixes"), "{keyPrefixes: [\"kubernetes.io/\"]}")
-                        .map(o -> plain(o));
-            }
-            case ASSUME_ROLE -> {
-                return object(problems, key, value, ASSUME_ROLE_FIELDS, "{roleArn: arn:aws:iam::123456789012:role/deploy}")
-                        .filter(o -> requireRoleArn(problems, key, o)).map(o -> plain(o));
-            }
-            case WEB_IDENTITY -> {
-                return object(problems, key, value, WEB_IDENTITY_FIELDS, "{roleArn: ..., webIdentityTokenFile: /path}")
-                        .filter(o -> requireRoleArn(problems, key, o)).map(o -> plain(o));
-            }
-            default -> throw new IllegalStateException("unhandled kind " + kind);
-        }
-    }
-
-    private static boolean requireRoleArn(Problems problems, String key, JsonObject o) {
-        String arn = o.has("roleArn") ? text(o.get("roleArn")) : "";
-        if (!arn.matches("^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$")) {
-            problems.add(key + ".roleArn: '" + arn + "' is not an IAM role ARN; set roleArn to the role to assume, e.g. "
-                    + "arn:aws:iam::123456789012:role/deploy");
-            return false;
-        }
-        return true;
-    }
-
-    private static Optional<JsonObject> object(Problems problems, String key, String value, Set<String> fields,
-                                               String example) {
-        Optional<JsonObject> parsed = StructuredValue.parse(value).filter(JsonElement::isJsonObject)
-                .map(JsonElement::getAsJsonObject);
-        parsed.ifPresent(o -> o.keySet().stream().filter(f -> !fields.contains(f)).sorted().forEach(f -> problems.add(key
-                + "." + f + ": is not a field of " + key + Suggest.didYouMean(f, fields) + " (fields: "
-                + String.join(", ", fields.stream().sorted().toList()) + ")")));
-        if (parsed.isPresent()) {
-            return parsed;
-        }
-        problems.add(key + ": '" + value + "' is not a structured value; write it as a YAML map, e.g. " + example);
-        return Optional.empty();
-    }
-
-    /** A JSON object as plain Java values: text, lists of text and maps of text. */
-    private static Map<String, Object> plain(JsonObject o) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        o.entrySet().forEach(e -> {
-            JsonElement v = e.getValue();
-            if (v.isJsonArray()) {
-                out.put(e.getKey(), ConfigInput.jsonStrings(v.toString()).orElse(List.of()));
-            } else if (v.isJsonObject()) {
-                Map<String, String> inner = new LinkedHashMap<>();
-                v.getAsJsonObject().entrySet().forEach(i -> inner.put(i.getKey(), text(i.getValue())));
-                out.put(e.getKey(), inner);
-            } else if (!v.isJsonNull()) {
-                out.put(e.getKey(), text(v));
-            }
-        });
-        return out;
-    }
-
-    private static String text(JsonElement e) {
-        return e.isJsonPrimitive() ? e.getAsString() : e.toString();
     }
 }

@@ -183,9 +183,9 @@ public final class RegionServices {
                     + " source" : "") + ")";
             List<AwsRegion> instead = RegionCapabilities.offering(region.partition(), services).stream()
                     .filter(r -> !r.equals(a) && !r.equals(b)).toList();
-            problems.add(ConfigInput.key(key) + ": " + region + " (" + region.description() + ") offers no "
-                    + DeliveryPath.names(missing) + " (" + RegionCapabilities.dataSource() + "), which " + what
-                    + " needs; " + (instead.isEmpty()
+            problems.add(new Problem("multiregion:" + key, region.code(), Problem.Kind.UNSUPPORTED_IN_REGION, "("
+                    + region.description() + ") offers no " + DeliveryPath.names(missing) + " ("
+                    + RegionCapabilities.dataSource() + "), which " + what + " needs", instead.isEmpty()
                     ? "no region of partition " + region.partition() + " offers all of them: deploy this stack elsewhere"
                     : "choose a region of partition " + region.partition() + " that offers them, e.g. "
                     + DeliveryPath.some(instead)));

@@ -1,182 +1,146 @@
 package io.multiregion.config;
 
+import com.google.gson.JsonElement;
 import io.multiregion.regions.ProviderSettings;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Reads a stack's configuration into {@link StackSettings}, one concern at a time, checking everything at once:
- * the result is either valid settings or one {@link ConfigException} listing every problem (key, bad value, fix).
- * Nothing here touches the engine, so it runs before the first resource is registered.
+ * Reads a stack's configuration into {@link StackSettings}, one concern at a time, checking everything at once: the
+ * result is either valid settings or one {@link ConfigException} listing every problem (key, bad value, fix). Nothing
+ * here touches the engine, so it runs before the first resource is registered.
  *
- * <p>To add a concern: write its settings record and a {@link ConcernReader}, add the reader to {@link #CONCERNS},
- * declare its keys in {@code Pulumi.yaml} (a test ties both), and add its record to {@link StackSettings}.
+ * <p>To add a concern: write its settings record with its fields ({@link Field}) and a {@code read} method, read it
+ * in {@link #check}, list its keys in {@link #settings}, declare them in {@code Pulumi.yaml} (a test ties both), and add
+ * its record to {@link StackSettings}.
  */
 public final class SettingsReader {
 
-    public static final String NS = ConfigInput.NS;
-
-    static final CoreReader CORE = new CoreReader();
-    static final DeliveryReader DELIVERY = new DeliveryReader();
-    static final StorageReader STORAGE = new StorageReader();
-    static final ProviderReader PROVIDERS = new ProviderReader();
-
-    /** Both regions' VPC blocks and zones. */
-    static final ConcernReader<NetworkSettings> NETWORK = ConcernReader.of(Setting.both("network", "object", null),
-            (source, stack, problems) -> NetworkReader.read(source, problems));
-
-    /** The inter-region network: on or off, and both gateways' ASNs. */
-    static final ConcernReader<InterRegionSettings> INTER_REGION = ConcernReader.of(
-            Setting.both(InterRegionReader.KEY, "object", null),
-            (source, stack, problems) -> InterRegionReader.read(source, problems));
-
-    /** The stack's sizing: its defaults depend on the role (active or warm standby). */
-    static final ConcernReader<Sizing> SIZING = ConcernReader.of(Setting.both(SizingReader.KEY, "object", null),
-            (source, stack, problems) -> SizingReader.read(source, stack.role().equals(Optional.of(Role.SECONDARY)), problems));
-
-    /** The application's DNS name and hosted zone, optional. */
-    static final ConcernReader<Optional<DomainSettings>> DOMAIN = ConcernReader.of(
-            Setting.both(DomainReader.KEY, "object", null), (source, stack, problems) -> DomainReader.read(source, problems));
-
-    /** The Aurora global database: engine, version, port, backups, windows, user and database names. */
-    static final ConcernReader<DatabaseSettings> DATABASE = ConcernReader.of(Setting.both("database", "object", null),
-            (source, stack, problems) -> DatabaseReader.read(source, problems));
-
-    /** Which governance singletons (account trail, Security Hub, finding aggregator, AWS Config) the stacks create. */
-    static final ConcernReader<GovernanceSettings> GOVERNANCE = ConcernReader.of(
-            Setting.both(GovernanceReader.KEY, "object", null), (source, stack, problems) -> GovernanceReader.read(source, problems));
-
-    /** The front door: CloudFront, WAF, DNS failover and the failover drill; read by both stacks. */
-    static final ConcernReader<FrontDoorSettings> FRONT_DOOR = ConcernReader.of(
-            Setting.both(FrontDoorReader.KEY, "object", null), (source, stack, problems) -> FrontDoorReader.read(source, problems));
-
-    /** Alarm thresholds, the notification address and the patch window: the patch window's default depends on the role. */
-    static final ConcernReader<OperationsSettings> OPERATIONS = ConcernReader.of(
-            Setting.both(OperationsReader.KEY, "object", null), (source, stack, problems) -> OperationsReader.read(source,
-                    stack.role().equals(Optional.of(Role.SECONDARY)), problems));
-
-    /** Every concern, in the order they are read. */
-    public static final List<ConcernReader<?>> CONCERNS = List.of(CORE, DELIVERY, STORAGE, NETWORK, INTER_REGION, SIZING,
-            DOMAIN, DATABASE, PROVIDERS, GOVERNANCE, FRONT_DOOR, OPERATIONS);
+    public static final String NS = "multiregion";
 
     private SettingsReader() {
     }
 
-    /** Every key of the {@code multiregion} namespace this program reads, as the readers declare them. */
-    public static List<Setting> settings() {
-        return CONCERNS.stream().flatMap(c -> c.settings().stream()).toList();
+    /**
+     * What reading found: the settings when there is no problem, every problem, and the warnings.
+     *
+     * @param settings the settings, when {@code problems} is empty
+     * @param problems every problem, secrets masked
+     * @param warnings what is valid but probably not meant, secrets masked
+     */
+    public record Reading(Optional<StackSettings> settings, List<Problem> problems, List<Problem> warnings) {
+    }
+
+    /** Every key of the {@code multiregion} namespace this program reads, declared by the settings records. */
+    public static List<Field<?>> settings() {
+        return Stream.of(CoreSettings.KEYS, DeliverySettings.KEYS, StorageSettings.KEYS, List.<Field<?>>of(
+                        NetworkSettings.KEY, InterRegionSettings.KEY, Sizing.KEY, DomainSettings.KEY, DatabaseSettings.KEY,
+                        GovernanceSettings.KEY, FrontDoorSettings.KEY, OperationsSettings.KEY))
+                .flatMap(List::stream).toList();
     }
 
     /** The names of those keys. */
     public static Set<String> keys() {
-        Set<String> names = new TreeSet<>();
-        settings().forEach(s -> names.add(s.name()));
-        return names;
+        return settings().stream().map(Field::name).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Reads and validates; throws {@link ConfigException} with every problem when anything is wrong. */
     public static StackSettings read(ConfigSource source, String project, String stack) {
+        Reading reading = check(source, project, stack);
+        return reading.settings().orElseThrow(() -> new ConfigException(stack, reading.problems()));
+    }
+
+    /** Reads and validates, returning what was found. */
+    public static Reading check(ConfigSource source, String project, String stack) {
         Problems problems = new Problems();
-        ConfigInput in = new ConfigInput(source, problems);
+        Fields in = Fields.keys(source, NS, problems);
         checkDefaultProvidersDisabled(source, problems);
         source.keys().ifPresent(keys -> checkNoUnknownKeys(source, problems, keys));
 
-        StackContext context = CORE.read(in, StackContext.of(project, stack));
-        DeliverySettings delivery = DELIVERY.read(in, context);
-        StorageSettings storage = STORAGE.read(in, context);
-        NetworkSettings network = NETWORK.read(in, context);
-        InterRegionSettings interRegion = INTER_REGION.read(in, context);
-        Sizing sizing = SIZING.read(in, context);
-        Optional<DomainSettings> domain = DOMAIN.read(in, context);
-        DatabaseSettings database = DATABASE.read(in, context);
+        StackContext context = CoreSettings.read(in, StackContext.of(project, stack));
+        boolean standby = context.role().equals(Optional.of(Role.SECONDARY));
+        DeliverySettings delivery = DeliverySettings.read(in, context, problems);
+        StorageSettings storage = StorageSettings.read(in);
+        NetworkSettings network = NetworkSettings.read(in, context);
+        InterRegionSettings interRegion = InterRegionSettings.read(in);
+        Sizing sizing = Sizing.read(in, standby);
+        Optional<DomainSettings> domain = DomainSettings.read(in);
+        DatabaseSettings database = DatabaseSettings.read(in);
         // the NAT gateways of the sizing go into the zones of this stack's network
-        context.role().ifPresent(role -> SizingReader.checkNatGateways(sizing, network.of(role).zones())
-                .forEach(problems::add));
-        ProviderSettings aws = PROVIDERS.read(in, context);
-        GovernanceSettings governance = GOVERNANCE.read(in, context);
-        // CloudFront and DNS failover are on by default where the partition has CloudFront's global services; an
-        // explicit true elsewhere is refused below
-        FrontDoorSettings frontDoor = context.homeRegion()
-                .map(home -> FrontDoorReader.forPartition(source, FRONT_DOOR.read(in, context), home))
-                .orElseGet(() -> FRONT_DOOR.read(in, context));
-        // the front door's partition and domain
-        context.homeRegion().ifPresent(home -> FrontDoorReader.checkWith(source, frontDoor, domain, home, problems));
+        context.role().ifPresent(role -> Sizing.checkNatGateways(sizing, network.of(role).zones()).forEach(problems::add));
+        ProviderSettings aws = ProviderReader.read(source, context, problems);
+        GovernanceSettings governance = GovernanceSettings.read(in);
+        FrontDoorSettings frontDoor = FrontDoorSettings.read(in, context.homeRegion(), domain);
         // every service the stack registers resources of, in each region it registers them in, offered there
         context.core().ifPresent(core -> RegionServices.check(core.role(), core.primaryRegion(), core.secondaryRegion(),
                 delivery.path(), delivery.trigger(), RegionServices.Parts.of(core.role(), domain, interRegion, governance,
                         frontDoor), problems));
-        GovernanceReader.warnings(governance).forEach(problems::warn);
-        OperationsSettings operations = OPERATIONS.read(in, context);
+        OperationsSettings operations = OperationsSettings.read(in, standby);
         source.keys().ifPresent(keys -> context.role().ifPresent(role -> warnUnread(source, problems, keys, role, stack)));
 
-        if (!problems.isEmpty()) {
-            throw new ConfigException(stack, problems.problems().stream().map(p -> maskSecrets(source, p)).toList());
-        }
-        return new StackSettings(project, stack, context.core().orElseThrow(), delivery, storage, network, interRegion,
-                sizing, domain, database, aws, frontDoor, problems.warnings(), governance, operations);
+        Function<Problem, Problem> mask = p -> masked(source, p);
+        Optional<StackSettings> settings = !problems.isEmpty() ? Optional.empty() : Optional.of(new StackSettings(project,
+                stack, context.core().orElseThrow(), delivery, storage, network, interRegion, sizing, domain, database, aws,
+                frontDoor, problems.warnings().stream().map(mask).map(Problem::toString).toList(), governance,
+                operations));
+        return new Reading(settings, problems.problems().stream().map(mask).toList(),
+                problems.warnings().stream().map(mask).toList());
     }
 
     private static void checkDefaultProvidersDisabled(ConfigSource source, Problems problems) {
+        String key = "pulumi:disable-default-providers";
         String fix = "every AWS resource here goes through an explicit provider for its region, so default providers "
                 + "must be off: add  pulumi:disable-default-providers: [\"*\"]  under config: in the stack file "
                 + "(or pulumi config set --path 'pulumi:disable-default-providers[0]' '*')";
-        String value = source.get("pulumi:disable-default-providers").orElse(null);
-        if (value == null) {
-            problems.add("pulumi:disable-default-providers: not set; " + fix);
-            return;
-        }
-        List<String> entries = ConfigInput.jsonStrings(value).orElse(List.of());
-        if (!(entries.contains("*") || entries.contains("aws"))) {
-            problems.add("pulumi:disable-default-providers: '" + value + "' leaves the aws default provider on; " + fix);
+        Optional<String> value = source.get(key);
+        boolean off = value.map(Fields::json).filter(JsonElement::isJsonArray).map(JsonElement::getAsJsonArray)
+                .map(entries -> entries.asList().stream().anyMatch(e -> Field.isText(e)
+                        && List.of("*", "aws").contains(e.getAsString()))).orElse(false);
+        if (value.isEmpty()) {
+            problems.add(new Problem(key, null, Problem.Kind.MISSING, "not set", fix));
+        } else if (!off) {
+            problems.add(new Problem(key, value.orElseThrow(), Problem.Kind.CONFLICT, "leaves the aws default provider on",
+                    fix));
         }
     }
 
     /** A misspelt key would otherwise be ignored silently and its default used. */
     private static void checkNoUnknownKeys(ConfigSource source, Problems problems, Set<String> keys) {
         Set<String> known = keys();
-        keys.stream().filter(k -> k.startsWith(NS + ":")).sorted().forEach(k -> {
-            String name = k.substring(NS.length() + 1);
-            if (!known.contains(name)) {
-                String value = source.get(k).orElse(""); // masked below when secret
-                String suggestion = Suggest.didYouMean(name, known).replace("did you mean ", "did you mean multiregion:");
-                problems.add(k + ": '" + value + "' is set, but it is not a setting of this program"
-                        + (suggestion.isEmpty() ? "." : suggestion)
-                        + " Remove or rename it (the settings are listed in README.md, Configuration reference)");
-            }
-        });
+        keys.stream().filter(k -> k.startsWith(NS + ":")).sorted().map(k -> k.substring(NS.length() + 1))
+                .filter(name -> !known.contains(name)).forEach(name -> problems.add(new Problem(NS + ":" + name,
+                        source.get(NS + ":" + name).orElse(""), Problem.Kind.UNKNOWN_KEY, "is set, but it is not a setting "
+                        + "of this program" + Suggest.didYouMean(name, known).replace("did you mean ", "did you mean " + NS
+                        + ":"), "remove or rename it (the settings are listed in docs/configuration.md, \"Configuration reference\")")));
     }
 
     /** A key set in a stack file whose role never reads it does nothing there: say which stack reads it. */
     private static void warnUnread(ConfigSource source, Problems problems, Set<String> keys, Role role, String stack) {
-        Map<String, Setting> byKey = new LinkedHashMap<>();
-        settings().forEach(s -> byKey.put(s.key(), s));
-        List<String> unread = new ArrayList<>();
-        for (String key : new TreeSet<>(keys)) {
-            Setting setting = byKey.get(key);
+        for (Field<?> setting : settings().stream().sorted(Comparator.comparing(Field::name)).toList()) {
+            String key = NS + ":" + setting.name();
+            String value = source.get(key).orElse("");
             // the engine also hands the program the project's declared defaults: only a value set on purpose counts
-            if (setting != null && !setting.readBy().contains(role) && !setting.isDefault(source.get(key).orElse(""))) {
-                String readers = String.join(" and ", setting.readBy().stream().map(Role::value).sorted().toList());
-                unread.add(key + " is set for stack '" + stack + "' (role " + role.value() + "), but only the " + readers
-                        + " stack reads it: it has no effect here; set it in that stack's file instead");
+            if (keys.contains(key) && !setting.readBy().contains(role) && !setting.isDefault(value)) {
+                String readers = setting.readBy().stream().map(Role::value).sorted().collect(Collectors.joining(" and "));
+                problems.warn(new Problem(key, value, Problem.Kind.NO_EFFECT, "is set for stack '" + stack + "' (role "
+                        + role.value() + "), but only the " + readers + " stack reads it: it has no effect here",
+                        "set it in that stack's file instead"));
             }
         }
-        unread.forEach(problems::warn);
     }
 
-    /** A problem about a secret key shows {@code [secret]} instead of the value. */
-    private static String maskSecrets(ConfigSource source, String problem) {
-        int colon = problem.indexOf(": ");
-        String qualifiedKey = colon > 0 ? problem.substring(0, colon) : "";
-        if (!qualifiedKey.isEmpty() && source.isSecret(qualifiedKey)) {
-            String value = source.get(qualifiedKey).orElse("");
-            return value.isEmpty() ? problem : problem.replace("'" + value + "'", "[secret]").replace(value, "[secret]");
-        }
-        return problem;
+    /** A problem about a secret key shows {@link Problem#SECRET} instead of the value. */
+    private static Problem masked(ConfigSource source, Problem problem) {
+        int field = problem.key().indexOf('.', problem.key().indexOf(':'));
+        String key = field < 0 ? problem.key() : problem.key().substring(0, field);
+        return source.isSecret(key) ? problem.masked(source.get(key).orElse("")) : problem;
     }
 }

@@ -51,9 +51,10 @@ public record SubnetPlan(String vpcCidr, List<String> publicCidrs, List<String> 
 
     /** The plan for a valid CIDR and zone count; {@link IllegalArgumentException} listing the problems otherwise. */
     public static SubnetPlan of(String cidr, int zones) {
-        List<String> problems = problems(cidr, zones);
+        List<Problem> problems = problems(cidr, zones);
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", problems));
+            throw new IllegalArgumentException(String.join("; ", problems.stream().map(p -> p.at("cidr", cidr).toString())
+                    .toList()));
         }
         IPAddress vpc = parse(cidr).orElseThrow();
         int n = vpc.getNetworkPrefixLength();
@@ -66,40 +67,42 @@ public record SubnetPlan(String vpcCidr, List<String> publicCidrs, List<String> 
                 first(blocks(quarters[3], n + 2 + slots), zones));
     }
 
-    /**
-     * What is wrong with a VPC CIDR for this many zones, each as "'value' reason; fix" (without the config key):
-     * empty when the plan can be made.
-     */
-    public static List<String> problems(String cidr, int zones) {
-        List<String> problems = new ArrayList<>();
+    /** What is wrong with a VPC block for this many zones (each of the block, without its key): none when the plan can be made. */
+    public static List<Problem> problems(String cidr, int zones) {
+        List<Problem> problems = new ArrayList<>();
         Optional<IPAddress> parsed = parse(cidr);
         if (parsed.isEmpty()) {
-            problems.add("'" + cidr + "' is not an IPv4 CIDR block; write it as address/prefix, e.g. 10.10.0.0/16");
+            problems.add(Problem.of(Problem.Kind.MALFORMED, "is not an IPv4 CIDR block",
+                    "write it as address/prefix, e.g. 10.10.0.0/16"));
             return problems;
         }
         IPAddress vpc = parsed.get();
         int n = vpc.getNetworkPrefixLength();
         if (!vpc.isPrefixBlock()) {
-            problems.add("'" + cidr + "' has host bits set; use the block's first address: " + vpc.toPrefixBlock().toCanonicalString());
+            problems.add(Problem.of(Problem.Kind.MALFORMED, "has host bits set",
+                    "use the block's first address: " + vpc.toPrefixBlock().toCanonicalString()));
         }
         if (n < LARGEST_PREFIX || n > SMALLEST_PREFIX) {
-            problems.add("'" + cidr + "' is a /" + n + "; AWS accepts VPC blocks from /" + LARGEST_PREFIX + " to /"
-                    + SMALLEST_PREFIX + " (Amazon VPC User Guide, \"VPC CIDR blocks\"): use a prefix length in that range");
+            problems.add(Problem.of(Problem.Kind.OUT_OF_RANGE, "is a /" + n + "; AWS accepts VPC blocks from /"
+                    + LARGEST_PREFIX + " to /" + SMALLEST_PREFIX + " (Amazon VPC User Guide, \"VPC CIDR blocks\")",
+                    "use a prefix length in that range"));
         }
         if (!isPrivate(vpc)) {
-            problems.add("'" + cidr + "' is not in a private range; use a block inside " + String.join(", ", PRIVATE_RANGES)
-                    + " (RFC 1918)");
+            problems.add(Problem.of(Problem.Kind.REFUSED, "is not in a private range",
+                    "use a block inside " + String.join(", ", PRIVATE_RANGES) + " (RFC 1918)"));
         }
         if (zones < 1) {
-            problems.add("'" + zones + "' zones cannot hold subnets; use at least 1 zone");
+            problems.add(new Problem("", String.valueOf(zones), Problem.Kind.OUT_OF_RANGE, "zones cannot hold subnets",
+                    "use at least 1 zone"));
             return problems;
         }
         int subnet = n + 2 + slotBits(zones);
         if (n >= LARGEST_PREFIX && n <= SMALLEST_PREFIX && subnet > SMALLEST_PREFIX) {
             int needed = SMALLEST_PREFIX - 2 - slotBits(zones);
-            problems.add("'" + cidr + "' is too small for public, private and isolated subnets in " + zones
-                    + " zones: its public and isolated subnets would be /" + subnet + ", smaller than AWS's smallest subnet /"
-                    + SMALLEST_PREFIX + " (Amazon VPC User Guide, \"Subnet sizing\"); use a /" + needed + " or larger block");
+            problems.add(Problem.of(Problem.Kind.CONFLICT, "is too small for public, private and isolated subnets in "
+                    + zones + " zones: its public and isolated subnets would be /" + subnet + ", smaller than AWS's "
+                    + "smallest subnet /" + SMALLEST_PREFIX + " (Amazon VPC User Guide, \"Subnet sizing\")",
+                    "use a /" + needed + " or larger block"));
         }
         return problems;
     }

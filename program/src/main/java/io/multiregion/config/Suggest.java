@@ -11,9 +11,10 @@ public final class Suggest {
     }
 
     /**
-     * The candidates closest to a bad value: the one equal to it but for case, else those it begins (for a value of
-     * three characters or more), else those within a small edit distance (at most a third of the value's length, and
-     * at most 3), nearest first.
+     * The candidates closest to a bad value: the one equal to it but for case, else those it begins or that begin it
+     * (for a value or candidate of three characters or more: {@code primary} for {@code primaryRegion},
+     * {@code cidr} for {@code cidrBlock}), else those within a small edit distance (1 for a value of up to three
+     * characters, else a third of its length, at least 2 and at most 3: {@code emial} for {@code email}), nearest first.
      */
     public static List<String> nearest(String value, Collection<String> candidates) {
         if (value == null || value.isEmpty()) {
@@ -24,13 +25,19 @@ public final class Suggest {
             return List.of(sameButCase.get());
         }
         if (value.length() >= 3) {
+            String lower = value.toLowerCase(Locale.ROOT);
             List<String> extending = candidates.stream()
-                    .filter(c -> c.toLowerCase(Locale.ROOT).startsWith(value.toLowerCase(Locale.ROOT))).sorted().toList();
+                    .filter(c -> c.toLowerCase(Locale.ROOT).startsWith(lower)).sorted().toList();
             if (!extending.isEmpty()) {
                 return extending;
             }
+            List<String> extended = candidates.stream().filter(c -> c.length() >= 3)
+                    .filter(c -> lower.startsWith(c.toLowerCase(Locale.ROOT))).sorted().toList();
+            if (!extended.isEmpty()) {
+                return extended;
+            }
         }
-        int limit = Math.min(3, Math.max(1, value.length() / 3));
+        int limit = value.length() <= 3 ? 1 : Math.min(3, Math.max(2, value.length() / 3));
         int best = candidates.stream().mapToInt(c -> distance(value, c)).min().orElse(Integer.MAX_VALUE);
         if (best > limit) {
             return List.of();

@@ -24,8 +24,8 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import io.multiregion.config.DatabaseSettings;
-import io.multiregion.network.Connectable;
 import io.multiregion.config.DatabaseSizing;
+import io.multiregion.network.Connectable;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.ArrayList;

@@ -18,7 +18,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import io.multiregion.config.InterRegionReader;
+import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.SubnetPlan;
 import io.multiregion.regions.AwsRegion;
 
@@ -62,7 +62,7 @@ public final class TransitGatewayPeering extends ComponentResource {
      *
      * @param region   the region
      * @param provider that region's provider
-     * @param asn      the Amazon-side ASN of the region's gateway (a private ASN: {@link InterRegionReader#isPrivateAsn})
+     * @param asn      the Amazon-side ASN of the region's gateway (a private ASN: {@link InterRegionSettings#isPrivateAsn})
      * @param vpcCidr  the region's VPC block, the destination of the other side's static route
      */
     public record Side(AwsRegion region, Provider provider, long asn, String vpcCidr) {
@@ -70,7 +70,7 @@ public final class TransitGatewayPeering extends ComponentResource {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(provider, "provider");
             Objects.requireNonNull(vpcCidr, "vpcCidr");
-            if (!InterRegionReader.isPrivateAsn(asn)) {
+            if (!InterRegionSettings.isPrivateAsn(asn)) {
                 throw new IllegalArgumentException("ASN " + asn + " is not a private ASN a transit gateway accepts");
             }
         }

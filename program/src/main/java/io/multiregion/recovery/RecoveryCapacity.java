@@ -7,7 +7,7 @@ import io.multiregion.config.Sizing;
  * types' vCPUs follow from their size ({@link Sizing#vcpus()}), the primary's minimum and desired capacity are
  * converted to B's instance size, rounded up; otherwise they are taken as instance counts. B's maximum always reaches
  * the result: the secondary refuses a sizing whose maximum cannot reach the primary's desired capacity
- * ({@code SizingReader.checkStandby}), and the result is capped at it all the same.
+ * ({@code Sizing.checkStandby}), and the result is capped at it all the same.
  *
  * @param minSize         the group's minimum after recovery
  * @param desiredCapacity the group's desired capacity after recovery

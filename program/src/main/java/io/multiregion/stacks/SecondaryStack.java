@@ -13,7 +13,7 @@ import io.multiregion.config.DomainSettings;
 import io.multiregion.config.FrontDoorSettings;
 import io.multiregion.config.InterRegionSettings;
 import io.multiregion.config.RunKnowledge;
-import io.multiregion.config.SizingReader;
+import io.multiregion.config.Sizing;
 import io.multiregion.config.StackSettings;
 import io.multiregion.data.DatabaseCredentials;
 import io.multiregion.delivery.ReleaseDeployer;
@@ -154,7 +154,7 @@ public final class SecondaryStack {
                     settings.storage().kmsDeletionWindowDays(), settings.storage().protectData()),
                     ComponentResourceOptions.builder().providers(providers.global()).build());
         }
-        Output<RecoveryCapacity> capacity = primary.map(Value.SIZING).applyValue(m -> SizingReader.fromExport(m)
+        Output<RecoveryCapacity> capacity = primary.map(Value.SIZING).applyValue(m -> Sizing.fromExport(m)
                 .map(a -> RecoveryCapacity.of(a, settings.sizing()))
                 // a primary never deployed: B's own sizing until it is (the runbook's parameters can override it)
                 .orElse(new RecoveryCapacity(settings.sizing().minSize(), settings.sizing().desiredCapacity())));

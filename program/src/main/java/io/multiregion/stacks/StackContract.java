@@ -7,13 +7,11 @@ import com.pulumi.resources.StackReference;
 import io.multiregion.config.ConfigException;
 import io.multiregion.config.DatabaseSettings;
 import io.multiregion.config.DeliveryMode;
-import io.multiregion.config.InterRegionReader;
 import io.multiregion.config.InterRegionSettings;
-import io.multiregion.config.NetworkReader;
 import io.multiregion.config.NetworkSettings;
+import io.multiregion.config.Problem;
 import io.multiregion.config.RunKnowledge;
 import io.multiregion.config.Sizing;
-import io.multiregion.config.SizingReader;
 import io.multiregion.deploy.DeployTarget;
 import io.multiregion.naming.Names;
 import io.multiregion.regions.AwsRegion;
@@ -106,7 +104,7 @@ public final class StackContract {
                 "s3://bucket/key of the release object that starts B's pipeline or deployment"),
         NETWORK("network", Exporter.BOTH, true, v -> v instanceof Map<?, ?> m && TEXT.test(m.get("primaryCidr"))
                 && TEXT.test(m.get("secondaryCidr")), "both VPC blocks, as {primaryCidr, secondaryCidr}"),
-        SIZING("sizing", Exporter.BOTH, true, v -> SizingReader.fromExport(v).isPresent(),
+        SIZING("sizing", Exporter.BOTH, true, v -> Sizing.fromExport(v).isPresent(),
                 "the stack's sizing, as its multiregion:sizing fields"),
         DOMAIN("domainName", Exporter.BOTH, true, v -> v instanceof String, "the application's DNS name, or empty"),
         APPLICATION_NAME_RECORD("applicationValidationRecord", Exporter.PRIMARY, true, v -> v instanceof String,
@@ -142,7 +140,7 @@ public final class StackContract {
                 "the Systems Manager Automation runbook in region B that moves the application to B"),
         FAILOVER_SWITCH_HEALTH_CHECK("failoverSwitchHealthCheckId", Exporter.SECONDARY, false, TEXT,
                 "the Route 53 health check of the failover switch: healthy until the recovery runbook moves traffic to B"),
-        INTER_REGION("interRegion", Exporter.BOTH, true, InterRegionReader::fitsExport,
+        INTER_REGION("interRegion", Exporter.BOTH, true, InterRegionSettings::fitsExport,
                 "the inter-region network's settings, as {enabled, primaryAsn, secondaryAsn} and, when enabled, the subnets "
                         + "of the database flow {databaseSubnets, applicationSubnets}"),
         PRIMARY_TRANSIT_GATEWAY("primaryTransitGatewayId", Exporter.PRIMARY, false, TEXT,
@@ -420,23 +418,24 @@ public final class StackContract {
                         + ") stays unknown until then");
                 return;
             }
-            List<String> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             if (!missing.isEmpty()) {
-                problems.add("multiregion:primaryStack: '" + name + "' does not export "
-                        + String.join(", ", missing.stream().map(Value::key).toList())
-                        + "; point it at this project's primary stack and run pulumi up -s primary with this version first");
+                problems.add(new Problem("multiregion:primaryStack", name, Problem.Kind.DISAGREES_WITH_PRIMARY,
+                        "does not export " + String.join(", ", missing.stream().map(Value::key).toList()),
+                        "point it at this project's primary stack and run pulumi up -s primary with this version first"));
             }
             values.forEach((v, value) -> {
                 if (value != null && !v.fits(value)) {
-                    problems.add("multiregion:primaryStack: output " + v.key + " of '" + name + "' is '" + value
-                            + "', which is not " + v.meaning + "; point multiregion:primaryStack at this project's primary stack");
+                    problems.add(new Problem("multiregion:primaryStack", null, Problem.Kind.DISAGREES_WITH_PRIMARY, "output "
+                            + v.key + " of '" + name + "' is '" + value + "', which is not " + v.meaning,
+                            "point multiregion:primaryStack at this project's primary stack"));
                 }
             });
             agreement.check(name, values, problems);
             if (!problems.isEmpty()) {
                 throw new ConfigException(stack, problems);
             }
-            agreement.warnings(name, values).forEach(ctx.log()::warn);
+            agreement.warnings(name, values).forEach(w -> ctx.log().warn(w.toString()));
         }
     }
 
@@ -485,9 +484,9 @@ public final class StackContract {
         }
 
         /** What is valid but worth saying about the primary's values (a switch-off of the inter-region network). */
-        List<String> warnings(String primaryStack, Map<Value, Object> read) {
+        List<Problem> warnings(String primaryStack, Map<Value, Object> read) {
             if (read.get(Value.INTER_REGION) instanceof Map<?, ?> theirs && Value.INTER_REGION.fits(theirs)) {
-                return InterRegionReader.warningsAgainstPrimary(interRegion, theirs, primaryStack);
+                return interRegion.warningsAgainstPrimary(theirs, primaryStack);
             }
             return List.of();
         }
@@ -509,61 +508,66 @@ public final class StackContract {
             return out;
         }
 
-        void check(String primaryStack, Map<Value, Object> read, List<String> problems) {
+        void check(String primaryStack, Map<Value, Object> read, List<Problem> problems) {
             if (read.get(Value.NETWORK) instanceof Map<?, ?> cidrs && Value.NETWORK.fits(cidrs)) {
-                problems.addAll(NetworkReader.checkAgainstPrimary(network, cidrs.get("primaryCidr").toString(),
+                problems.addAll(NetworkSettings.checkAgainstPrimary(network, cidrs.get("primaryCidr").toString(),
                         cidrs.get("secondaryCidr").toString()));
             }
             if (read.get(Value.INTER_REGION) instanceof Map<?, ?> theirs && Value.INTER_REGION.fits(theirs)) {
-                problems.addAll(InterRegionReader.checkAgainstPrimary(interRegion, network, theirs, primaryStack));
+                problems.addAll(interRegion.checkAgainstPrimary(network, theirs, primaryStack));
             }
-            SizingReader.fromExport(read.get(Value.SIZING)).ifPresent(primary -> problems.addAll(
-                    SizingReader.checkStandby(primary, sizing)));
+            Sizing.fromExport(read.get(Value.SIZING)).ifPresent(primary -> problems.addAll(sizing.checkStandby(primary)));
             if (read.get(Value.DATABASE) instanceof Map<?, ?> theirs && Value.DATABASE.fits(theirs)) {
                 Map<String, Object> mine = database(database);
                 boolean same = mine.get("engine").equals(theirs.get("engine"))
                         && mine.get("engineVersion").equals(theirs.get("engineVersion"))
                         && ((Number) theirs.get("port")).intValue() == database.port();
                 if (!same) {
-                    problems.add("multiregion:database: engine " + mine.get("engine") + " " + mine.get("engineVersion")
-                            + " on port " + database.port() + " disagrees with the primary stack " + primaryStack
-                            + ", which runs " + theirs.get("engine") + " " + theirs.get("engineVersion") + " on port "
-                            + theirs.get("port") + "; B's cluster joins A's global database: set the same multiregion:database "
-                            + "value in both stack files");
+                    problems.add(new Problem("multiregion:database", null, Problem.Kind.DISAGREES_WITH_PRIMARY, "engine "
+                            + mine.get("engine") + " " + mine.get("engineVersion") + " on port " + database.port()
+                            + " disagrees with the primary stack " + primaryStack + ", which runs " + theirs.get("engine")
+                            + " " + theirs.get("engineVersion") + " on port " + theirs.get("port"), "B's cluster joins A's "
+                            + "global database: set the same multiregion:database value in both stack files"));
                 }
             }
             if (read.get(Value.DOMAIN) instanceof String theirs && !theirs.equals(domain)) {
-                problems.add("multiregion:domain: '" + domain + "' disagrees with the primary stack " + primaryStack
-                        + ", which serves '" + theirs + "'; set the same multiregion:domain value in both stack files");
+                problems.add(new Problem("multiregion:domain", domain, Problem.Kind.DISAGREES_WITH_PRIMARY, "disagrees with "
+                        + "the primary stack " + primaryStack + ", which serves '" + theirs + "'", "set the same "
+                        + "multiregion:domain value in both stack files"));
             } else if (!domain.isEmpty() && "".equals(read.get(Value.APPLICATION_NAME_RECORD))) {
                 // the primary owns the validation record of the application's name; this stack's certificate needs it
-                problems.add("multiregion:domain: the primary stack " + primaryStack + " serves '" + domain
-                        + "' but exports no validation record for it (" + Value.APPLICATION_NAME_RECORD.key
-                        + "); run pulumi up -s primary with this version first, it writes that record");
+                problems.add(new Problem("multiregion:domain", null, Problem.Kind.DISAGREES_WITH_PRIMARY, "the primary "
+                        + "stack " + primaryStack + " serves '" + domain + "' but exports no validation record for it ("
+                        + Value.APPLICATION_NAME_RECORD.key + ")", "run pulumi up -s primary with this version first, it "
+                        + "writes that record"));
             }
             if (!originAccess.isEmpty() && read.get(Value.ORIGIN_ACCESS) instanceof Map<?, ?> admits
                     && Value.ORIGIN_ACCESS.fits(admits) && !(admits.get("cloudFront").equals(originAccess.get("cloudFront"))
                     && admits.get("healthCheckers").equals(originAccess.get("healthCheckers")))) {
-                problems.add("multiregion:frontDoor: this stack's front door needs A's load balancer to admit "
-                        + describe(originAccess) + ", but the primary stack " + primaryStack + " admits " + describe(admits)
-                        + "; set the same cloudFront and dnsFailover in multiregion:frontDoor (and the same "
-                        + "multiregion:domain) in both stack files and run pulumi up -s primary first");
+                problems.add(new Problem("multiregion:frontDoor", null, Problem.Kind.DISAGREES_WITH_PRIMARY, "this stack's "
+                        + "front door needs A's load balancer to admit " + describe(originAccess) + ", but the primary stack "
+                        + primaryStack + " admits " + describe(admits), "set the same cloudFront and dnsFailover in "
+                        + "multiregion:frontDoor (and the same multiregion:domain) in both stack files and run pulumi up -s "
+                        + "primary first"));
             }
             Object theirs = read.get(Value.DELIVERY_MODE);
             if (theirs != null && !delivery.value().equals(theirs)) {
-                problems.add("multiregion:delivery: '" + delivery.value() + "' disagrees with the primary stack " + primaryStack
-                        + ", which was deployed with '" + theirs + "'; set the same value in both stack files and run "
-                        + "pulumi up -s primary first (README, Delivery modes: switching modes)");
+                problems.add(new Problem("multiregion:delivery", delivery.value(), Problem.Kind.DISAGREES_WITH_PRIMARY,
+                        "disagrees with the primary stack " + primaryStack + ", which was deployed with '" + theirs + "'",
+                        "set the same value in both stack files and run pulumi up -s primary first (docs/delivery.md, "
+                        + "\"Switching modes on deployed stacks\")"));
             }
             Object a = read.get(Value.PRIMARY_REGION);
             Object b = read.get(Value.SECONDARY_REGION);
             if (a != null && !a.toString().equals(primaryRegion.code())) {
-                problems.add("multiregion:primaryRegion: '" + primaryRegion + "' disagrees with the primary stack "
-                        + primaryStack + ", which was deployed with '" + a + "'; set the same value in both stack files");
+                problems.add(new Problem("multiregion:primaryRegion", primaryRegion.code(), Problem.Kind.DISAGREES_WITH_PRIMARY,
+                        "disagrees with the primary stack " + primaryStack + ", which was deployed with '" + a + "'",
+                        "set the same value in both stack files"));
             }
             if (b != null && !b.toString().equals(secondaryRegion.code())) {
-                problems.add("multiregion:secondaryRegion: '" + secondaryRegion + "' disagrees with the primary stack "
-                        + primaryStack + ", which replicates to '" + b + "'; set the same value in both stack files");
+                problems.add(new Problem("multiregion:secondaryRegion", secondaryRegion.code(),
+                        Problem.Kind.DISAGREES_WITH_PRIMARY, "disagrees with the primary stack " + primaryStack
+                        + ", which replicates to '" + b + "'", "set the same value in both stack files"));
             }
         }
     }

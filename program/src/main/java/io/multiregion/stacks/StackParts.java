@@ -5,9 +5,7 @@ import io.multiregion.config.DeliveryMode;
 import io.multiregion.config.DeliverySettings;
 import io.multiregion.config.DomainSettings;
 import io.multiregion.config.FrontDoorSettings;
-import io.multiregion.config.InterRegionReader;
 import io.multiregion.config.Role;
-import io.multiregion.config.SizingReader;
 import io.multiregion.config.StackSettings;
 import io.multiregion.delivery.BuildProject;
 import io.multiregion.delivery.DeployTo;
@@ -102,10 +100,10 @@ final class StackParts {
         }
         exports.put(Value.DELIVERY_PATH, Output.of(path));
         exports.put(Value.NETWORK, Output.of(StackContract.Agreement.network(settings.network())));
-        exports.put(Value.SIZING, Output.of(SizingReader.export(settings.sizing())));
+        exports.put(Value.SIZING, Output.of(settings.sizing().export()));
         exports.put(Value.DOMAIN, Output.of(settings.domain().map(DomainSettings::name).orElse("")));
         exports.put(Value.DATABASE, Output.of(StackContract.Agreement.database(settings.database())));
-        exports.put(Value.INTER_REGION, Output.of(InterRegionReader.export(settings.interRegion(), settings.network())));
+        exports.put(Value.INTER_REGION, Output.of(settings.interRegion().export(settings.network())));
         exports.put(Value.APPLICATION_URL, slice.url);
         exports.put(Value.DEPLOYMENT_GROUP, Output.tuple(slice.deploy.applicationName, slice.deploy.deploymentGroupName)
                 .applyValue(t -> t.t1 + "/" + t.t2));

@@ -30,8 +30,8 @@ class DatabaseSizingTest {
             "db.m5.large    | 1  | 'db.m5.large' is not a memory-optimised Aurora class",
             "db.r6g.medium  | 1  | 'db.r6g.medium' is not a memory-optimised Aurora class",
             "r6g.large      | 1  | is not a memory-optimised Aurora class",
-            "db.r6g.large   | 0  | multiregion:sizing.dbInstances: '0' is outside 1 to 16",
-            "db.r6g.large   | 17 | multiregion:sizing.dbInstances: '17' is outside 1 to 16",
+            "db.r6g.large   | 0  | multiregion:sizing.dbInstances: '0' is out of range",
+            "db.r6g.large   | 17 | multiregion:sizing.dbInstances: '17' is out of range",
             "db.r6g.large   | -1 | headless secondary"})
     void refused(String cls, int instances, String message) {
         List<String> problems = DatabaseSizing.check(new DatabaseSizing(cls, instances), "multiregion:sizing");
@@ -56,10 +56,12 @@ class DatabaseSizingTest {
             "db.r6g.4xlarge, 2, db.r6g.12xlarge,1, 1",
             "db.t3.medium,   2, db.r6g.xlarge,  1, 0"})
     void standby(String primaryClass, int primaryCount, String standbyClass, int standbyCount, int expected) {
-        List<String> problems = DatabaseSizing.checkStandby(new DatabaseSizing(primaryClass, primaryCount),
-                new DatabaseSizing(standbyClass, standbyCount));
+        List<Problem> problems = DatabaseSizing.checkStandby(new DatabaseSizing(primaryClass, primaryCount),
+                new DatabaseSizing(standbyClass, standbyCount), "multiregion:sizing");
         assertEquals(expected, problems.size(), problems::toString);
-        problems.forEach(p -> assertTrue(p.startsWith("multiregion:sizing.db") && p.contains("no larger than the primary"), p));
+        problems.forEach(p -> assertTrue(p.key().startsWith("multiregion:sizing.db")
+                && p.kind() == Problem.Kind.DISAGREES_WITH_PRIMARY && p.fix().contains("no larger than the primary"),
+                p::toString));
     }
 
     @ParameterizedTest(name = "size({0}) = {1}")

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeliveryPathTest {
 
     private static Map<String, String> config(String stack, String a, String b) {
-        Map<String, String> config = stack.equals("primary") ? SettingsReaderTest.primary() : SettingsReaderTest.secondary();
+        Map<String, String> config = stack.equals("primary") ? Configs.primary() : Configs.secondary();
         config.put("multiregion:primaryRegion", a);
         config.put("multiregion:secondaryRegion", b);
         return config;
@@ -36,7 +36,7 @@ class DeliveryPathTest {
     }
 
     private static List<String> refused(Map<String, String> config, String stack) {
-        return assertThrows(ConfigException.class, () -> read(config, stack)).problems();
+        return assertThrows(ConfigException.class, () -> read(config, stack)).problems().stream().map(Problem::toString).toList();
     }
 
     @ParameterizedTest(name = "{0} -> {1}: auto picks {2}, source {3}")
@@ -155,7 +155,7 @@ class DeliveryPathTest {
         List<String> problems = refused(config("primary", "mx-central-1", "us-west-2"), "primary");
         String problem = problems.stream().filter(p -> p.startsWith("multiregion:primaryRegion:")).findFirst()
                 .orElseThrow(() -> new AssertionError(problems.toString()));
-        assertTrue(problem.startsWith("multiregion:primaryRegion: mx-central-1 (Mexico (Central)) offers no AWS CodePipeline "
+        assertTrue(problem.startsWith("multiregion:primaryRegion: 'mx-central-1' (Mexico (Central)) offers no AWS CodePipeline "
                 + "or AWS CodeBuild"), problem);
         assertTrue(problem.contains("choose a region of partition aws that offers them, e.g. "), problem);
         // the secondary in us-west-2 checks its own region only

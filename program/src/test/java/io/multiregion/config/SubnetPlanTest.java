@@ -87,8 +87,8 @@ class SubnetPlanTest {
             "10.10.0.0/24|5|use a /23 or larger block",
             "10.10.0.0/16|0|use at least 1 zone"})
     void problems(String cidr, int zones, String expected) {
-        List<String> problems = SubnetPlan.problems(cidr, zones);
-        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)), problems.toString());
+        List<Problem> problems = SubnetPlan.problems(cidr, zones);
+        assertTrue(problems.stream().anyMatch(p -> p.toString().contains(expected)), problems.toString());
         assertThrows(IllegalArgumentException.class, () -> SubnetPlan.of(cidr, zones));
     }
 

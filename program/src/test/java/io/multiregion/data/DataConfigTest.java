@@ -7,7 +7,8 @@ import com.pulumi.core.Output;
 import io.multiregion.config.ConfigException;
 import io.multiregion.config.ConfigSource;
 import io.multiregion.config.RunKnowledge;
-import io.multiregion.config.DatabaseReader;
+import io.multiregion.config.Problem;
+import io.multiregion.config.Problems;
 import io.multiregion.config.DatabaseSettings;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.testing.ProgramRun;
@@ -32,11 +33,12 @@ class DataConfigTest {
      * database value, and both stacks' sizing given here as the sizing reader would hand them over.
      */
     private static void program(Context ctx, DatabaseSizing primary, DatabaseSizing standby) {
-        List<String> problems = new ArrayList<>();
-        DatabaseSettings db = DatabaseReader.read(ConfigSource.of(ctx, RunKnowledge.DEPLOYMENT), problems);
-        problems.addAll(DatabaseSizing.check(primary, "multiregion:sizing"));
-        problems.addAll(DatabaseSizing.check(standby, "multiregion:sizing"));
-        problems.addAll(DatabaseSizing.checkStandby(primary, standby));
+        Problems found = new Problems();
+        DatabaseSettings db = DatabaseSettings.read(ConfigSource.of(ctx, RunKnowledge.DEPLOYMENT), found);
+        List<Problem> problems = new ArrayList<>(found.problems());
+        problems.addAll(primary.problems("multiregion:sizing"));
+        problems.addAll(standby.problems("multiregion:sizing"));
+        problems.addAll(DatabaseSizing.checkStandby(primary, standby, "multiregion:sizing"));
         if (!problems.isEmpty()) {
             throw new ConfigException(ctx.stackName(), problems);
         }

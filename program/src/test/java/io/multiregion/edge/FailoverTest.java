@@ -107,7 +107,7 @@ class FailoverTest {
             assertTrue(run.failed());
             assertTrue(run.errors().contains("multiregion:frontDoor.connectionAttempts: '5' is out of range; CloudFront "
                     + "accepts 1, 2 or 3 attempts"), run.errors());
-            assertTrue(run.errors().contains("multiregion:frontDoor.healthCheckIntervalSeconds: '20' is out of range"),
+            assertTrue(run.errors().contains("multiregion:frontDoor.healthCheckIntervalSeconds: '20' is not a health check interval"),
                     run.errors());
             assertEquals(List.of(), run.all(), "nothing may be registered");
         }

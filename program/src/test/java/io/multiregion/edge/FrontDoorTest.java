@@ -1,6 +1,6 @@
 package io.multiregion.edge;
 
-import io.multiregion.config.FrontDoorReader;
+import io.multiregion.config.FrontDoorSettings;
 import io.multiregion.offline.FakeInvokes;
 import io.multiregion.regions.AwsRegion;
 import io.multiregion.regions.ProviderRegistry;
@@ -193,7 +193,7 @@ class FrontDoorTest {
             @SuppressWarnings("unchecked")
             List<Number> codes = (List<Number>) ((Map<String, Object>) group.get("failoverCriteria")).get("statusCodes");
             assertFalse(codes.isEmpty());
-            codes.forEach(c -> assertTrue(FrontDoorReader.FAILOVER_STATUS_CODES.contains(c.intValue()), "status " + c));
+            codes.forEach(c -> assertTrue(FrontDoorSettings.FAILOVER_STATUS_CODES.contains(c.intValue()), "status " + c));
             assertEquals(List.of(500, 502, 503, 504), codes.stream().map(Number::intValue).toList());
         }
     }
@@ -395,7 +395,7 @@ class FrontDoorTest {
                 endpoints.stream().map(r -> r.text("fqdn")).sorted().toList());
         String failoverName = name.equals("secondary/dns") ? FrontDoorRuns.NAME : "failover." + FrontDoorRuns.NAME;
         for (Registered check : endpoints) {
-            assertTrue(FrontDoorReader.HEALTH_CHECK_INTERVALS.contains(((Number) check.at("requestInterval")).intValue()));
+            assertTrue(FrontDoorSettings.HEALTH_CHECK_INTERVALS.contains(((Number) check.at("requestInterval")).intValue()));
             assertEquals(10.0, ((Number) check.at("requestInterval")).doubleValue());
             assertTrue(((Number) check.at("failureThreshold")).intValue() <= 3);
             assertEquals(true, check.at("enableSni"));

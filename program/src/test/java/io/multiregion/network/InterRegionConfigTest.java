@@ -41,7 +41,7 @@ class InterRegionConfigTest {
             "primary|{\"secondaryAsn\": 4294967295}|multiregion:interRegion.secondaryAsn: '4294967295' is not a private ASN",
             "primary|{\"primaryAsn\": 64520, \"secondaryAsn\": 64520}|multiregion:interRegion.secondaryAsn: '64520' is primaryAsn too",
             "secondary|{\"secondaryAsn\": 64512}|multiregion:interRegion.secondaryAsn: '64512' is primaryAsn too",
-            "primary|{\"enabled\": \"yes\"}|multiregion:interRegion.enabled: 'yes' is not true or false",
+            "primary|{\"enabled\": \"yes\"}|multiregion:interRegion.enabled: 'yes' is not a boolean",
             "secondary|{\"asn\": 64512}|multiregion:interRegion.asn: '64512' is not a field of multiregion:interRegion",
             "primary|[true]|multiregion:interRegion: '[true]' is not an object"})
     @DisplayName("a bad value fails with its key, value and fix, and registers nothing at all")
@@ -106,7 +106,7 @@ class InterRegionConfigTest {
     void offFirstInTheSecondary() {
         ProgramRun run = ProgramRun.with("secondary", InterRegionRuns.config("secondary"), Samples.primaryOutputs());
         assertFalse(run.failed(), run::errors);
-        assertTrue(run.warnings().stream().anyMatch(w -> w.startsWith("multiregion:interRegion.enabled is false here, but "
+        assertTrue(run.warnings().stream().anyMatch(w -> w.startsWith("multiregion:interRegion.enabled: 'false' is set here, but "
                 + "the primary stack " + PRIMARY_STACK + " still runs the inter-region network")), () -> run.warnings().toString());
         for (String type : InterRegionNetworkTest.TYPES) {
             assertEquals(List.of(), run.ofType(type), type);
