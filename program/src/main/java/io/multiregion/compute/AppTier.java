@@ -477,7 +477,7 @@ public final class AppTier extends ComponentResource implements Connectable {
                         // the scaling policy moves the desired capacity; a later `pulumi up` must not undo a scale-out
                         // (to resize on purpose, change minSize and maxSize). In B the recovery runbook also raises
                         // the minimum to the primary's capacity: the next `pulumi up` must not shrink the group that
-                        // now carries every user (README, Disaster recovery).
+                        // now carries every user (docs/disaster-recovery.md).
                         .ignoreChanges(args.recoveryScalesGroup() ? List.of("desiredCapacity", "minSize")
                                 : List.of("desiredCapacity"))
                         // everything a first boot needs (above)

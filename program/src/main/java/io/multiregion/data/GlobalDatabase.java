@@ -14,12 +14,12 @@ import java.util.Map;
 
 /**
  * The Aurora global database itself: the container both regional clusters join. Owned by the primary stack (it
- * spans both regions: README, "Architecture", ownership) and registered in region A; place it there by passing A's
+ * spans both regions: docs/architecture.md, "Who owns what") and registered in region A; place it there by passing A's
  * provider in the options. The primary cluster in A and the secondary cluster in B ({@link RegionalCluster}) join it
  * through {@link #identifier}, which the secondary stack reads from the primary's outputs.
  *
  * <p>It holds no data of its own: its storage is encrypted (every member must then be encrypted, each with a key of
- * its own region), and deletion protection keeps a mistaken {@code pulumi destroy} from removing it (README, "Tearing
+ * its own region), and deletion protection keeps a mistaken {@code pulumi destroy} from removing it (docs/deploying.md, "Tearing
  * down on purpose").
  *
  * <p><b>The engine version has one owner: this global cluster.</b> It is created with the configured version, and the

@@ -110,7 +110,7 @@ public final class BuildProject extends ComponentResource {
                         .type("LINUX_CONTAINER")
                         .computeType(args.build().computeType())
                         .image(args.build().image())
-                        // Privileged mode only for container builds (FSBP CodeBuild.5 exception, see README).
+                        // Privileged mode only for container builds (FSBP CodeBuild.5 exception, docs/security.md).
                         .privilegedMode(args.build().containerBuilds())
                         .build())
                 .logsConfig(ProjectLogsConfigArgs.builder()

@@ -265,7 +265,7 @@ public final class SourcePipeline extends ComponentResource {
             this.connectionArn = Output.of(existingConnection);
             this.createdConnection = false;
         } else {
-            // Created PENDING: AWS requires a one-time handshake in the console before first use (README).
+            // Created PENDING: AWS requires a one-time handshake in the console before first use (docs/deploying.md).
             Connection connection = new Connection(name + "-connection", ConnectionArgs.builder()
                     .name(Names.fit(args.connectionName(), Names.CONNECTION))
                     .providerType(args.sourceProvider().value())

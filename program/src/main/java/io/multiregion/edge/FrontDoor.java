@@ -79,7 +79,7 @@ import java.util.Optional;
  * Guide, "HTTP 502 status code (Bad Gateway)": the certificate must match the origin domain name or the forwarded
  * Host header), which both load balancers' certificates cover. Without a domain, or without DNS failover, there is
  * no failover name: writes go to the active region's load balancer and move only with {@code activeRegion}. B's
- * database is read-only until it is promoted (README, Disaster recovery), so a write that reaches B before the
+ * database is read-only until it is promoted (docs/disaster-recovery.md), so a write that reaches B before the
  * promotion fails there in either design.
  *
  * <p>Viewers: HTTPS only ({@code https-only}), HTTP/2 and HTTP/3, IPv6, compression, AWS's managed security
@@ -450,7 +450,7 @@ public final class FrontDoor extends ComponentResource {
                             .minimumProtocolVersion(VIEWER_TLS)
                             .build());
         } else {
-            // the distribution's own name and certificate (FSBP CloudFront.7 and CloudFront.8 exceptions, README)
+            // the distribution's own name and certificate (FSBP CloudFront.7 and CloudFront.8 exceptions, docs/security.md)
             distribution.viewerCertificate(DistributionViewerCertificateArgs.builder()
                     .cloudfrontDefaultCertificate(true).build());
         }
@@ -474,7 +474,7 @@ public final class FrontDoor extends ComponentResource {
                         .name(OriginAccess.HEADER).value(args.origins().originSecret()).build())
                 .customOriginConfig(DistributionOriginCustomOriginConfigArgs.builder()
                         .httpPort(80).httpsPort(443)
-                        // without a domain the load balancers offer HTTP only (FSBP CloudFront.9 exception, README)
+                        // without a domain the load balancers offer HTTP only (FSBP CloudFront.9 exception, docs/security.md)
                         .originProtocolPolicy(https ? "https-only" : "http-only")
                         .originSslProtocols(ORIGIN_TLS)
                         .originReadTimeout(ORIGIN_READ_TIMEOUT)

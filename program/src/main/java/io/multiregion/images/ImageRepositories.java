@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
 
 /**
  * The application's image repository pair: one ECR repository in region A and one of the same name in region B,
- * with registry replication from A to B. Owned by the primary stack, since it spans both regions (README,
- * "Architecture", ownership).
+ * with registry replication from A to B. Owned by the primary stack, since it spans both regions (docs/architecture.md,
+ * "Who owns what").
  *
  * <p><b>Spans two regions</b>, so it takes both regions' providers in its {@link Args} and passes each to the
  * resources of its region; the component itself needs no provider in its options.

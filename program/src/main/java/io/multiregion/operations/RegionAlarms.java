@@ -49,7 +49,9 @@ public final class RegionAlarms extends ComponentResource {
     public static final int LOAD_BALANCER_MINUTES = 3;
     /**
      * Five-minute periods the group may stay below its minimum: an instance refresh or a replaced instance takes one
-     * out of service for a few minutes (the health-check grace period is five).
+     * out of service until its replacement is launched, a few minutes: an instance counts as in service once it is
+     * launched and its lifecycle hooks are done, before its health-check grace period ends (EC2 Auto Scaling User
+     * Guide, "Amazon EC2 Auto Scaling instance lifecycle").
      */
     public static final int IN_SERVICE_PERIODS = 2;
     /** Five-minute periods of high database CPU: 15 minutes. */

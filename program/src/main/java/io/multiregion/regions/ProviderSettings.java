@@ -19,7 +19,7 @@ public record ProviderSettings(Map<String, Object> values, Set<String> secrets) 
         secrets = Set.copyOf(secrets);
     }
 
-    /** No {@code aws:} settings: credentials come from the environment (see README, "Credentials"). */
+    /** No {@code aws:} settings: credentials come from the environment (see docs/configuration.md, "Credentials and provider settings"). */
     public static ProviderSettings none() {
         return new ProviderSettings(Map.of(), Set.of());
     }
