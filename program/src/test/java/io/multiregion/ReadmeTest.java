@@ -1,9 +1,6 @@
 package io.multiregion;
 
-import io.multiregion.config.Field;
 import io.multiregion.config.ProviderReader;
-import io.multiregion.config.Role;
-import io.multiregion.config.SettingsReader;
 import io.multiregion.stacks.StackContract;
 import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.DisplayName;
@@ -16,9 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,15 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The documentation users read says what the program does: docs/configuration.md documents every key the readers
- * declare, every field of the structured values and every honoured {@code aws:} setting, docs/architecture.md every
- * stack output; README.md shows, on its first screen, the offline main job and the tests as CI runs them, and lists
+ * The documentation users read says what the program does: docs/configuration.md documents every honoured
+ * {@code aws:} setting (its tables of keys and fields are generated: {@code ConfigurationReferenceTest}),
+ * docs/architecture.md every stack output; README.md shows, on its first screen, the offline main job and the tests as CI runs them, and lists
  * every guide in docs/.
  */
 class ReadmeTest {
 
     private static final Pattern HEADING = Pattern.compile("^(#{1,6}) ");
-    private static final Pattern ROW = Pattern.compile("^\\| `([A-Za-z]+)` \\| ([^|]+) \\| ([^|]+) \\| ([^|]+) \\|", Pattern.MULTILINE);
 
     /** How many lines a newcomer's first screen of the README holds. */
     private static final int FIRST_SCREEN = 40;
@@ -80,81 +74,6 @@ class ReadmeTest {
             out.append(line).append('\n');
         }
         return out.toString();
-    }
-
-    /** The rows of the configuration reference's key table: key to its type, default and "read by" cells. */
-    private static Map<String, List<String>> keyTable(String reference) {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
-        Matcher m = ROW.matcher(reference);
-        while (m.find()) {
-            rows.put(m.group(1), List.of(m.group(2).trim(), m.group(3).trim(), m.group(4).trim()));
-        }
-        return rows;
-    }
-
-    @Test
-    @DisplayName("the configuration reference has a row for every key the readers declare, with its type, default and readers, and no other")
-    void everyKeyDocumented() throws IOException {
-        Map<String, List<String>> rows = keyTable(section(CONFIGURATION, "## Configuration reference"));
-        List<String> problems = new ArrayList<>();
-        for (Field<?> setting : SettingsReader.settings()) {
-            String key = SettingsReader.NS + ":" + setting.name();
-            List<String> row = rows.get(setting.name());
-            if (row == null) {
-                problems.add(key + " has no row in the configuration reference (" + CONFIGURATION + ")");
-                continue;
-            }
-            String type = switch (setting.type()) {
-                case "object" -> "structured";
-                case "array" -> "list of string";
-                default -> setting.type();
-            };
-            if (!row.get(0).equals(type)) {
-                problems.add(key + " is documented as " + row.get(0) + ", declared as " + type);
-            }
-            // a default stated in the declaration is the one the reference shows
-            setting.declaredDefault().filter(d -> !setting.type().equals("object")).ifPresent(d -> {
-                String shown = "`" + (d.isJsonPrimitive() ? d.getAsString() : d.toString()) + "`";
-                if (!row.get(1).startsWith(shown)) {
-                    problems.add(key + " is documented with the default " + row.get(1) + ", declared as " + shown);
-                }
-            });
-            String readBy = setting.readBy().size() == Role.values().length ? "both"
-                    : setting.readBy().iterator().next().value();
-            if (!row.get(2).equals(readBy)) {
-                problems.add(key + " is documented as read by " + row.get(2) + ", but " + readBy + " reads it");
-            }
-        }
-        rows.keySet().stream().filter(k -> !SettingsReader.keys().contains(k))
-                .forEach(k -> problems.add(SettingsReader.NS + ":" + k + " is documented but no reader declares it"));
-        assertEquals(List.of(), problems);
-        assertFalse(rows.isEmpty());
-    }
-
-    @Test
-    @DisplayName("every field of the structured values is documented in its section")
-    void everyStructuredFieldDocumented() throws IOException {
-        List<String> problems = new ArrayList<>();
-        List<Field<?>> structured = SettingsReader.settings().stream().filter(f -> !f.fields().isEmpty()).toList();
-        assertFalse(structured.isEmpty());
-        for (Field<?> value : structured) {
-            String key = SettingsReader.NS + ":" + value.name();
-            missing(section(CONFIGURATION, "### `" + key + "`"), key + ".", paths("", value.fields()), problems);
-        }
-        assertEquals(List.of(), problems);
-    }
-
-    /** The dotted paths of a structured value's fields ({@code primary.cidr}), its nested values' fields included. */
-    private static List<String> paths(String prefix, List<Field<?>> fields) {
-        List<String> out = new ArrayList<>();
-        for (Field<?> field : fields) {
-            if (field.fields().isEmpty()) {
-                out.add(prefix + field.name());
-            } else {
-                out.addAll(paths(prefix + field.name() + ".", field.fields()));
-            }
-        }
-        return out;
     }
 
     @Test

@@ -19,12 +19,20 @@ public record CoreSettings(Role role, AwsRegion primaryRegion, AwsRegion seconda
 
     private static final List<String> REGION_CODES = AwsRegion.all().stream().map(AwsRegion::code).toList();
 
-    static final Field<Role> ROLE = Field.choice("role", null, List.of(Role.values()), Role::value, "a role");
-    static final Field<String> PRIMARY_REGION = region("primaryRegion");
-    static final Field<String> SECONDARY_REGION = region("secondaryRegion");
+    static final Field<Role> ROLE = Field.choice("role", null, List.of(Role.values()), Role::value, "a role")
+            .shownDefault("required")
+            .doc("`primary` or `secondary`: which half of the deployment this stack is.");
+    static final Field<String> PRIMARY_REGION = region("primaryRegion")
+            .doc("Region A (e.g. `eu-west-1`). Set in both stack files, identical. Must be a region the AWS "
+                    + "provider knows.");
+    static final Field<String> SECONDARY_REGION = region("secondaryRegion")
+            .doc("Region B (e.g. `eu-central-1`). Set in both stack files; different from A, same partition.");
     static final Field<String> PRIMARY_STACK = Field.text("primaryStack", null).only(Role.SECONDARY)
             .rule(Field.matching(Pattern.compile("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"),
-                    "is not a fully qualified stack name", "use <organization>/<project>/<stack>, e.g. acme/multiregion/primary"));
+                    "is not a fully qualified stack name", "use <organization>/<project>/<stack>, e.g. acme/multiregion/primary"))
+            .shownDefault("required in `secondary`")
+            .doc("Full name `<org>/<project>/<stack>` of the primary stack, for the StackReference; its project part "
+                    + "must be this project.");
 
     static final List<Field<?>> KEYS = List.of(ROLE, PRIMARY_REGION, SECONDARY_REGION, PRIMARY_STACK);
 
@@ -41,7 +49,8 @@ public record CoreSettings(Role role, AwsRegion primaryRegion, AwsRegion seconda
                         "write it like eu-west-1 (lower case, no spaces)")))
                 .rule(code -> AwsRegion.parse(code).isPresent() ? List.of() : List.of(Problem.of(Problem.Kind.NOT_ONE_OF,
                         "is not an AWS region" + Suggest.didYouMean(code, REGION_CODES),
-                        "use one the AWS provider knows, e.g. us-east-1, eu-west-1, ap-southeast-2")));
+                        "use one the AWS provider knows, e.g. us-east-1, eu-west-1, ap-southeast-2")))
+                .shownDefault("required");
     }
 
     /** What the stack is: the context every other concern reads with; a missing or invalid part is empty. */

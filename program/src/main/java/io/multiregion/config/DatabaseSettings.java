@@ -49,37 +49,59 @@ public record DatabaseSettings(Engine engine, String engineVersion, int port, in
     private static final Set<String> REFUSED_USERNAMES = Set.of("postgres", "admin", "rdsadmin");
 
     static final Field<Engine> ENGINE = Field.choice("engine", Engine.AURORA_POSTGRESQL, List.of(Engine.values()),
-            Engine::value, "an engine of an Aurora global database built here");
+            Engine::value, "an engine of an Aurora global database built here")
+            .doc("`aurora-postgresql` or `aurora-mysql`.");
     static final Field<String> ENGINE_VERSION = Field.text("engineVersion", null).hint("quote it in the stack file: YAML "
             + "reads 16.10 as the number 16.1, which drops trailing zeros; e.g. engineVersion: \""
-            + Engine.AURORA_POSTGRESQL.defaultVersion() + "\"");
+            + Engine.AURORA_POSTGRESQL.defaultVersion() + "\"")
+            .shownDefault("`16.8` (PostgreSQL), `8.0.mysql_aurora.3.08.0` (MySQL)")
+            .doc("The version the global cluster is created with, and the clusters with it; it must be text (quote "
+                    + "it: YAML reads `16.10` as the number 16.1) of the engine's shape. Upgrades are made outside Pulumi, "
+                    + "which ignores the drift; then set the new version here in both stack files "
+                    + "([database.md](database.md#upgrading-the-engine)). The defaults support global databases (Aurora "
+                    + "User Guide, \"Supported Regions and DB engines for Aurora global databases\", checked 2026-12-03: "
+                    + "Aurora PostgreSQL 16.1 and higher, Aurora MySQL 3.01.0 and higher) and IAM authentication.");
     /** Port: 1150 to 65535 (CreateDBCluster, Port "Valid Values"). */
     static final Field<Integer> PORT = Field.whole("port", null).range(1150, 65535, "Aurora accepts 1150 to 65535 ("
-            + CREATE + ")");
+            + CREATE + ")")
+            .shownDefault("`5433` (PostgreSQL), `3307` (MySQL)")
+            .doc("1150 to 65535 (RDS API Reference, CreateDBCluster), not the engine's default port 5432/3306 (FSBP "
+                    + "RDS.23).");
     /** At least 7 days of backups (FSBP RDS.11 asks for automatic backups; 7 days is this program's floor), at most 35. */
     static final Field<Integer> BACKUP_RETENTION = Field.whole("backupRetentionDays", 7).range(7, 35, "keep backups 7 to "
-            + "35 days (RDS accepts at most 35: " + CREATE + ")");
+            + "35 days (RDS accepts at most 35: " + CREATE + ")")
+            .doc("7 to 35.");
     /** Backup and maintenance windows last at least 30 minutes (CreateDBCluster). */
     static final Field<String> BACKUP_WINDOW = Field.text("preferredBackupWindow", null)
             .rule(Field.matching(DAILY, "is not a daily window", "write hh24:mi-hh24:mi in UTC, at least 30 minutes, e.g. "
                     + "03:00-03:30"))
             .rule(w -> window(w).length() >= 30, Problem.Kind.OUT_OF_RANGE, "is shorter than 30 minutes",
-                    "RDS requires at least 30 (" + CREATE + ")");
+                    "RDS requires at least 30 (" + CREATE + ")")
+            .shownDefault("unset (RDS chooses)")
+            .doc("`hh24:mi-hh24:mi` in UTC, at least 30 minutes.");
     static final Field<String> MAINTENANCE_WINDOW = Field.text("preferredMaintenanceWindow", null)
             .rule(w -> WEEKLY.matcher(w.toLowerCase(Locale.ROOT)).matches(), Problem.Kind.MALFORMED, "is not a weekly "
                     + "window", "write ddd:hh24:mi-ddd:hh24:mi in UTC, at least 30 minutes, e.g. sun:04:00-sun:04:30")
             .rule(w -> window(w).length() >= 30, Problem.Kind.OUT_OF_RANGE, "is shorter than 30 minutes",
-                    "RDS requires at least 30 (" + CREATE + ")");
+                    "RDS requires at least 30 (" + CREATE + ")")
+            .shownDefault("unset (RDS chooses)")
+            .doc("`ddd:hh24:mi-ddd:hh24:mi` in UTC, at least 30 minutes, not overlapping the backup window.");
     static final Field<String> MASTER_USERNAME = Field.text("masterUsername", "appadmin")
             .rule(u -> !REFUSED_USERNAMES.contains(u.toLowerCase(Locale.ROOT)), Problem.Kind.REFUSED, "is an engine "
                     + "default or reserved user name (FSBP RDS.24 asks for a custom administrator name)", "use another, "
-                    + "e.g. appadmin");
+                    + "e.g. appadmin")
+            .doc("Letters, digits and `_`, starting with a letter, at most 63 (PostgreSQL) or 16 (MySQL) characters; "
+                    + "not `postgres`, `admin` or `rdsadmin` (FSBP RDS.24/RDS.25).");
     static final Field<String> DATABASE_NAME = Field.text("databaseName", "app").rule(n -> IDENTIFIER.matcher(n).matches()
             && n.length() <= 63, Problem.Kind.MALFORMED, "is not a database name Aurora accepts", "use 1 to 63 letters, "
-            + "digits or '_', starting with a letter (" + CREATE + "), e.g. app");
+            + "digits or '_', starting with a letter (" + CREATE + "), e.g. app")
+            .doc("Letters, digits and `_`, starting with a letter, at most 63 characters.");
     static final Field<JsonObject> KEY = Field.object("database", List.of(ENGINE, ENGINE_VERSION, PORT, BACKUP_RETENTION,
             BACKUP_WINDOW, MAINTENANCE_WINDOW, MASTER_USERNAME, DATABASE_NAME), "{engine: aurora-postgresql, "
-            + "engineVersion: \"" + Engine.AURORA_POSTGRESQL.defaultVersion() + "\"}");
+            + "engineVersion: \"" + Engine.AURORA_POSTGRESQL.defaultVersion() + "\"}")
+            .shownDefault("see below")
+            .doc("Aurora engine, version, port, backups, windows, user and database names. Same value in both stack "
+                    + "files.");
 
     public DatabaseSettings {
         Objects.requireNonNull(engine, "engine");

@@ -45,11 +45,17 @@ public record DatabaseSizing(String instanceClass, int instances) {
                     + "such as " + DEFAULT_CLASS)
             .rule(c -> MEMORY_OPTIMISED.matcher(c).matches(), Problem.Kind.NOT_ONE_OF, "is not a memory-optimised Aurora "
                     + "class; an Aurora global database requires one (" + REQUIREMENTS + ")",
-                    "use db.<r5|r6g|r6gd|r6i|r6id|r7g|r7i|r8g|x2g>.<large|xlarge|Nxlarge>, e.g. " + DEFAULT_CLASS);
+                    "use db.<r5|r6g|r6gd|r6i|r6id|r7g|r7i|r8g|x2g>.<large|xlarge|Nxlarge>, e.g. " + DEFAULT_CLASS)
+            .doc("A memory-optimised Aurora class (`db.r5`, `r6g`, `r6gd`, `r6i`, `r6id`, `r7g`, `r7i`, `r8g`, `x2g`; "
+                    + "`large`, `xlarge` or `Nxlarge`): an Aurora global database requires one (Aurora User Guide, "
+                    + "\"Configuration requirements of an Amazon Aurora global database\"). Burstable `db.t*` classes are "
+                    + "refused (also terraform-provider-aws#27736); `db.serverless` is not built.");
     static final Field<Integer> INSTANCES = Field.whole("dbInstances", null).range(1, 16, "a cluster of an Aurora global "
             + "database runs one writer and up to 15 replicas, or up to 16 read-only instances in a secondary ("
             + REQUIREMENTS + "); this program also refuses a headless secondary (0 instances), which could not take over "
-            + "at once");
+            + "at once")
+            .doc("DB instances of this region's cluster, 1 to 16 (one writer and up to 15 replicas in A, up to 16 "
+                    + "read-only instances in B: same source). A headless secondary (0) is refused.");
 
     /** The problems of one cluster's sizing, at the fields of {@code key} (e.g. {@code multiregion:sizing}). */
     public List<Problem> problems(String key) {

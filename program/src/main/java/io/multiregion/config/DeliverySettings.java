@@ -46,45 +46,73 @@ public record DeliverySettings(TriggerMode trigger, DeliveryMode mode, SourcePro
     private static final Pattern OBJECT_KEY = Pattern.compile("^[A-Za-z0-9!_.'()-]+(/[A-Za-z0-9!_.'()-]+)*$");
 
     static final Field<TriggerMode> TRIGGER = Field.choice("trigger", TriggerMode.CLOUDTRAIL,
-            List.of(TriggerMode.values()), TriggerMode::value, "a trigger mode").only(Role.SECONDARY);
+            List.of(TriggerMode.values()), TriggerMode::value, "a trigger mode").only(Role.SECONDARY)
+            .doc("How a new replica starts B's pipeline: `cloudtrail` or `eventbridge` (see [the trigger "
+                    + "modes](delivery.md#the-trigger-modes)).");
     static final Field<String> DELIVERY = Field.choice("delivery", DeliveryMode.AUTO, DeliveryMode.requestable(),
-            v -> v, "a delivery mode");
+            v -> v, "a delivery mode")
+            .doc("How releases reach B: `auto` (bespoke where B offers CodePipeline and CodeBuild, else "
+                    + "pipeline-free; never native), `bespoke` (replication to B, a trigger and a pipeline in B), "
+                    + "`pipeline-free` (replication to B and a trigger that deploys with CodeDeploy through a Step "
+                    + "Functions state machine, no pipeline in B) or `native` (one pipeline in A with a deploy action that "
+                    + "runs in B; only where CodePipeline runs in both regions). From AWS's endpoint data, see "
+                    + "[delivery.md](delivery.md). Set the same value in both stack files");
     static final Field<SourceMode> SOURCE = Field.choice("source", null, List.of(SourceMode.values()), SourceMode::value,
             "a source").only(Role.PRIMARY).hint("set it to " + SourceMode.choices() + ", or leave it unset (connection "
-            + "where region A offers CodeConnections, else upload)");
+            + "where region A offers CodeConnections, else upload)")
+            .shownDefault("`connection` where A offers CodeConnections, else `upload`")
+            .doc("How a release enters A's pipeline: `connection` (CodeConnections to the repository; refused where A "
+                    + "offers none, naming `upload`) or `upload` (your CI uploads the release zip to the source bucket in "
+                    + "A, whose arrival starts the pipeline; see [delivery.md](delivery.md#upload-source)). With `upload`, "
+                    + "`sourceProvider`, `repository`, `branch` and `connectionArn` are not read.");
     static final Field<SourceProvider> SOURCE_PROVIDER = Field.choice("sourceProvider", SourceProvider.GITHUB,
-            List.of(SourceProvider.values()), SourceProvider::value, "a supported Git host").only(Role.PRIMARY);
-    static final Field<String> REPOSITORY = Field.text("repository", null).only(Role.PRIMARY);
+            List.of(SourceProvider.values()), SourceProvider::value, "a supported Git host").only(Role.PRIMARY)
+            .doc("Git host of the connection: `GitHub`, `GitLab` or `Bitbucket`.");
+    static final Field<String> REPOSITORY = Field.text("repository", null).only(Role.PRIMARY)
+            .shownDefault("required in `primary` with a `connection` source")
+            .doc("Repository id: `owner/name` (GitHub), `group[/subgroup]/name` (GitLab), `workspace/slug` "
+                    + "(Bitbucket).");
     static final Field<String> BRANCH = Field.text("branch", "main").only(Role.PRIMARY).rule(b -> !badBranch(b),
             Problem.Kind.MALFORMED, "is not a valid Git branch name (no spaces, '..', '~^:?*[\\', leading '-' or '/', "
-                    + "trailing '.lock')", "use the exact branch, e.g. main");
+                    + "trailing '.lock')", "use the exact branch, e.g. main")
+            .doc("Branch whose pushes start the source pipeline (V2 trigger filter).");
     static final Field<String> CONNECTION_ARN_KEY = Field.text("connectionArn", null).only(Role.PRIMARY)
             .rule(Field.matching(CONNECTION_ARN, "is not a CodeConnections connection ARN", "copy it from Developer Tools "
                     + "> Settings > Connections (arn:<partition>:codeconnections:<region>:<account>:connection/<id>), or "
-                    + "unset the key to create a connection"));
+                    + "unset the key to create a connection"))
+            .doc("Existing CodeConnections/CodeStar connection in region A to use instead of creating one.");
     static final Field<String> ARTIFACT_KEY = Field.text("artifactKey", "releases/app.zip").only(Role.PRIMARY)
             .rule(k -> k.length() <= 1024 && OBJECT_KEY.matcher(k).matches() && k.endsWith(".zip") && !k.contains("/./")
                     && !k.contains("/../") && !k.startsWith("./"), Problem.Kind.MALFORMED, "is not a usable release "
                     + "object key", "use a relative key of letters, digits and !_.'()- separated by single '/', ending "
-                    + "in .zip, e.g. releases/app.zip");
+                    + "in .zip, e.g. releases/app.zip")
+            .doc("Object key of the release zip in the source and replica buckets. Relative, ends in `.zip`, no "
+                    + "wildcards. The secondary takes it from the primary's outputs.");
     static final Field<List<String>> TEST_COMMANDS = Field.texts("testCommands", List.of("make test"),
                     Field.expect(c -> !c.isBlank(), Problem.Kind.MALFORMED, "is not a shell command", "remove the empty entry"),
                     false)
             .rule(c -> !c.isEmpty() && c.size() <= 50, Problem.Kind.OUT_OF_RANGE, "is not a list of 1 to 50 commands",
                     "write it as a YAML list under the key, e.g. [\"make test\"]")
-            .hint("write it as a YAML list of shell commands under the key, e.g. [\"make test\"]");
+            .hint("write it as a YAML list of shell commands under the key, e.g. [\"make test\"]")
+            .doc("Commands CodeBuild runs to test the application before packaging (in A) and to verify the replica "
+                    + "(in B). 1 to 50 entries.");
     static final Field<String> BUILD_IMAGE = Field.text("buildImage", "aws/codebuild/amazonlinux-x86_64-standard:5.0")
             .rule(Field.matching(Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}$"), "is not a container image name",
-                    "use a CodeBuild curated image such as aws/codebuild/amazonlinux-x86_64-standard:5.0 or an ECR image URI"));
+                    "use a CodeBuild curated image such as aws/codebuild/amazonlinux-x86_64-standard:5.0 or an ECR image URI"))
+            .doc("CodeBuild image.");
     /** CodeBuild compute types for Linux containers (AWS CodeBuild User Guide, "Build environment compute modes and types"). */
     static final Field<String> BUILD_COMPUTE_TYPE = Field.choice("buildComputeType", "BUILD_GENERAL1_SMALL",
             List.of("BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE", "BUILD_GENERAL1_XLARGE",
-                    "BUILD_GENERAL1_2XLARGE"), v -> v, "a CodeBuild compute type");
+                    "BUILD_GENERAL1_2XLARGE"), v -> v, "a CodeBuild compute type")
+            .doc("`BUILD_GENERAL1_SMALL`, `_MEDIUM`, `_LARGE`, `_XLARGE` or `_2XLARGE`.");
     /** CodeBuild timeoutInMinutes: 5 to 2160 (AWS CodeBuild API Reference, CreateProject). */
     static final Field<Integer> BUILD_TIMEOUT = Field.whole("buildTimeoutMinutes", 30)
-            .range(5, 2160, "CodeBuild accepts 5 to 2160 minutes");
-    static final Field<Boolean> CONTAINER_BUILDS = Field.bool("containerBuilds", false);
-    static final Field<Boolean> REPLICATE_DELETE_MARKERS = Field.bool("replicateDeleteMarkers", false).only(Role.PRIMARY);
+            .range(5, 2160, "CodeBuild accepts 5 to 2160 minutes")
+            .doc("CodeBuild timeout, 5 to 2160 (CodeBuild API Reference, CreateProject `timeoutInMinutes`).");
+    static final Field<Boolean> CONTAINER_BUILDS = Field.bool("containerBuilds", false)
+            .doc("Privileged CodeBuild, only for builds that build container images (FSBP CodeBuild.5 exception).");
+    static final Field<Boolean> REPLICATE_DELETE_MARKERS = Field.bool("replicateDeleteMarkers", false).only(Role.PRIMARY)
+            .doc("Replicate delete markers to B. Off: deleting the release in A never hides it in B during a disaster.");
 
     static final List<Field<?>> KEYS = List.of(TRIGGER, DELIVERY, SOURCE, SOURCE_PROVIDER, REPOSITORY, BRANCH,
             CONNECTION_ARN_KEY, ARTIFACT_KEY, TEST_COMMANDS, BUILD_IMAGE, BUILD_COMPUTE_TYPE, BUILD_TIMEOUT, CONTAINER_BUILDS,

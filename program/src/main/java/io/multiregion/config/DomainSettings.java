@@ -34,13 +34,20 @@ public record DomainSettings(String zoneId, String name) {
     static final Field<String> ZONE_ID = Field.text("zoneId", null).hint("set the id of the Route 53 public hosted zone, "
             + "e.g. Z0123456789ABCDEFGHIJ").rule(Field.matching(Pattern.compile("^Z[A-Z0-9]{1,31}$"), "is not a Route 53 "
             + "hosted zone id", "copy the id (Z followed by upper-case letters and digits, without /hostedzone/) from the "
-            + "Route 53 console"));
+            + "Route 53 console"))
+            .doc("The Route 53 public hosted zone's id: `Z` and up to 31 upper-case letters and digits, without "
+                    + "`/hostedzone/`.");
     static final Field<String> NAME = Field.text("name", null).hint("set the application's DNS name in that zone, e.g. "
             + "app.example.com").rule(DomainSettings::wellFormedName, Problem.Kind.MALFORMED, "is not a DNS name this "
             + "program can certify", "use lower-case labels of letters, digits and inner hyphens separated by dots, at "
-            + "least two labels, no wildcard or trailing dot, at most " + MAX_NAME + " characters, e.g. app.example.com");
+            + "least two labels, no wildcard or trailing dot, at most " + MAX_NAME + " characters, e.g. app.example.com")
+            .doc("The application's DNS name in that zone: lower-case labels of letters, digits and inner hyphens, at "
+                    + "least two labels, no wildcard or trailing dot, at most 238 characters (so `<region>.<name>` fits in "
+                    + "253).");
     static final Field<JsonObject> KEY = Field.object("domain", List.of(ZONE_ID, NAME), "{zoneId: Z0123456789ABCDEFGHIJ, "
-            + "name: app.example.com} in both stack files, or unset it for HTTP only");
+            + "name: app.example.com} in both stack files, or unset it for HTTP only")
+            .shownDefault("unset (HTTP only)")
+            .doc("Route 53 hosted zone and the application's name. Same value in both stack files.");
 
     /** The region's own name: {@code <region>.<name>}, e.g. {@code eu-west-1.app.example.com}. */
     public String regionalName(AwsRegion region) {

@@ -59,10 +59,12 @@ public final class Field<T> {
     private final String hint;
     private final Set<Role> readBy;
     private final List<Field<?>> fields;
+    private final String meaning;
+    private final String shownDefault;
 
     private Field(String name, String type, String expected, List<String> choices, Function<JsonElement, Optional<T>> read,
                   Function<T, String> show, T fallback, List<Rule<T>> rules, String hint, Set<Role> readBy,
-                  List<Field<?>> fields) {
+                  List<Field<?>> fields, String meaning, String shownDefault) {
         this.name = name;
         this.type = type;
         this.expected = expected;
@@ -74,12 +76,14 @@ public final class Field<T> {
         this.hint = hint;
         this.readBy = Set.copyOf(readBy);
         this.fields = List.copyOf(fields);
+        this.meaning = meaning;
+        this.shownDefault = shownDefault;
     }
 
     private static <T> Field<T> of(String name, String type, String expected, Function<JsonElement, Optional<T>> read,
                                    Function<T, String> show, T fallback) {
         return new Field<>(name, type, expected, List.of(), read, show, fallback, List.of(), "", EnumSet.allOf(Role.class),
-                List.of());
+                List.of(), "", null);
     }
 
     /** Text. */
@@ -111,7 +115,7 @@ public final class Field<T> {
         Function<JsonElement, Optional<E>> read = e -> isText(e)
                 ? values.stream().filter(v -> text.apply(v).equals(e.getAsString())).findFirst() : Optional.empty();
         return new Field<>(name, "string", what, names, read, text, fallback, List.of(), "", EnumSet.allOf(Role.class),
-                List.of());
+                List.of(), "", null);
     }
 
     /** A list of text; every entry is checked by {@code entry}, and, when {@code unique}, listed once. */
@@ -173,7 +177,7 @@ public final class Field<T> {
     public static Field<JsonObject> object(String name, List<Field<?>> fields, String example) {
         return new Field<JsonObject>(name, "object", "an object", List.of(),
                 e -> e.isJsonObject() ? Optional.of(e.getAsJsonObject()) : Optional.empty(), JsonElement::toString,
-                null, List.of(), "set it as a map in the stack file, e.g. " + example, EnumSet.allOf(Role.class), fields);
+                null, List.of(), "set it as a map in the stack file, e.g. " + example, EnumSet.allOf(Role.class), fields, "", null);
     }
 
     /** No entry rule: every entry of the list's type is good. */
@@ -195,7 +199,8 @@ public final class Field<T> {
     public Field<T> rule(Rule<T> rule) {
         List<Rule<T>> more = new ArrayList<>(rules);
         more.add(rule);
-        return new Field<>(name, type, expected, choices, read, show, fallback, more, hint, readBy, fields);
+        return new Field<>(name, type, expected, choices, read, show, fallback, more, hint, readBy, fields, meaning,
+                shownDefault);
     }
 
     /** This field with a rule of its own. */
@@ -217,21 +222,62 @@ public final class Field<T> {
 
     /** The fix for a value of the wrong type, and for one out of range. */
     public Field<T> hint(String text) {
-        return new Field<>(name, type, expected, choices, read, show, fallback, rules, text, readBy, fields);
+        return new Field<>(name, type, expected, choices, read, show, fallback, rules, text, readBy, fields, meaning,
+                shownDefault);
     }
 
     /** The same field under another name (the same type, default and rules). */
     public Field<T> renamed(String other) {
-        return new Field<>(other, type, expected, choices, read, show, fallback, rules, hint, readBy, fields);
+        return new Field<>(other, type, expected, choices, read, show, fallback, rules, hint, readBy, fields, meaning,
+                shownDefault);
     }
 
     /** A key only this role's stack reads. */
     public Field<T> only(Role role) {
-        return new Field<>(name, type, expected, choices, read, show, fallback, rules, hint, EnumSet.of(role), fields);
+        return new Field<>(name, type, expected, choices, read, show, fallback, rules, hint, EnumSet.of(role), fields,
+                meaning, shownDefault);
+    }
+
+    /** This field with its meaning, as the configuration reference shows it (Markdown, one paragraph). */
+    public Field<T> doc(String text) {
+        return new Field<>(name, type, expected, choices, read, show, fallback, rules, hint, readBy, fields, text,
+                shownDefault);
+    }
+
+    /**
+     * This field with the default the configuration reference shows (Markdown), where it is not one value: it depends
+     * on the stack's role, the region or another key, or the key is required.
+     */
+    public Field<T> shownDefault(String text) {
+        return new Field<>(name, type, expected, choices, read, show, fallback, rules, hint, readBy, fields, meaning, text);
     }
 
     public String name() {
         return name;
+    }
+
+    /** The meaning the configuration reference shows; empty when none is declared. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The default as the configuration reference shows it: the declared text, the default value, or "unset". */
+    public String defaultText() {
+        if (shownDefault != null) {
+            return shownDefault;
+        }
+        return declaredDefault().map(d -> "`" + (d.isJsonPrimitive() ? d.getAsString() : d.isJsonArray()
+                ? d.getAsJsonArray().asList().stream().map(JsonElement::toString).collect(Collectors.joining(", ", "[", "]"))
+                : d.toString()) + "`").orElse("unset");
+    }
+
+    /** The type as the configuration reference names it: string, integer, boolean, a list, a map or structured. */
+    public String referenceType() {
+        return switch (type) {
+            case "array" -> expected.contains("whole numbers") ? "list of integer" : "list of string";
+            case "object" -> fields.isEmpty() ? "map of string" : "structured";
+            default -> type;
+        };
     }
 
     /** The type {@code Pulumi.yaml} declares: string, integer, boolean, array or object. */

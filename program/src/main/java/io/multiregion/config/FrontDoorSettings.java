@@ -60,16 +60,31 @@ public record FrontDoorSettings(boolean cloudFront, boolean waf, boolean dnsFail
      */
     public static final int WRITE_PATHS_MAX = 20;
 
-    static final Field<Boolean> CLOUD_FRONT = Field.bool("cloudFront", true);
-    static final Field<Boolean> WAF = Field.bool("waf", true);
-    static final Field<Boolean> DNS_FAILOVER = Field.bool("dnsFailover", true);
+    static final Field<Boolean> CLOUD_FRONT = Field.bool("cloudFront", true)
+            .shownDefault("`true` (`false` outside the `aws` partition)")
+            .doc("CloudFront with an origin group over both load balancers, which then admit only CloudFront (and the "
+                    + "health checkers). Needs the `aws` partition (CloudFront, its WAF and the global provider live in "
+                    + "us-east-1). The secondary refuses a value that disagrees with what A's load balancer admits "
+                    + "(`originAccess`).");
+    static final Field<Boolean> WAF = Field.bool("waf", true)
+            .shownDefault("`true` (`false` outside the `aws` partition)")
+            .doc("A `CLOUDFRONT` web ACL on the distribution (only with `cloudFront`; set without it, a warning).");
+    static final Field<Boolean> DNS_FAILOVER = Field.bool("dnsFailover", true)
+            .shownDefault("`true` (`false` outside the `aws` partition)")
+            .doc("With `multiregion:domain`: Route 53 health checks on `/health` of each region's own name and "
+                    + "PRIMARY/SECONDARY alias records, on `failover.<name>` for CloudFront's writes, or on `<name>` "
+                    + "itself without CloudFront. Without a domain it has no effect (a warning when set).");
     static final Field<ActiveRegion> ACTIVE_REGION = Field.choice("activeRegion", ActiveRegion.PRIMARY,
             List.of(ActiveRegion.values()), ActiveRegion::value, "a region role").hint("set primary or secondary "
-            + "(secondary sends every user to region B: the failover drill)");
+            + "(secondary sends every user to region B: the failover drill)")
+            .doc("`primary` or `secondary`. `secondary` sends every user to B while both are healthy: the failover "
+                    + "drill (see [front-door.md](front-door.md#the-failover-drill)). It needs a front door.");
     static final Field<Integer> CONNECTION_TIMEOUT = Field.whole("connectionTimeoutSeconds", 5).range(1, 10,
-            "CloudFront accepts 1 to 10 seconds (CloudFront API Reference, Origin, ConnectionTimeout)");
+            "CloudFront accepts 1 to 10 seconds (CloudFront API Reference, Origin, ConnectionTimeout)")
+            .doc("Seconds CloudFront waits for a connection to an origin, 1 to 10 (CloudFront API Reference, Origin).");
     static final Field<Integer> CONNECTION_ATTEMPTS = Field.whole("connectionAttempts", 2).range(1, 3,
-            "CloudFront accepts 1, 2 or 3 attempts (CloudFront API Reference, Origin, ConnectionAttempts)");
+            "CloudFront accepts 1, 2 or 3 attempts (CloudFront API Reference, Origin, ConnectionAttempts)")
+            .doc("Attempts before CloudFront moves a read to the other region, 1 to 3 (same reference).");
     static final Field<List<Integer>> FAILOVER_CODES = Field.wholes("failoverStatusCodes", List.of(500, 502, 503, 504),
                     Field.expect(FAILOVER_STATUS_CODES::contains, Problem.Kind.NOT_ONE_OF, "is not a status code an origin "
                             + "group fails over on", "CloudFront fails over on 400, 403, 404, 416, 500, 502, 503 and 504 "
@@ -77,7 +92,10 @@ public record FrontDoorSettings(boolean cloudFront, boolean waf, boolean dnsFail
             .rule(codes -> !codes.isEmpty(), Problem.Kind.OUT_OF_RANGE, "is not a list of status codes", "set at least one "
                     + "of 400, 403, 404, 416, 500, 502, 503, 504, e.g. [500, 502, 503, 504]")
             .hint("set a list of the status codes CloudFront fails over on (400, 403, 404, 416, 500, 502, 503, 504), e.g. "
-                    + "[500, 502, 503, 504]");
+                    + "[500, 502, 503, 504]")
+            .doc("Responses of the first origin that send a read to the other: any of 400, 403, 404, 416, 500, 502, "
+                    + "503, 504, each once (CloudFront Developer Guide, \"Create an origin group\"). Connection failures "
+                    + "always fail over.");
     static final Field<List<String>> WRITE_PATHS = Field.texts("writePaths", List.of("/api/*"), path -> !PATH_PATTERN
                     .matcher(path).matches() ? List.of(Problem.of(Problem.Kind.MALFORMED, "is not a CloudFront path pattern",
                     "use at most 255 of A-Z a-z 0-9 _ - . * $ / ~ \" ' @ : + &, e.g. /api/* (CloudFront Developer Guide, "
@@ -88,32 +106,46 @@ public record FrontDoorSettings(boolean cloudFront, boolean waf, boolean dnsFail
                     + " patterns", "set at most " + WRITE_PATHS_MAX + " (each is a cache behaviour; CloudFront allows 25 "
                     + "per distribution by default: CloudFront Developer Guide, \"Quotas on distributions\")")
             .hint("set the path patterns whose requests may write (POST, PUT, PATCH, DELETE), e.g. [\"/api/*\"], or [] for a "
-                    + "read-only front door");
+                    + "read-only front door")
+            .doc("Path patterns whose behaviour accepts POST, PUT, PATCH and DELETE (one cache behaviour each, at "
+                    + "most 20; not `*` or `/*`, which would leave the origin group nothing). Every other path accepts "
+                    + "GET, HEAD and OPTIONS only. `[]`: a read-only front door.");
     static final Field<Integer> HEALTH_CHECK_INTERVAL = Field.whole("healthCheckIntervalSeconds", 10)
             .rule(HEALTH_CHECK_INTERVALS::contains, Problem.Kind.NOT_ONE_OF, "is not a health check interval",
-                    "Route 53 checks every 10 or 30 seconds (Route 53 API Reference, HealthCheckConfig, RequestInterval)");
+                    "Route 53 checks every 10 or 30 seconds (Route 53 API Reference, HealthCheckConfig, RequestInterval)")
+            .doc("10 or 30 (Route 53 API Reference, HealthCheckConfig); changing it replaces the health checks.");
     /**
      * Failure threshold: Route 53 accepts 1 to 10 (Route 53 API Reference, HealthCheckConfig); this program allows at
      * most 3, so that detecting a failed region takes at most three intervals.
      */
     static final Field<Integer> FAILURE_THRESHOLD = Field.whole("healthCheckFailureThreshold", 3).range(1, 3, "set 1 to 3 "
             + "(Route 53 accepts 1 to 10, but more than 3 failed checks make the DNS failover slower than this program "
-            + "documents)");
+            + "documents)")
+            .doc("Failed checks before a region is unhealthy, 1 to 3 (Route 53 accepts up to 10).");
     /** Rate-based rule limit: at least 10 (WAF Developer Guide, "Rate-based rule high-level settings"), at most 2,000,000,000 (WAF API Reference, RateBasedStatement). */
     static final Field<Integer> RATE_LIMIT = Field.whole("rateLimit", 2000).range(10, 2_000_000_000, "WAF accepts 10 to "
-            + "2000000000 requests per window (WAF API Reference, RateBasedStatement, Limit)");
+            + "2000000000 requests per window (WAF API Reference, RateBasedStatement, Limit)")
+            .doc("Requests per client address in one window above which WAF blocks it, 10 to 2,000,000,000 (WAF API "
+                    + "Reference, RateBasedStatement).");
     /** Rate-based rule evaluation windows: 60, 120, 300 or 600 seconds (same guide page). */
     static final Field<Integer> RATE_WINDOW = Field.whole("rateLimitWindowSeconds", 300)
             .rule(Set.of(60, 120, 300, 600)::contains, Problem.Kind.NOT_ONE_OF, "is not a rate-based rule window",
-                    "WAF accepts 60, 120, 300 or 600 seconds (WAF API Reference, RateBasedStatement, EvaluationWindowSec)");
+                    "WAF accepts 60, 120, 300 or 600 seconds (WAF API Reference, RateBasedStatement, EvaluationWindowSec)")
+            .doc("60, 120, 300 or 600 (same reference).");
     /** CloudFront price classes (CloudFront API Reference, DistributionConfig, PriceClass). */
     static final Field<String> PRICE_CLASS = Field.choice("priceClass", "PriceClass_100", List.of("PriceClass_100",
-            "PriceClass_200", "PriceClass_All"), c -> c, "a CloudFront price class");
-    static final Field<Boolean> ACCESS_LOGS = Field.bool("accessLogs", true);
+            "PriceClass_200", "PriceClass_All"), c -> c, "a CloudFront price class")
+            .doc("`PriceClass_100` (North America, Europe, Israel), `PriceClass_200` or `PriceClass_All` (CloudFront "
+                    + "API Reference, DistributionConfig).");
+    static final Field<Boolean> ACCESS_LOGS = Field.bool("accessLogs", true)
+            .doc("CloudFront standard logging (v2) to CloudWatch Logs in us-east-1.");
     static final Field<JsonObject> KEY = Field.object("frontDoor", List.of(CLOUD_FRONT, WAF, DNS_FAILOVER, ACTIVE_REGION,
             CONNECTION_TIMEOUT, CONNECTION_ATTEMPTS, FAILOVER_CODES, WRITE_PATHS, HEALTH_CHECK_INTERVAL, FAILURE_THRESHOLD,
             RATE_LIMIT, RATE_WINDOW, PRICE_CLASS, ACCESS_LOGS), "{cloudFront: true, activeRegion: primary} in both stack "
-            + "files");
+            + "files")
+            .shownDefault("see below")
+            .doc("The front door: CloudFront, WAF, DNS failover, the failover drill, timeouts and limits. Same value "
+                    + "in both stack files (`activeRegion` is read by the secondary only).");
 
     /** Which region serves users while both are healthy. */
     public enum ActiveRegion {

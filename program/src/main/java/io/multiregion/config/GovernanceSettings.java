@@ -33,23 +33,43 @@ public record GovernanceSettings(boolean accountTrail, boolean securityHub, bool
     public static final String CONTINUOUS = "CONTINUOUS";
     public static final String DAILY = "DAILY";
 
-    static final Field<Boolean> ACCOUNT_TRAIL = part("accountTrail");
-    static final Field<Boolean> SECURITY_HUB = part("securityHub");
-    static final Field<Boolean> FINDING_AGGREGATOR = part("findingAggregator");
-    static final Field<Boolean> CONFIG = part("config");
-    static final Field<Boolean> CONFIG_RULES = part("configRules");
-    static final Field<Boolean> SERVICE_LINKED_ROLE = part("configServiceLinkedRole");
+    static final Field<Boolean> ACCOUNT_TRAIL = part("accountTrail")
+            .doc("Read by the primary only. The multi-region account trail in A (management events, KMS, "
+                    + "validation, CloudWatch Logs, its own bucket). False when the account has a multi-region trail "
+                    + "of management events.");
+    static final Field<Boolean> SECURITY_HUB = part("securityHub")
+            .doc("Read by each stack, for its region. Security Hub with default standards off and FSBP v1.0.0 "
+                    + "subscribed. False when the region's hub exists.");
+    static final Field<Boolean> FINDING_AGGREGATOR = part("findingAggregator")
+            .doc("Read by the primary only. The finding aggregator in A, linking B. False when the account has "
+                    + "one.");
+    static final Field<Boolean> CONFIG = part("config")
+            .doc("Read by each stack, for its region. AWS Config's recorder (every supported type; global IAM "
+                    + "types in A only), delivery channel to a KMS-encrypted bucket and recording. False when the "
+                    + "region has a recorder.");
+    static final Field<Boolean> CONFIG_RULES = part("configRules")
+            .doc("Read by each stack, for its region. The program's AWS Config managed rules (24 in A, 22 in B); "
+                    + "with `config: false` they use the account's recorder.");
+    static final Field<Boolean> SERVICE_LINKED_ROLE = part("configServiceLinkedRole")
+            .doc("Read by the primary only. Create `AWSServiceRoleForConfig`, which both recorders use. False "
+                    + "when the account has it (`aws iam get-role --role-name AWSServiceRoleForConfig`).");
     /** Recording frequencies AWS Config accepts (AWS Config API Reference, RecordingMode). */
     static final Field<String> RECORDING_FREQUENCY = Field.choice("recordingFrequency", CONTINUOUS,
             List.of(CONTINUOUS, DAILY), f -> f, "a recording frequency of AWS Config").hint("set CONTINUOUS (every change) "
-            + "or DAILY (one configuration item per resource and day)");
+            + "or DAILY (one configuration item per resource and day)")
+            .doc("Read by each stack. `CONTINUOUS` or `DAILY` (AWS Config RecordingMode).");
     static final Field<List<String>> EXCLUDED_RULES = Field.texts("excludedRules", List.of(), Field.expect(
             ManagedRules.identifiers()::contains, Problem.Kind.NOT_ONE_OF, "is not a managed rule this program deploys",
             "use one of " + String.join(", ", ManagedRules.ALL.stream().map(ManagedRules.Rule::identifier).toList())), true)
-            .hint("set a list of managed-rule identifiers, e.g. [RDS_CLUSTER_MULTI_AZ_ENABLED]");
+            .hint("set a list of managed-rule identifiers, e.g. [RDS_CLUSTER_MULTI_AZ_ENABLED]")
+            .doc("Read by each stack. Managed-rule identifiers of `config/ManagedRules` to leave out, for example one "
+                    + "a region does not offer. Each once.");
     static final Field<JsonObject> KEY = Field.object("governance", List.of(ACCOUNT_TRAIL, SECURITY_HUB,
             FINDING_AGGREGATOR, CONFIG, CONFIG_RULES, SERVICE_LINKED_ROLE, RECORDING_FREQUENCY, EXCLUDED_RULES),
-            "{accountTrail: false} for an account that already has a multi-region trail");
+            "{accountTrail: false} for an account that already has a multi-region trail")
+            .shownDefault("every part on")
+            .doc("Which governance singletons the stacks create: the account trail, Security Hub, the finding "
+                    + "aggregator, AWS Config and its rules (see below and [governance.md](governance.md)).");
 
     public GovernanceSettings {
         excludedRules = Set.copyOf(excludedRules);

@@ -37,11 +37,24 @@ public record InterRegionSettings(boolean enabled, long primaryAsn, long seconda
             + "TransitGatewayRequestOptions, AmazonSideAsn)";
 
     static final Field<Boolean> ENABLED = Field.bool("enabled", true)
-            .hint("set true to build the inter-region network or false to build none of it");
-    static final Field<Long> PRIMARY_ASN = asn("primaryAsn", 64512L);
-    static final Field<Long> SECONDARY_ASN = asn("secondaryAsn", 64513L);
+            .hint("set true to build the inter-region network or false to build none of it")
+            .doc("Build the inter-region network: a Transit Gateway per region (both in the primary stack) with their "
+                    + "peering, each region's VPC attached to its gateway in its private subnets, routes between the two "
+                    + "VPC blocks, and one flow across the peering (B's application subnets to A's database port). Off: "
+                    + "none of it exists. It costs attachment-hours whether or not traffic flows (about $146 a month at "
+                    + "$0.05 per attachment-hour, see [inter-region-network.md](inter-region-network.md)). Switching on: "
+                    + "primary first; switching off: secondary first.");
+    static final Field<Long> PRIMARY_ASN = asn("primaryAsn", 64512L)
+            .doc("The Amazon-side ASN of A's gateway: a private ASN, 64512 to 65534 or 4200000000 to 4294967294 "
+                    + "(EC2 API Reference, TransitGatewayRequestOptions), different from `secondaryAsn` (AWS "
+                    + "recommends a unique ASN per peered gateway).");
+    static final Field<Long> SECONDARY_ASN = asn("secondaryAsn", 64513L)
+            .doc("The Amazon-side ASN of B's gateway: the same ranges, different from `primaryAsn`.");
     static final Field<JsonObject> KEY = Field.object("interRegion", List.of(ENABLED, PRIMARY_ASN, SECONDARY_ASN),
-            "{enabled: true, primaryAsn: 64512, secondaryAsn: 64513}");
+            "{enabled: true, primaryAsn: 64512, secondaryAsn: 64513}")
+            .shownDefault("see below (on)")
+            .doc("The inter-region network: on or off, and both transit gateways' ASNs. Same value in both stack "
+                    + "files.");
 
     public static final InterRegionSettings DEFAULTS = new InterRegionSettings(ENABLED.fallback(), PRIMARY_ASN.fallback(),
             SECONDARY_ASN.fallback());

@@ -42,20 +42,31 @@ public record NetworkSettings(RegionNetwork primary, RegionNetwork secondary, in
     /** An availability zone name: its region code and one letter ({@code eu-west-1a}). */
     private static final Pattern ZONE = Pattern.compile("^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}[a-z]$");
 
-    static final Field<String> CIDR = Field.text("cidr", null).hint("write the block as text, e.g. 10.10.0.0/16");
+    static final Field<String> CIDR = Field.text("cidr", null).hint("write the block as text, e.g. 10.10.0.0/16")
+            .doc("The VPC's IPv4 block of that region: RFC 1918 space only, `/16` to `/28` (Amazon VPC User Guide, "
+                    + "\"VPC CIDR blocks\"), no host bits, large enough for the subnets of its zones; the two blocks must "
+                    + "not overlap. The secondary refuses blocks that disagree with the primary's exported `network`.");
     static final Field<Integer> ZONES = Field.whole("zones", null).range(MIN_ZONES, MAX_ZONES, "use at least " + MIN_ZONES
-            + " zones (load balancer and failover within the region) and at most " + MAX_ZONES + " (the most any region has)");
+            + " zones (load balancer and failover within the region) and at most " + MAX_ZONES + " (the most any region has)")
+            .doc("Availability zones that get subnets, 2 to 6.");
     static final Field<List<String>> AVAILABILITY_ZONES = zoneNames(Optional.empty());
-    static final List<Field<?>> REGION_FIELDS = List.of(CIDR, ZONES, AVAILABILITY_ZONES);
-    static final Field<JsonObject> PRIMARY = Field.object("primary", REGION_FIELDS, "{cidr: 10.10.0.0/16, zones: 3}");
-    static final Field<JsonObject> SECONDARY = Field.object("secondary", REGION_FIELDS, "{cidr: 10.20.0.0/16, zones: 2}");
-    static final Field<Integer> FLOW_LOG_RETENTION = StorageSettings.LOG_RETENTION.renamed("flowLogRetentionDays");
+    /** Region A's default VPC: {@code 10.10.0.0/16} in 3 zones, zones from the data source. */
+    private static final RegionNetwork PRIMARY_DEFAULT = new RegionNetwork("10.10.0.0/16", 3, Optional.empty());
+    /** Region B's default VPC: {@code 10.20.0.0/16} in 2 zones (a warm standby), zones from the data source. */
+    private static final RegionNetwork SECONDARY_DEFAULT = new RegionNetwork("10.20.0.0/16", 2, Optional.empty());
+    static final Field<JsonObject> PRIMARY = Field.object("primary", regionFields(PRIMARY_DEFAULT), "{cidr: "
+            + PRIMARY_DEFAULT.cidr() + ", zones: " + PRIMARY_DEFAULT.zones() + "}");
+    static final Field<JsonObject> SECONDARY = Field.object("secondary", regionFields(SECONDARY_DEFAULT), "{cidr: "
+            + SECONDARY_DEFAULT.cidr() + ", zones: " + SECONDARY_DEFAULT.zones() + "}");
+    static final Field<Integer> FLOW_LOG_RETENTION = StorageSettings.LOG_RETENTION.renamed("flowLogRetentionDays")
+            .doc("Retention of the VPC flow-log groups; one of the values CloudWatch Logs accepts.");
     static final Field<JsonObject> KEY = Field.object("network", List.of(PRIMARY, SECONDARY, FLOW_LOG_RETENTION),
-            "{primary: {cidr: 10.10.0.0/16, zones: 3}, secondary: {cidr: 10.20.0.0/16, zones: 2}, flowLogRetentionDays: 365}");
+            "{primary: {cidr: 10.10.0.0/16, zones: 3}, secondary: {cidr: 10.20.0.0/16, zones: 2}, flowLogRetentionDays: 365}")
+            .shownDefault("see below")
+            .doc("Both regions' VPCs and the flow-log retention. Same value in both stack files.");
 
     /** Every default: A {@code 10.10.0.0/16} in 3 zones, B {@code 10.20.0.0/16} in 2, zones from the data source. */
-    public static final NetworkSettings DEFAULTS = new NetworkSettings(
-            new RegionNetwork("10.10.0.0/16", 3, Optional.empty()), new RegionNetwork("10.20.0.0/16", 2, Optional.empty()),
+    public static final NetworkSettings DEFAULTS = new NetworkSettings(PRIMARY_DEFAULT, SECONDARY_DEFAULT,
             FLOW_LOG_RETENTION.fallback());
 
     public NetworkSettings {
@@ -85,6 +96,12 @@ public record NetworkSettings(RegionNetwork primary, RegionNetwork secondary, in
         }
     }
 
+    /** The fields of one region's VPC, with that region's defaults as the configuration reference shows them. */
+    private static List<Field<?>> regionFields(RegionNetwork defaults) {
+        return List.of(CIDR.shownDefault("`" + defaults.cidr() + "`"), ZONES.shownDefault("`" + defaults.zones() + "`"),
+                AVAILABILITY_ZONES);
+    }
+
     /** The zone names of a region: at least two, each once, of that region when it is known. */
     private static Field<List<String>> zoneNames(Optional<AwsRegion> region) {
         String example = region.map(AwsRegion::code).orElse("eu-west-1");
@@ -97,7 +114,10 @@ public record NetworkSettings(RegionNetwork primary, RegionNetwork secondary, in
                 .rule(names -> names.size() >= MIN_ZONES, Problem.Kind.OUT_OF_RANGE, "names fewer than " + MIN_ZONES
                         + " zones", "list at least " + MIN_ZONES)
                 .hint("list zone names, e.g. [" + example + "a, " + example + "b], or leave it out to use the zones the "
-                        + "region reports");
+                        + "region reports")
+            .doc("Zone names of that region (`eu-west-1a`), each once, at least 2; `zones` must then equal their "
+                    + "number. Unset: the first `zones` available zones the region reports (a data source; an empty answer "
+                    + "is an error).");
     }
 
     /** The network settings; when any problem is found, {@link #DEFAULTS}, so that later checks are not reported twice. */

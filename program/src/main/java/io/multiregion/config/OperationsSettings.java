@@ -41,29 +41,43 @@ public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerM
     /** The shape SNS accepts for an email endpoint: one @, a dotted domain, no spaces. */
     static final Field<String> EMAIL = Field.text("email", null).rule(Field.matching(Pattern.compile(
             "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"), "is not an email address", "set one address such as ops@example.com, or "
-            + "remove the field for no subscription"));
+            + "remove the field for no subscription"))
+            .shownDefault("unset (no subscription)")
+            .doc("An address subscribed to the region's topic. SNS sends a confirmation mail first; nothing is "
+                    + "delivered before it is confirmed.");
     /**
      * Ten 5xx responses a minute, three minutes in a row: a handful of errors a minute is noise on a busy site, a
      * sustained ten is a failing release or tier.
      */
-    static final Field<Integer> ERRORS = threshold("loadBalancer5xxPerMinute", 10, 1, 1_000_000, "5xx responses per minute");
+    static final Field<Integer> ERRORS = threshold("loadBalancer5xxPerMinute", 10, 1, 1_000_000, "5xx responses per minute")
+            .doc("5xx responses a minute (the load balancer's own, and the targets') that count as failing, 3 "
+                    + "minutes in a row. 1 to 1,000,000.");
     /** One unhealthy target for three minutes: longer than a deployment's deregistration, shorter than a user's patience. */
     static final Field<Integer> UNHEALTHY = threshold("unhealthyHosts", 1, 1, 1000, "unhealthy targets (an Application "
-            + "Load Balancer target group holds at most 1,000)");
+            + "Load Balancer target group holds at most 1,000)")
+            .doc("Unhealthy targets that count as failing, 3 minutes in a row. 1 to 1,000.");
     /** 80% average CPU for 15 minutes: the headroom an Aurora writer needs to absorb a failover's load. */
-    static final Field<Integer> CPU = threshold("databaseCpuPercent", 80, 1, 100, "a percentage");
+    static final Field<Integer> CPU = threshold("databaseCpuPercent", 80, 1, 100, "a percentage")
+            .doc("Average CPU of the region's Aurora cluster that counts as failing, over 15 minutes. 1 to 100.");
     /** 512 MiB freeable memory: below it Aurora starts swapping and evicting its buffer cache. */
-    static final Field<Integer> MEMORY = threshold("databaseFreeableMemoryMiB", 512, 1, 4_000_000, "MiB");
+    static final Field<Integer> MEMORY = threshold("databaseFreeableMemoryMiB", 512, 1, 4_000_000, "MiB")
+            .doc("Freeable memory of an Aurora instance below which it is failing.");
     /**
      * Five seconds of global replication lag: Aurora global databases replicate with a typical lag under one second
      * (Aurora User Guide, "Using Amazon Aurora Global Database"), so five is a replication problem, not load.
      */
-    static final Field<Integer> LAG = threshold("databaseReplicationLagSeconds", 5, 1, 86_400, "seconds");
+    static final Field<Integer> LAG = threshold("databaseReplicationLagSeconds", 5, 1, 86_400, "seconds")
+            .doc("Region B: global replication lag (`AuroraGlobalDBReplicationLag`) that raises an alarm. "
+                    + "Aurora's typical lag is under a second.");
     /** Thirty seconds of RPO lag: the data an unplanned failover would lose at that moment. */
-    static final Field<Integer> RPO = threshold("databaseRpoLagSeconds", 30, 1, 86_400, "seconds");
+    static final Field<Integer> RPO = threshold("databaseRpoLagSeconds", 30, 1, 86_400, "seconds")
+            .doc("Region B, Aurora PostgreSQL: RPO lag (`AuroraGlobalDBRPOLag`) that raises an alarm: the data an "
+                    + "unplanned failover would lose.");
     /** Fifteen minutes: the S3 Replication Time Control threshold (S3 User Guide, "S3 Replication Time Control"). */
     static final Field<Integer> ARTIFACTS = threshold("artifactReplicationMinutes", 15, 1, 2880, "minutes (S3 can take up "
-            + "to 48 hours without Replication Time Control)");
+            + "to 48 hours without Replication Time Control)")
+            .doc("Release replication latency (`ReplicationLatency`, alarmed in B) that raises an alarm; 15 is "
+                    + "Replication Time Control's threshold. 1 to 2,880.");
     /**
      * A maintenance window schedule: a cron expression of six fields or a rate expression (Systems Manager User Guide,
      * "Reference: Cron and rate expressions for Systems Manager"). No default here: it depends on the role.
@@ -72,14 +86,23 @@ public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerM
             "^cron\\((\\S+ ){5}\\S+\\)$") || s.matches("^rate\\([1-9][0-9]* (minutes?|hours?|days?)\\)$"),
             Problem.Kind.MALFORMED, "is not a Systems Manager schedule", "write a cron expression of six fields such as "
                     + "cron(0 3 ? * SUN *), or a rate such as rate(7 days) (Systems Manager User Guide, \"Reference: Cron "
-                    + "and rate expressions for Systems Manager\")");
+                    + "and rate expressions for Systems Manager\")")
+            .shownDefault("`cron(0 3 ? * SUN *)` in the primary, `cron(0 3 ? * SAT *)` in the secondary")
+            .doc("The patch window's start, a Systems Manager cron (six fields) or rate expression. B is "
+                    + "patched the day before A, so a bad patch shows in the standby first.");
     /** Duration 1 to 24 hours, cutoff 0 to 23 and below the duration (Systems Manager API Reference, CreateMaintenanceWindow). */
-    static final Field<Integer> DURATION = threshold("patchDurationHours", 3, 1, 24, "hours");
-    static final Field<Integer> CUTOFF = threshold("patchCutoffHours", 1, 0, 23, "hours");
+    static final Field<Integer> DURATION = threshold("patchDurationHours", 3, 1, 24, "hours")
+            .doc("The window's length, 1 to 24 hours.");
+    static final Field<Integer> CUTOFF = threshold("patchCutoffHours", 1, 0, 23, "hours")
+            .doc("Hours before the window ends in which no new patch run starts; below `patchDurationHours`.");
     static final Field<String> TIMEZONE = Field.text("patchTimezone", "UTC").rule(OperationsSettings::isZone,
-            Problem.Kind.NOT_ONE_OF, "is not an IANA time zone", "use one such as UTC, Europe/Berlin or America/New_York");
+            Problem.Kind.NOT_ONE_OF, "is not an IANA time zone", "use one such as UTC, Europe/Berlin or America/New_York")
+            .doc("IANA time zone of `patchSchedule`, e.g. `Europe/Berlin`.");
     static final Field<JsonObject> KEY = Field.object("operations", List.of(EMAIL, ERRORS, UNHEALTHY, CPU, MEMORY, LAG, RPO,
-            ARTIFACTS, PATCH_SCHEDULE, DURATION, CUTOFF, TIMEZONE), "multiregion:operations: {email: ops@example.com}");
+            ARTIFACTS, PATCH_SCHEDULE, DURATION, CUTOFF, TIMEZONE), "multiregion:operations: {email: ops@example.com}")
+            .shownDefault("see below")
+            .doc("Alarm thresholds, the notification e-mail address (or none) and the patch window of this stack's "
+                    + "region. One per stack file.");
 
     private static Field<Integer> threshold(String name, int fallback, int min, int max, String unit) {
         return Field.whole(name, fallback).range(min, max, "set " + unit + " from " + min + " to " + max);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,21 +58,46 @@ public record Sizing(String instanceType, int minSize, int desiredCapacity, int 
 
     static final Field<String> INSTANCE_TYPE = Field.choice("instanceType", null, Arrays.stream(InstanceType.values())
                     .map(InstanceType::getValue).toList(), t -> t, "an EC2 instance type the AWS provider knows")
-            .hint("use a lower-case type name such as " + ACTIVE.instanceType + " or t3.medium");
+            .hint("use a lower-case type name such as " + ACTIVE.instanceType + " or t3.medium")
+            .shownDefault(perRole(Sizing::instanceType))
+            .doc("An EC2 instance type the AWS provider knows (`com.pulumi.aws.ec2.enums.InstanceType`). The AMI's "
+                    + "architecture (x86_64 or arm64) follows from it.");
     static final Field<Integer> MIN_SIZE = Field.whole("minSize", null).rule(n -> n >= 1, Problem.Kind.OUT_OF_RANGE,
             "lets scaling in leave no instance to serve or deploy to, and a warm standby stays fully working",
-            "set at least 1");
+            "set at least 1")
+            .shownDefault(perRole(Sizing::minSize))
+            .doc("The Auto Scaling group's minimum: `1 <= minSize <= desiredCapacity`. Resize the group with `minSize` "
+                    + "and `maxSize`.");
     static final Field<Integer> DESIRED = Field.whole("desiredCapacity", null).range(0, MAX_SIZE_LIMIT,
-            "sizes are 0 or more, and at most maxSize");
+            "sizes are 0 or more, and at most maxSize")
+            .shownDefault(perRole(Sizing::desiredCapacity))
+            .doc("The group's size at creation: `minSize <= desiredCapacity <= maxSize`. Used at creation only: the "
+                    + "group ignores later changes, so `pulumi up` never undoes a scale-out.");
     static final Field<Integer> MAX_SIZE = Field.whole("maxSize", null).range(0, MAX_SIZE_LIMIT, "set 0 to "
             + MAX_SIZE_LIMIT + ": " + MAX_SIZE_LIMIT + " is the default quota of targets per ALB target group; above it, "
-            + "raise the quota and this limit");
+            + "raise the quota and this limit")
+            .shownDefault(perRole(Sizing::maxSize))
+            .doc("The group's maximum: `desiredCapacity <= maxSize <= 1000` (1,000 targets per target group, the "
+                    + "default ALB quota: ELB User Guide for ALBs, \"Quotas for your Application Load Balancers\").");
     static final Field<Integer> NAT_GATEWAYS = Field.whole("natGateways", null).rule(n -> n >= 1,
             Problem.Kind.OUT_OF_RANGE, "leaves the private subnets without a route out for SSM and CodeDeploy",
-            "set at least 1");
+            "set at least 1")
+            .shownDefault(perRole(Sizing::natGateways))
+            .doc("1 to the stack's zone count; one per zone's public subnet.");
     static final Field<JsonObject> KEY = Field.object("sizing", List.of(INSTANCE_TYPE, MIN_SIZE, DESIRED, MAX_SIZE,
-            NAT_GATEWAYS, DatabaseSizing.INSTANCE_CLASS, DatabaseSizing.INSTANCES), "{instanceType: m7i.large, minSize: "
-            + "3, desiredCapacity: 3, maxSize: 12, natGateways: 3}");
+            NAT_GATEWAYS, DatabaseSizing.INSTANCE_CLASS, DatabaseSizing.INSTANCES.shownDefault(perRole(Sizing::dbInstances))),
+            "{instanceType: m7i.large, minSize: "
+            + "3, desiredCapacity: 3, maxSize: 12, natGateways: 3}")
+            .shownDefault("per role, see below")
+            .doc("This stack's instance type, Auto Scaling sizes, NAT gateways and database instances. One per stack "
+                    + "file.");
+
+    /** A default as the configuration reference shows it: one value, or the primary's and the secondary's. */
+    private static String perRole(Function<Sizing, Object> field) {
+        String active = "`" + field.apply(ACTIVE) + "`";
+        String standby = "`" + field.apply(STANDBY) + "`";
+        return active.equals(standby) ? active : active + " (primary), " + standby + " (secondary)";
+    }
 
     /** The default sizing of a role. */
     public static Sizing defaults(boolean standby) {

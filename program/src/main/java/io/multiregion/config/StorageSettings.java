@@ -20,14 +20,22 @@ public record StorageSettings(int logRetentionDays, int kmsDeletionWindowDays, i
             1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     static final Field<Integer> LOG_RETENTION = Field.whole("logRetentionDays", 365)
-            .oneOf(LOG_RETENTION_DAYS, "a retention CloudWatch Logs accepts");
+            .oneOf(LOG_RETENTION_DAYS, "a retention CloudWatch Logs accepts")
+            .doc("Retention of every log group created (flow logs excepted, see `network`); one of the values "
+                    + "CloudWatch Logs accepts (PutRetentionPolicy).");
     /** KMS ScheduleKeyDeletion PendingWindowInDays: 7 to 30 (AWS KMS API Reference). */
     static final Field<Integer> KMS_WINDOW = Field.whole("kmsDeletionWindowDays", 30)
-            .range(7, 30, "KMS accepts a deletion window of 7 to 30 days");
+            .range(7, 30, "KMS accepts a deletion window of 7 to 30 days")
+            .doc("Waiting period of a scheduled KMS key deletion, 7 to 30 (KMS API Reference, ScheduleKeyDeletion); "
+                    + "also the recovery window of the database secret.");
     static final Field<Integer> NONCURRENT_DAYS = Field.whole("noncurrentVersionDays", 90)
-            .range(1, 3650, "keep noncurrent versions between 1 and 3650 days");
-    static final Field<Boolean> PROTECT_DATA = Field.bool("protectData", true);
-    static final Field<Boolean> LOAD_BALANCER_PROTECTION = Field.bool("loadBalancerDeletionProtection", true);
+            .range(1, 3650, "keep noncurrent versions between 1 and 3650 days")
+            .doc("Days a noncurrent object version is kept in every bucket, 1 to 3650.");
+    static final Field<Boolean> PROTECT_DATA = Field.bool("protectData", true)
+            .doc("Pulumi `protect` on keys, buckets, the Aurora global cluster, clusters and instances, the database "
+                    + "secret and the image repositories, so `pulumi destroy` or a replacement cannot remove them.");
+    static final Field<Boolean> LOAD_BALANCER_PROTECTION = Field.bool("loadBalancerDeletionProtection", true)
+            .doc("Deletion protection on the region's Application Load Balancer (FSBP ELB.6).");
 
     static final List<Field<?>> KEYS = List.of(LOG_RETENTION, KMS_WINDOW, NONCURRENT_DAYS, PROTECT_DATA,
             LOAD_BALANCER_PROTECTION);
