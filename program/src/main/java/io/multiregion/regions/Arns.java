@@ -14,6 +14,14 @@ public final class Arns {
         return "arn:" + region.partition() + ":s3:::" + bucketName;
     }
 
+    /**
+     * {@code arn:<partition>:s3:::<prefix>*}: every bucket whose name starts with {@code prefix}, a pattern for
+     * {@code ArnLike} (bucket names hold no {@code *} or {@code ?}, so the prefix matches only itself).
+     */
+    public static String bucketsNamedFrom(AwsRegion region, String prefix) {
+        return bucket(region, prefix + "*");
+    }
+
     /** {@code arn:<partition>:s3:::<bucket>/<key>}, the ARN CloudTrail data-event selectors and IAM use for one object. */
     public static String object(AwsRegion region, String bucketName, String key) {
         return bucket(region, bucketName) + "/" + key;

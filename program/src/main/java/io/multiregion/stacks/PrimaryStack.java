@@ -151,9 +151,6 @@ public final class PrimaryStack {
         // Governance of this stack's region (and, in the primary, what exists once per account).
         Governance governance = StackParts.governance(settings, support);
 
-        // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
-        support.seal();
-
         Map<Value, Output<?>> exports = new LinkedHashMap<>();
         gateways.ifPresent(p -> {
             exports.put(Value.PRIMARY_TRANSIT_GATEWAY, p.requesterGatewayId);

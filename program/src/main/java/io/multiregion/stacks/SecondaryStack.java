@@ -185,9 +185,6 @@ public final class SecondaryStack {
         // Governance of this stack's region (and, in the primary, what exists once per account).
         Governance governance = StackParts.governance(settings, support);
 
-        // every bucket exists now: the access-log buckets admit exactly the buckets that log to them.
-        support.seal();
-
         exports.put(Value.PRIMARY_REGION, Output.of(settings.primaryRegion().code()));
         exports.put(Value.SECONDARY_REGION, Output.of(b.code()));
         exports.put(Value.MONITORING, ops.monitoring(Optional.empty()));

@@ -33,7 +33,6 @@ public final class RegionalSupport {
     private final ProviderRegistry providers;
     private final Map<AwsRegion, RegionalKey> keys = new LinkedHashMap<>();
     private final Map<AwsRegion, SecureBucket> accessLogs = new LinkedHashMap<>();
-    private boolean sealed;
 
     public RegionalSupport(Args args, ProviderRegistry providers) {
         this.args = args;
@@ -59,31 +58,29 @@ public final class RegionalSupport {
                 in(r, null)));
     }
 
-    /** This stack's server-access-log bucket in a region (SSE-S3, see {@link SecureBucket}). */
+    /**
+     * This stack's server-access-log bucket in a region (SSE-S3, see {@link SecureBucket}). Its policy is written with
+     * it and admits this account's buckets named {@code <project>-*} ({@link SecureBucket#logDelivery}), which every
+     * bucket of {@link #bucket} is, so each of them logs here from the moment it is created, whenever that is.
+     */
     public SecureBucket accessLogs(AwsRegion region) {
-        return accessLogs.computeIfAbsent(region, r -> {
-            key(r); // its account id scopes the log-delivery statement (see seal)
-            return new SecureBucket(args.project() + "-access-logs-" + r.code(),
-                    SecureBucket.accessLogBucket(r, args.noncurrentVersionDays(), args.protectData()), in(r, null));
-        });
+        return accessLogs.computeIfAbsent(region, r -> new SecureBucket(args.project() + "-access-logs-" + r.code(),
+                // the regional key's account id scopes the log-delivery statement (aws:SourceAccount)
+                SecureBucket.accessLogBucket(r, new SecureBucket.LogSources(key(r).accountId, logSourcePrefix()),
+                        args.noncurrentVersionDays(), args.protectData()), in(r, null)));
+    }
+
+    /** The start of every logged bucket's name: the project, as every bucket this program logs is named. */
+    private String logSourcePrefix() {
+        return args.project() + "-";
     }
 
     /**
-     * Called once the stack has created every bucket: each access-log bucket gets its policy, admitting log
-     * delivery from exactly the buckets that log to it, and those buckets start logging.
+     * A KMS-encrypted, access-logged bucket in a region, under a parent; its name starts with {@code <project>-}, the
+     * names its region's access-log bucket admits (the bucket refuses another name).
      */
-    public void seal() {
-        sealed = true;
-        accessLogs.forEach((region, logs) -> logs.admitAccessLogs(key(region).accountId));
-    }
-
-    /** A KMS-encrypted, access-logged bucket in a region, under a parent. */
     public SecureBucket bucket(String name, AwsRegion region, com.pulumi.resources.Resource parent,
                                Function<SecureBucket.BucketRef, List<Statement>> extraPolicy) {
-        if (sealed) {
-            // its access logs would never be delivered: the log bucket's policy names its sources once
-            throw new IllegalStateException("bucket " + name + " is created after seal(); create every bucket first");
-        }
         return new SecureBucket(name, new SecureBucket.Args(region, Optional.of(key(region)),
                 Optional.of(accessLogs(region)), args.noncurrentVersionDays(), args.protectData(), extraPolicy),
                 in(region, parent));
@@ -105,9 +102,6 @@ public final class RegionalSupport {
     /** A bucket like {@link #bucket}, encrypted with the given key of its region instead of the stack's regional key. */
     public SecureBucket bucket(String name, RegionalKey key, com.pulumi.resources.Resource parent,
                                Function<SecureBucket.BucketRef, List<Statement>> extraPolicy) {
-        if (sealed) {
-            throw new IllegalStateException("bucket " + name + " is created after seal(); create every bucket first");
-        }
         return new SecureBucket(name, new SecureBucket.Args(key.region, Optional.of(key),
                 Optional.of(accessLogs(key.region)), args.noncurrentVersionDays(), args.protectData(), extraPolicy),
                 in(key.region, parent));

@@ -34,6 +34,7 @@ import io.multiregion.iam.Actions;
 import io.multiregion.iam.PolicyDocument;
 import io.multiregion.iam.Statement;
 import io.multiregion.naming.Names;
+import io.multiregion.regions.Arns;
 import io.multiregion.regions.AwsRegion;
 
 import java.util.ArrayList;
@@ -63,19 +64,38 @@ public final class SecureBucket extends ComponentResource {
      * @param noncurrentDays days a noncurrent version is kept
      * @param protect       refuse deletion and replacement from Pulumi
      * @param extraPolicy   further bucket-policy statements, given the bucket's ARN and name
+     * @param logSources    for an access-log bucket only: the buckets it admits server access logs from
+     *                      (default: none, the bucket receives no server access logs)
      */
     public record Args(AwsRegion region, Optional<RegionalKey> key, Optional<SecureBucket> accessLogs,
                        int noncurrentDays, boolean protect,
-                       Function<BucketRef, List<Statement>> extraPolicy) {
+                       Function<BucketRef, List<Statement>> extraPolicy, Optional<LogSources> logSources) {
+
+        /** A bucket that receives no server access logs. */
+        public Args(AwsRegion region, Optional<RegionalKey> key, Optional<SecureBucket> accessLogs,
+                    int noncurrentDays, boolean protect, Function<BucketRef, List<Statement>> extraPolicy) {
+            this(region, key, accessLogs, noncurrentDays, protect, extraPolicy, Optional.empty());
+        }
     }
 
     /**
-     * An access-log bucket: SSE-S3, not itself logged, and its policy written later by {@link #admitAccessLogs},
-     * once every bucket that logs to it is known, so that the log-delivery statement names each of them in
-     * {@code aws:SourceArn}.
+     * The buckets an access-log bucket admits server access logs from: this account's buckets whose name starts with
+     * {@code namePrefix}. Every bucket that logs to it must be named so (the constructor refuses one that is not).
+     *
+     * @param account    this account's id, for {@code aws:SourceAccount}
+     * @param namePrefix the start of every source bucket's name, for {@code aws:SourceArn} (for example
+     *                   {@code <project>-}); each source writes under its own name, so also the start of every
+     *                   log object's key
      */
-    public static Args accessLogBucket(AwsRegion region, int noncurrentDays, boolean protect) {
-        return new Args(region, Optional.empty(), Optional.empty(), noncurrentDays, protect, null);
+    public record LogSources(Output<String> account, String namePrefix) {
+    }
+
+    /**
+     * An access-log bucket: SSE-S3, not itself logged, and its policy written with it, admitting server access log
+     * delivery from {@code sources} (see {@link #logDelivery}), so that a bucket created at any later point logs here.
+     */
+    public static Args accessLogBucket(AwsRegion region, LogSources sources, int noncurrentDays, boolean protect) {
+        return new Args(region, Optional.empty(), Optional.empty(), noncurrentDays, protect, null, Optional.of(sources));
     }
 
     /**
@@ -100,19 +120,19 @@ public final class SecureBucket extends ComponentResource {
     public final BucketV2 bucket;
     /** Versioning, which replication and S3 pipeline sources need first. */
     public final BucketVersioningV2 versioning;
-    /** The bucket policy, which CloudTrail and log delivery need before they write. */
-    public BucketPolicy policy;
+    /** The bucket policy, which CloudTrail and log delivery need before they write (null for a bucket without one). */
+    public final BucketPolicy policy;
     /** The key encrypting the bucket, if it is KMS-encrypted. */
     public final Optional<RegionalKey> key;
     public final AwsRegion region;
+    /** For an access-log bucket: the buckets it admits server access logs from. */
+    private final Optional<LogSources> logSources;
     private final String name;
     private final BucketPublicAccessBlock publicAccess;
-    private final BucketRef ref;
-    /** For an access-log bucket: the buckets that log to it, in the order they were created. */
-    private final List<SecureBucket> loggedBuckets = new ArrayList<>();
 
     public SecureBucket(String name, Args args, ComponentResourceOptions options) {
-        super("multiregion:storage:SecureBucket", name, options);
+        super("multiregion:storage:SecureBucket", checked(name, args), options);
+        this.logSources = args.logSources();
         this.region = args.region();
         this.key = args.key();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -160,12 +180,24 @@ public final class SecureBucket extends ComponentResource {
 
         this.name = name;
         this.publicAccess = publicAccess;
-        this.ref = ref;
+        List<Statement> statements = new ArrayList<>();
+        args.logSources().ifPresent(sources -> statements.add(logDelivery(region, ref, sources)));
         if (args.extraPolicy() != null) {
-            this.policy = writePolicy(args.extraPolicy().apply(ref));
+            statements.addAll(args.extraPolicy().apply(ref));
         }
+        this.policy = args.extraPolicy() == null && args.logSources().isEmpty() ? null : writePolicy(statements);
 
-        args.accessLogs().ifPresent(logs -> logs.loggedBuckets.add(this));
+        // Logging starts with the bucket: the target's policy already admits every bucket named as this one is
+        // (checked above), so nothing created later has to complete it.
+        args.accessLogs().ifPresent(logs -> new BucketLoggingV2(name + "-logging", BucketLoggingV2Args.builder()
+                .bucket(bucket.id())
+                .targetBucket(logs.bucketName)
+                .targetPrefix(name + "/")
+                .build(),
+                CustomResourceOptions.builder().parent(this)
+                        // logs are delivered only once the target's policy admits them (S3 User Guide,
+                        // "Enabling Amazon S3 server access logging", "Permissions for log delivery").
+                        .dependsOn(List.<Resource>of(logs.policy)).build()));
 
         new BucketLifecycleConfigurationV2(name + "-lifecycle", BucketLifecycleConfigurationV2Args.builder()
                 .bucket(bucket.id())
@@ -203,34 +235,50 @@ public final class SecureBucket extends ComponentResource {
     }
 
     /**
-     * For an access-log bucket, once every bucket that logs to it exists: its policy admits the S3 logging
-     * service for exactly those buckets ({@code aws:SourceArn}) of this account ({@code aws:SourceAccount}), as the
-     * S3 User Guide recommends ("Permissions for log delivery"), and each of them then starts logging here.
-     *
-     * @param account this account's id, for {@code aws:SourceAccount}
+     * The name, once the arguments are known to be consistent: a bucket logs only to an access-log bucket that admits
+     * its name, and an access-log bucket is SSE-S3 and not itself logged (S3 User Guide, "Enabling Amazon S3 server
+     * access logging": the target must use SSE-S3 default encryption and should not have server access logging).
      */
-    public void admitAccessLogs(Output<String> account) {
-        if (policy != null) {
-            throw new IllegalStateException(name + " already has its policy");
+    private static String checked(String name, Args args) {
+        if (args.logSources().isPresent() && (args.key().isPresent() || args.accessLogs().isPresent())) {
+            throw new IllegalArgumentException("access-log bucket " + name
+                    + " must use SSE-S3 (no key) and must not itself be logged");
         }
-        List<Output<String>> sources = loggedBuckets.stream().map(b -> b.arn).toList();
-        Statement.Builder delivery = Statement.allow("S3ServerAccessLogDelivery").actions(Actions.S3_WRITE_OBJECT)
-                .resource(objectsArn).service("logging.s3.amazonaws.com")
-                .condition("StringEquals", "aws:SourceAccount", account);
-        if (!sources.isEmpty()) {
-            delivery.conditionAnyOf("ArnLike", "aws:SourceArn", sources);
-        }
-        this.policy = writePolicy(sources.isEmpty() ? List.of() : List.of(delivery.build()));
-        for (SecureBucket logged : loggedBuckets) {
-            new BucketLoggingV2(logged.name + "-logging", BucketLoggingV2Args.builder()
-                    .bucket(logged.bucket.id())
-                    .targetBucket(bucketName)
-                    .targetPrefix(logged.name + "/")
-                    .build(),
-                    CustomResourceOptions.builder().parent(logged)
-                            // logs are delivered only once the target's policy admits them.
-                            .dependsOn(List.<Resource>of(policy)).build());
-        }
+        args.accessLogs().ifPresent(logs -> {
+            LogSources sources = logs.logSources.orElseThrow(() -> new IllegalArgumentException("bucket " + name
+                    + " logs to " + logs.name + ", which admits no server access logs: log to an access-log bucket"));
+            if (!name.startsWith(sources.namePrefix())) {
+                throw new IllegalArgumentException("bucket " + name + " logs to " + logs.name
+                        + ", which admits server access logs only from buckets named " + sources.namePrefix()
+                        + "*: start the bucket's name with " + sources.namePrefix());
+            }
+        });
+        return name;
+    }
+
+    /**
+     * The statement admitting S3 server access log delivery to an access-log bucket, as the S3 User Guide recommends
+     * ("Enabling Amazon S3 server access logging", "Grant permissions to the logging service principal by using a
+     * bucket policy"): {@code s3:PutObject} for {@code logging.s3.amazonaws.com} on the logging prefix, with
+     * {@code aws:SourceAccount} and {@code ArnLike aws:SourceArn} on the source buckets.
+     *
+     * <p>The sources are a pattern, {@code arn:<partition>:s3:::<namePrefix>*}, rather than the list of the buckets
+     * that log here: a list is known only once the last bucket exists, so the policy would have to wait for a call
+     * made after it, and a bucket created after that call would never be admitted. The pattern admits no more than
+     * this account's own buckets named for the project ({@code aws:SourceAccount} is fixed; another stack of the
+     * project in the same account included, as bucket names do not carry the stack), each only once its owner turns
+     * on logging to this bucket, and only under a key that starts with the prefix; every bucket that logs here is
+     * checked to match it when it is created. The fixed service principal and account keep the policy non-public
+     * despite the wildcard, so the public access block accepts it (S3 User Guide, "Blocking public access to your
+     * Amazon S3 storage", "The meaning of public").
+     */
+    static Statement logDelivery(AwsRegion region, BucketRef target, LogSources sources) {
+        return Statement.allow("S3ServerAccessLogDelivery").actions(Actions.S3_WRITE_OBJECT)
+                .resource(target.arn().applyValue(a -> a + "/" + sources.namePrefix() + "*"))
+                .service("logging.s3.amazonaws.com")
+                .condition("StringEquals", "aws:SourceAccount", sources.account())
+                .condition("ArnLike", "aws:SourceArn", Arns.bucketsNamedFrom(region, sources.namePrefix()))
+                .build();
     }
 
     /** Read and write access to every object, plus the key to encrypt and decrypt them. */

@@ -56,7 +56,6 @@ class GovernanceSwitchesTest {
                             linked.isPresent() ? "primary" : "secondary", Set.of(region), ProviderSettings.none())));
             new Governance("multiregion-governance", new Governance.Args("multiregion-test", region, linked, parts, 365),
                     support, support.in(region, null));
-            support.seal();
         });
     }
 

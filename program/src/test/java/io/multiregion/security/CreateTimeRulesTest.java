@@ -1,5 +1,6 @@
 package io.multiregion.security;
 
+import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.StandardRuns;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -78,26 +80,36 @@ class CreateTimeRulesTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}: access-log buckets admit exactly the buckets that log to them, which wait for that")
+    @ParameterizedTest(name = "{0}: access-log buckets admit this account's project buckets, which log there once admitted")
     @MethodSource("runs")
     void accessLogDeliveryIsScoped(String name) {
         ProgramRun run = StandardRuns.get(name);
         List<Registered> loggings = run.ofType("aws:s3/bucketLoggingV2:BucketLoggingV2");
         assertFalse(loggings.isEmpty());
-        for (Registered target : run.where(r -> r.type().equals("aws:s3/bucketV2:BucketV2") && r.name().contains("access-logs"))) {
+        List<Registered> targets = run.where(r -> r.type().equals("aws:s3/bucketV2:BucketV2") && r.name().contains("access-logs"));
+        assertFalse(targets.isEmpty());
+        for (Registered target : targets) {
             String bucket = target.name() + "-a1b2c3d";
             Registered policy = run.where(r -> r.type().equals("aws:s3/bucketPolicy:BucketPolicy")
                     && bucket.equals(r.text("bucket"))).get(0);
-            io.multiregion.testing.PolicyView.StatementView delivery = io.multiregion.testing.PolicyView
-                    .parse(policy.text("policy")).sid("S3ServerAccessLogDelivery");
+            PolicyView.StatementView delivery = PolicyView.parse(policy.text("policy")).sid("S3ServerAccessLogDelivery");
+            // S3 User Guide, "Enabling Amazon S3 server access logging", "Permissions for log delivery"
+            assertEquals(Map.of("Service", List.of("logging.s3.amazonaws.com")), delivery.principals());
+            assertEquals(List.of("s3:PutObject"), delivery.actions());
             assertEquals(List.of("123456789012"), delivery.condition("StringEquals", "aws:SourceAccount"));
-            List<String> logged = loggings.stream().filter(l -> bucket.equals(l.text("targetBucket")))
-                    .map(l -> "arn:aws:s3:::" + l.text("bucket")).sorted().toList();
+            // the project's buckets, never every bucket of the account
+            assertEquals(List.of("arn:aws:s3:::multiregion-*"), delivery.condition("ArnLike", "aws:SourceArn"));
+            assertEquals(List.of("arn:aws:s3:::" + bucket + "/multiregion-*"), delivery.resources());
+            List<Registered> logged = loggings.stream().filter(l -> bucket.equals(l.text("targetBucket"))).toList();
             assertFalse(logged.isEmpty());
-            assertEquals(logged, delivery.condition("ArnLike", "aws:SourceArn").stream().sorted().toList(),
-                    "S3 User Guide, \"Permissions for log delivery\": aws:SourceArn names the source buckets");
-            loggings.stream().filter(l -> bucket.equals(l.text("targetBucket")))
-                    .forEach(l -> assertTrue(l.dependsOn(policy), l.name() + " starts before the target admits it"));
+            for (Registered l : logged) {
+                assertTrue(delivery.like("ArnLike", "aws:SourceArn", "arn:aws:s3:::" + l.text("bucket")),
+                        l.text("bucket") + " logs to " + bucket + ", which does not admit it");
+                assertTrue(PolicyView.matchesLike(delivery.resources().get(0),
+                                "arn:aws:s3:::" + bucket + "/" + l.text("targetPrefix") + "2025-01-01-00-00-00-0123456789ABCDEF"),
+                        l.name() + " writes under " + l.text("targetPrefix") + ", which the policy does not admit");
+                assertTrue(l.dependsOn(policy), l.name() + " starts before the target admits it");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** A parsed IAM policy document: its statements with actions, resources, principals and conditions as lists. */
 public record PolicyView(List<StatementView> statements) {
@@ -22,6 +23,23 @@ public record PolicyView(List<StatementView> statements) {
         public List<String> condition(String operator, String key) {
             return conditions.getOrDefault(operator, Map.of()).getOrDefault(key, List.of());
         }
+
+        /**
+         * Whether a value satisfies one of the patterns of a {@code *Like} condition: {@code *} matches any run of
+         * characters and {@code ?} one (IAM User Guide, "IAM JSON policy elements: Condition operators").
+         */
+        public boolean like(String operator, String key, String value) {
+            return condition(operator, key).stream().anyMatch(pattern -> matchesLike(pattern, value));
+        }
+    }
+
+    /** Whether a value matches a {@code StringLike}/{@code ArnLike} pattern ({@code *}: any run, {@code ?}: one character). */
+    public static boolean matchesLike(String pattern, String value) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return value.matches(regex.toString());
     }
 
     /**
