@@ -5,6 +5,7 @@ import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
 import io.multiregion.testing.StackFiles;
+import io.multiregion.testing.StandardRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,8 +25,8 @@ class PipelinesTest {
 
     @BeforeAll
     static void run() {
-        primary = ProgramRun.of("primary", Map.of());
-        secondary = ProgramRun.of("secondary", Samples.primaryOutputs());
+        primary = StandardRuns.get("primary");
+        secondary = StandardRuns.get("secondary/cloudtrail");
         assertFalse(primary.failed(), primary::errors);
         assertFalse(secondary.failed(), secondary::errors);
     }

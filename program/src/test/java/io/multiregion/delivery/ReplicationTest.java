@@ -3,6 +3,7 @@ package io.multiregion.delivery;
 import io.multiregion.testing.PolicyView;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
+import io.multiregion.testing.StandardRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ReplicationTest {
 
     @BeforeAll
     static void run() {
-        primary = ProgramRun.of("primary", Map.of());
+        primary = StandardRuns.get("primary");
         assertFalse(primary.failed(), primary::errors);
     }
 

@@ -81,15 +81,4 @@ class NamesTest {
         assertThrows(IllegalArgumentException.class, () -> Names.bucket("release_bucket"));
         assertThrows(IllegalArgumentException.class, () -> Names.bucket("-release"));
     }
-
-    @Test
-    @DisplayName("documented AWS limits")
-    void limits() {
-        assertAll(
-                () -> assertEquals(63, Names.S3_BUCKET),
-                () -> assertEquals(64, Names.IAM_ROLE),
-                () -> assertEquals(64, Names.EVENT_RULE),
-                () -> assertEquals(32, Names.CONNECTION),
-                () -> assertEquals(128, Names.TRAIL));
-    }
 }

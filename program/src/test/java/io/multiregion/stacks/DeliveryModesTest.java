@@ -2,13 +2,14 @@ package io.multiregion.stacks;
 
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.stacks.StackContract.Value;
+import io.multiregion.testing.GlobalServices;
 import io.multiregion.testing.NativeRuns;
 import io.multiregion.testing.PolicyView;
-import io.multiregion.testing.GlobalServices;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
 import io.multiregion.testing.StackFiles;
+import io.multiregion.testing.StandardRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ class DeliveryModesTest {
 
     @BeforeAll
     static void run() {
-        bespokePrimary = ProgramRun.of("primary", Map.of());
-        bespokeSecondary = ProgramRun.of("secondary", Samples.primaryOutputs());
+        bespokePrimary = StandardRuns.get("primary");
+        bespokeSecondary = StandardRuns.get("secondary/cloudtrail");
         nativePrimary = NativeRuns.primary();
         assertFalse(nativePrimary.failed(), nativePrimary::errors);
         nativeExports = NativeRuns.primaryExports();
