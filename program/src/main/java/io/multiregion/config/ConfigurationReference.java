@@ -99,8 +99,9 @@ public final class ConfigurationReference {
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
                 continue;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement("<!-- BEGIN GENERATED " + name + " (bin/config-reference) -->\n"
-                    + table.orElseThrow() + "<!-- END GENERATED " + name + " -->"));
+            // blank lines around the table: a Markdown table does not start inside the comment's HTML block
+            m.appendReplacement(out, Matcher.quoteReplacement("<!-- BEGIN GENERATED " + name
+                    + " (bin/config-reference) -->\n\n" + table.orElseThrow() + "\n<!-- END GENERATED " + name + " -->"));
         }
         m.appendTail(out);
         List<String> expected = new ArrayList<>(List.of(KEYS));
