@@ -1,7 +1,6 @@
 package io.multiregion.config;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -101,11 +100,6 @@ public final class ManagedRules {
     /** Every rule identifier. */
     public static Set<String> identifiers() {
         return ALL.stream().map(Rule::identifier).collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** The rule with this identifier. */
-    public static Optional<Rule> byIdentifier(String identifier) {
-        return ALL.stream().filter(r -> r.identifier().equals(identifier)).findFirst();
     }
 
     /** The rules one region runs: all of them in region A, those of {@link Scope#EACH_REGION} elsewhere, less the excluded. */
