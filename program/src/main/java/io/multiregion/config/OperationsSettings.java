@@ -31,12 +31,16 @@ import java.util.regex.Pattern;
  * @param patchDurationHours           the patch window's length in hours, 1 to 24
  * @param patchCutoffHours             hours before the window ends in which no new patch run starts
  * @param patchTimezone                the IANA time zone of the schedule
+ * @param frontDoor5xxErrorRatePercent the secondary, with CloudFront: the share of the distribution's requests answered
+ *                                     with a 5xx status that counts as failing, a percentage
+ * @param frontDoor5xxMinutes          the secondary, with CloudFront: minutes in a row at that share before the alarm
  */
 public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerMinute, int unhealthyHosts,
                                  int databaseCpuPercent, int databaseFreeableMemoryMiB,
                                  int databaseReplicationLagSeconds, int databaseRpoLagSeconds,
                                  int artifactReplicationMinutes, String patchSchedule, int patchDurationHours,
-                                 int patchCutoffHours, String patchTimezone) {
+                                 int patchCutoffHours, String patchTimezone, int frontDoor5xxErrorRatePercent,
+                                 int frontDoor5xxMinutes) {
 
     /** The shape SNS accepts for an email endpoint: one @, a dotted domain, no spaces. */
     static final Field<String> EMAIL = Field.text("email", null).rule(Field.matching(Pattern.compile(
@@ -79,6 +83,25 @@ public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerM
             .doc("Release replication latency (`ReplicationLatency`, alarmed in B) that raises an alarm; 15 is "
                     + "Replication Time Control's threshold. 1 to 2,880.");
     /**
+     * 5% of the front door's requests answered 5xx, five one-minute periods in a row: the CloudFront Developer Guide's
+     * own example of a 5xxErrorRate alarm ("5% of requests for 5 continuous minutes", "Monitor CloudFront metrics with
+     * Amazon CloudWatch"). The origin group already retries a failing region's reads on the other one, so a sustained
+     * 5% is what neither region could serve (or the writes, which do not fail over). It is a percentage, hence 1 to
+     * 100; the alarm fires at or above it, so 100 means "every request fails".
+     */
+    static final Field<Integer> FRONT_DOOR_5XX = threshold("frontDoor5xxErrorRatePercent", 5, 1, 100, "a percentage of "
+            + "the distribution's requests")
+            .doc("Secondary, with CloudFront: the share of the distribution's requests answered with a 5xx status "
+                    + "(`5xxErrorRate`, alarmed in us-east-1) that counts as failing, `frontDoor5xxMinutes` minutes in a "
+                    + "row. 1 to 100.");
+    /**
+     * Five minutes: the same example's duration. At most an hour of one-minute periods: a longer wait would sit through
+     * an outage (CloudWatch itself allows one day of one-minute periods: API Reference, PutMetricAlarm, Period).
+     */
+    static final Field<Integer> FRONT_DOOR_5XX_MINUTES = threshold("frontDoor5xxMinutes", 5, 1, 60, "minutes")
+            .doc("Secondary, with CloudFront: one-minute periods in a row at or above `frontDoor5xxErrorRatePercent` "
+                    + "before the front door's alarm fires. 1 to 60.");
+    /**
      * A maintenance window schedule: a cron expression of six fields or a rate expression (Systems Manager User Guide,
      * "Reference: Cron and rate expressions for Systems Manager"). No default here: it depends on the role.
      */
@@ -99,7 +122,8 @@ public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerM
             Problem.Kind.NOT_ONE_OF, "is not an IANA time zone", "use one such as UTC, Europe/Berlin or America/New_York")
             .doc("IANA time zone of `patchSchedule`, e.g. `Europe/Berlin`.");
     static final Field<JsonObject> KEY = Field.object("operations", List.of(EMAIL, ERRORS, UNHEALTHY, CPU, MEMORY, LAG, RPO,
-            ARTIFACTS, PATCH_SCHEDULE, DURATION, CUTOFF, TIMEZONE), "multiregion:operations: {email: ops@example.com}")
+            ARTIFACTS, FRONT_DOOR_5XX, FRONT_DOOR_5XX_MINUTES, PATCH_SCHEDULE, DURATION, CUTOFF, TIMEZONE),
+            "multiregion:operations: {email: ops@example.com}")
             .shownDefault("see below")
             .doc("Alarm thresholds, the notification e-mail address (or none) and the patch window of this stack's "
                     + "region. One per stack file.");
@@ -133,6 +157,6 @@ public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerM
         }
         return new OperationsSettings(o.find(EMAIL), o.get(ERRORS), o.get(UNHEALTHY), o.get(CPU), o.get(MEMORY), o.get(LAG),
                 o.get(RPO), o.get(ARTIFACTS), o.get(PATCH_SCHEDULE, standby ? "cron(0 3 ? * SAT *)" : "cron(0 3 ? * SUN *)"),
-                duration, cutoff, o.get(TIMEZONE));
+                duration, cutoff, o.get(TIMEZONE), o.get(FRONT_DOOR_5XX), o.get(FRONT_DOOR_5XX_MINUTES));
     }
 }

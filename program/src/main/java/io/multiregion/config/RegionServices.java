@@ -47,7 +47,8 @@ public final class RegionServices {
      * @param securityHub  the stack builds Security Hub in its region (and the primary the finding aggregator in A)
      * @param config       the stack builds AWS Config's recorder or rules in its region
      * @param global       the services the stack registers through the global provider in {@link #GLOBAL} (the
-     *                     secondary's front door: CloudFront, its web ACL, certificate and logs, Route 53 health checks)
+     *                     secondary's front door: CloudFront, its web ACL, certificate and logs, Route 53 health checks,
+     *                     and the alarms on their metrics)
      */
     public record Parts(boolean domain, boolean interRegion, boolean accountTrail, boolean securityHub, boolean config,
                         Set<Service> global) {
@@ -81,6 +82,8 @@ public final class RegionServices {
             }
             if (frontDoor.cloudFront()) {
                 out.add(Service.CLOUDFRONT);
+                // the alarm on the distribution's 5xx rate (CloudFront's metrics are in us-east-1), its topic and key
+                out.addAll(List.of(Service.CLOUDWATCH, Service.SNS, Service.KMS));
                 if (frontDoor.waf()) {
                     out.add(Service.WAF);
                 }
@@ -174,7 +177,7 @@ public final class RegionServices {
             }
             String key = region.equals(a) ? "primaryRegion" : region.equals(b) ? "secondaryRegion" : "frontDoor";
             String what = !region.equals(a) && !region.equals(b) ? "the front door's global services (CloudFront, its web ACL, "
-                    + "certificate and logs, Route 53 health checks)"
+                    + "certificate and logs, Route 53 health checks, and their alarms)"
                     : role == Role.PRIMARY && region.equals(b)
                     ? "the pairs the primary stack builds in region B (the replica bucket, its key, the secret's replica, "
                     + "the image repository" + (parts.interRegion() ? ", B's transit gateway" : "") + ")"

@@ -16,14 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The cross-region dashboard, owned by the secondary (it is deployed last, sees both regions through the contract, and
  * stays changeable while A is down): both regions side by side, A on the left and B on the right, one row per tier:
  * the load balancer, the targets and the group, the database and its replication lag, the release replication, the
- * pipeline runs and deployments, and the front door's health. Each widget names the region its metrics are published
- * in (a metric widget's {@code region} property; CloudWatch User Guide, "Dashboard body structure and syntax"), so one
- * dashboard shows metrics of three regions (A, B and the global services' region).
+ * pipeline runs and deployments, and the front door's health (with CloudFront, its requests and 5xx rate). Each widget
+ * names the region its metrics are published in (a metric widget's {@code region} property; CloudWatch User Guide,
+ * "Dashboard body structure and syntax"), so one dashboard shows metrics of three regions (A, B and the global
+ * services' region).
  *
  * <p>CloudWatch dashboards are global to the account, so the name carries the project and the stack.
  */
@@ -51,10 +53,12 @@ public final class CrossRegionDashboard extends ComponentResource {
      * @param healthChecks    the front door's Route 53 health checks to show (the failover switch's at least)
      * @param switchRegion    where the failover switch's metric lives (B)
      * @param switchNamespace the failover switch's metric namespace
+     * @param distribution    the front door's CloudFront distribution, whose metrics are in {@code globalRegion};
+     *                        empty: none (default)
      */
     public record Args(String dashboardName, Output<Map<String, Object>> a, Output<Map<String, Object>> b,
                        boolean rpoLag, AwsRegion globalRegion, Output<List<String>> healthChecks,
-                       AwsRegion switchRegion, String switchNamespace) {
+                       AwsRegion switchRegion, String switchNamespace, Optional<Output<String>> distribution) {
 
         /** Named construction: every field without a default must be set. */
         public static Builder builder() {
@@ -71,6 +75,7 @@ public final class CrossRegionDashboard extends ComponentResource {
             private Output<List<String>> healthChecks;
             private AwsRegion switchRegion;
             private String switchNamespace;
+            private Optional<Output<String>> distribution = Optional.empty();
 
             private Builder() {
             }
@@ -111,12 +116,22 @@ public final class CrossRegionDashboard extends ComponentResource {
                 return this;
             }
 
+            /**
+             * The front door's CloudFront distribution, by its id; its metrics are published where the health checks'
+             * are ({@code us-east-1}). Default: none.
+             */
+            public Builder distribution(Optional<Output<String>> distribution) {
+                this.distribution = distribution;
+                return this;
+            }
+
             /** The args; fails naming the first required field left unset. */
             public Args build() {
                 return new Args(Objects.requireNonNull(dashboardName, "dashboardName is required"),
                         Objects.requireNonNull(a, "regions are required"), b, rpoLag,
                         Objects.requireNonNull(globalRegion, "healthChecks are required"), healthChecks,
-                        Objects.requireNonNull(switchRegion, "failoverSwitch is required"), switchNamespace);
+                        Objects.requireNonNull(switchRegion, "failoverSwitch is required"), switchNamespace,
+                        distribution);
             }
         }
     }
@@ -126,9 +141,11 @@ public final class CrossRegionDashboard extends ComponentResource {
 
     public CrossRegionDashboard(String name, Args args, ComponentResourceOptions options) {
         super("multiregion:operations:CrossRegionDashboard", name, options);
-        Output<String> body = Output.tuple(args.a(), args.b(), args.healthChecks())
+        Output<Optional<String>> distribution = args.distribution().map(id -> id.applyValue(Optional::of))
+                .orElseGet(() -> Output.of(Optional.empty()));
+        Output<String> body = Output.tuple(args.a(), args.b(), args.healthChecks(), distribution)
                 .applyValue(t -> body(t.t1, t.t2, args.rpoLag(), args.globalRegion(), t.t3, args.switchRegion(),
-                        args.switchNamespace()));
+                        args.switchNamespace(), t.t4));
         Dashboard dashboard = new Dashboard(name, DashboardArgs.builder()
                 .dashboardName(args.dashboardName())
                 .dashboardBody(body)
@@ -137,9 +154,13 @@ public final class CrossRegionDashboard extends ComponentResource {
         registerOutputs(Map.of("dashboardName", dashboardName));
     }
 
-    /** The dashboard body: A's widget on the left of each row, B's on the right, then the front door's row. */
+    /**
+     * The dashboard body: A's widget on the left of each row, B's on the right, then the front door's row and, with a
+     * distribution, CloudFront's.
+     */
     public static String body(Map<String, Object> a, Map<String, Object> b, boolean rpoLag, AwsRegion globalRegion,
-                              List<String> healthChecks, AwsRegion switchRegion, String switchNamespace) {
+                              List<String> healthChecks, AwsRegion switchRegion, String switchNamespace,
+                              Optional<String> distributionId) {
         JsonArray widgets = new JsonArray();
         int y = 0;
         for (Map<String, Object> m : List.of(a, b)) {
@@ -204,9 +225,32 @@ public final class CrossRegionDashboard extends ComponentResource {
                 checks));
         widgets.add(widget(WIDTH, y, switchRegion.code(), "Failover switch (1: users sent to B), " + switchRegion.code(),
                 List.of(metric(switchNamespace, FailoverSwitch.METRIC, "Maximum"))));
+        // CloudFront: its requests and 5xx rate, free default metrics published in us-east-1 only, with the dimensions
+        // DistributionId and Region=Global (CloudFront Developer Guide, "Types of metrics for CloudFront"). Each metric
+        // also names its region in its own options, where a metric line may name another region than its widget's
+        // (CloudWatch User Guide, "Dashboard body structure and syntax", the metrics array's rendering properties).
+        if (distributionId.isPresent()) {
+            String id = distributionId.orElseThrow();
+            String global = globalRegion.code();
+            JsonArray requests = metric(GlobalAlarms.CLOUDFRONT_NAMESPACE, "Requests", "Sum", "DistributionId", id,
+                    "Region", GlobalAlarms.CLOUDFRONT_REGION);
+            JsonArray errors = metric(GlobalAlarms.CLOUDFRONT_NAMESPACE, GlobalAlarms.CLOUDFRONT_5XX_RATE, "Average",
+                    "DistributionId", id, "Region", GlobalAlarms.CLOUDFRONT_REGION);
+            options(requests).addProperty("region", global);
+            options(errors).addProperty("region", global);
+            // a percentage beside a count: on its own axis
+            options(errors).addProperty("yAxis", "right");
+            widgets.add(widget(0, y + HEIGHT, global, "Front door CloudFront requests and 5xx rate (%), " + global,
+                    List.of(requests, errors)));
+        }
         JsonObject body = new JsonObject();
         body.add("widgets", widgets);
         return body.toString();
+    }
+
+    /** A metric line's rendering options: its last element. */
+    private static JsonObject options(JsonArray metric) {
+        return metric.get(metric.size() - 1).getAsJsonObject();
     }
 
     private static String text(Map<String, Object> m, String key) {

@@ -137,8 +137,8 @@ public final class SecondaryStack {
         exports.put(Value.RECOVERY, Output.of(Recovery.of(settings.frontDoor(), settings.domain(),
                 settings.delivery().mode()).export()));
 
-        // The global services' metrics (Route 53 health checks) live in us-east-1: their alarms and topic too,
-        // through the global provider.
+        // The global services' metrics (Route 53 health checks, CloudFront) live in us-east-1: their alarms and topic
+        // too, through the global provider.
         List<Map.Entry<String, GlobalAlarms.HealthCheck>> checks = new ArrayList<>();
         failoverSwitch.healthCheckId.ifPresent(id -> checks.add(Map.entry("failover-switch-engaged",
                 new GlobalAlarms.HealthCheck(id, "the failover switch is on: users are sent to " + b.code()))));
@@ -148,10 +148,14 @@ public final class SecondaryStack {
             checks.add(Map.entry("secondary-endpoint", new GlobalAlarms.HealthCheck(dns.secondaryHealthCheckId,
                     b.code() + "'s load balancer fails its health check: the standby cannot take users")));
         });
-        if (!checks.isEmpty()) {
+        // With CloudFront (the aws partition only), the distribution's 5xx rate too.
+        Optional<Output<String>> distributionId = door.flatMap(d -> d.distribution).map(d -> d.id());
+        Optional<GlobalAlarms.Distribution> distribution = distributionId.map(id -> new GlobalAlarms.Distribution(id,
+                settings.operations().frontDoor5xxErrorRatePercent(), settings.operations().frontDoor5xxMinutes()));
+        if (!checks.isEmpty() || distribution.isPresent()) {
             new GlobalAlarms(settings.project() + "-global-ops", new GlobalAlarms.Args(
                     ProviderRegistry.GLOBAL_REGION, prefix, settings.operations().email(), GlobalAlarms.of(checks),
-                    settings.storage().kmsDeletionWindowDays(), settings.storage().protectData()),
+                    settings.storage().kmsDeletionWindowDays(), settings.storage().protectData(), distribution),
                     ComponentResourceOptions.builder().providers(providers.global()).build());
         }
         Output<RecoveryCapacity> capacity = primary.map(Value.SIZING).applyValue(m -> Sizing.fromExport(m)
@@ -180,6 +184,7 @@ public final class SecondaryStack {
                         .rpoLag(RegionAlarms.rpoLagOffered(settings.database().engine().value()))
                         .healthChecks(ProviderRegistry.GLOBAL_REGION, Output.all(dashboardChecks))
                         .failoverSwitch(b, failoverSwitch.namespace)
+                        .distribution(distributionId)
                         .build(), support.in(b, null));
 
         // Governance of this stack's region (and, in the primary, what exists once per account).

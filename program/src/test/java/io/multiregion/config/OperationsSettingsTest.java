@@ -1,6 +1,7 @@
 package io.multiregion.config;
 
 import io.multiregion.testing.ProgramRun;
+import io.multiregion.testing.Samples;
 import io.multiregion.testing.StackFiles;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,9 @@ class OperationsSettingsTest {
         assertEquals("cron(0 3 ? * SAT *)", standby.patchSchedule());
         assertEquals(10, primary.loadBalancer5xxPerMinute());
         assertEquals(15, primary.artifactReplicationMinutes());
+        // the CloudFront Developer Guide's example alarm: 5% of requests for 5 continuous minutes
+        assertEquals(5, standby.frontDoor5xxErrorRatePercent());
+        assertEquals(5, standby.frontDoor5xxMinutes());
         assertEquals(OperationsSettings.defaults(true), standby);
     }
 
@@ -45,6 +49,10 @@ class OperationsSettingsTest {
         assertEquals(70, s.databaseCpuPercent());
         assertEquals("rate(7 days)", s.patchSchedule());
         assertEquals("Europe/Berlin", s.patchTimezone());
+        OperationsSettings front = read("secondary", "{\"frontDoor5xxErrorRatePercent\":\"12\",\"frontDoor5xxMinutes\":3}");
+        assertEquals(12, front.frontDoor5xxErrorRatePercent());
+        assertEquals(3, front.frontDoor5xxMinutes());
+        assertEquals(100, read("secondary", "{\"frontDoor5xxErrorRatePercent\":100}").frontDoor5xxErrorRatePercent());
     }
 
     @Test
@@ -64,6 +72,18 @@ class OperationsSettingsTest {
         ProgramRun run = ProgramRun.with("primary", config, Map.of());
         assertTrue(run.failed());
         assertTrue(run.errors().contains("multiregion:operations.patchCutoffHours: '5' is not shorter"), run.errors());
+        assertEquals(List.of(), run.aws());
+    }
+
+    @Test
+    @DisplayName("on the engine: a bad front door threshold stops the secondary before anything is registered")
+    void badFrontDoorThresholdRegistersNothing() {
+        Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
+        config.put("multiregion:operations", "{\"frontDoor5xxErrorRatePercent\":150}");
+        ProgramRun run = ProgramRun.with("secondary", config, Samples.primaryOutputs());
+        assertTrue(run.failed());
+        assertTrue(run.errors().contains("multiregion:operations.frontDoor5xxErrorRatePercent: '150' is out of range"),
+                run.errors());
         assertEquals(List.of(), run.aws());
     }
 }

@@ -1,7 +1,13 @@
 package io.multiregion.operations;
 
 import java.util.regex.Pattern;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.multiregion.config.OperationsSettings;
 import io.multiregion.regions.AwsRegion;
+import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.stacks.StackContract.Value;
 import io.multiregion.testing.Samples;
 import io.multiregion.offline.FakeCloudState;
@@ -17,9 +23,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,6 +46,11 @@ class OperationsTest {
     private static final String TOPIC = "aws:sns/topic:Topic";
     private static final String RULE = "aws:cloudwatch/eventRule:EventRule";
     private static final String TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+    private static final String DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+    private static final String DASHBOARD = "aws:cloudwatch/dashboard:Dashboard";
+    /** The namespaces of the global services' metrics, published in us-east-1 only. */
+    private static final Set<String> GLOBAL_NAMESPACES = Set.of("AWS/Route53", "AWS/CloudFront");
+    private static final String GLOBAL_TOPIC_ARN = "arn:aws:sns:us-east-1:123456789012:multiregion-secondary-global-operations";
 
     static Stream<String> runs() {
         return StandardRuns.ALL.stream();
@@ -67,8 +80,9 @@ class OperationsTest {
         t.resourceCountIs(TOPIC, home(name), 1);
         String topicArn = "arn:" + partition(name) + ":sns:" + home(name) + ":123456789012:multiregion-" + stack(name) + "-operations";
         t.hasResourceProperties(TOPIC, Map.of("name", "multiregion-" + stack(name) + "-operations"));
+        // the global services' alarms (Route 53, CloudFront) are in us-east-1: globalMetricsAlarmedInTheGlobalRegion
         List<Registered> alarms = run.ofType(ALARM).stream()
-                .filter(a -> !a.text("name").endsWith("failover-switch") && !a.text("namespace").equals("AWS/Route53"))
+                .filter(a -> !a.text("name").endsWith("failover-switch") && !GLOBAL_NAMESPACES.contains(a.text("namespace")))
                 .toList();
         assertTrue(alarms.size() >= 7, "alarms: " + alarms.size());
         for (Registered alarm : alarms) {
@@ -169,7 +183,8 @@ class OperationsTest {
         List<Registered> checks = run.ofType("aws:route53/healthCheck:HealthCheck").stream()
                 .filter(c -> !"CALCULATED".equals(c.text("type"))).toList();
         assertEquals(checks.size(), route53.size());
-        if (checks.isEmpty()) {
+        // the global topic exists for the health checks' alarms or the distribution's (frontDoorErrorRateAlarm)
+        if (checks.isEmpty() && run.ofType(DISTRIBUTION).isEmpty()) {
             assertEquals(List.of(), run.inRegion(TOPIC, "us-east-1"));
             return;
         }
@@ -179,12 +194,106 @@ class OperationsTest {
             assertTrue(checks.stream().anyMatch(c -> Map.of("HealthCheckId", c.name() + "-id").equals(alarm.at("dimensions"))),
                     alarm.name());
         }
-        Registered alarm = route53.get(0);
+        assertEquals(1, run.inRegion(TOPIC, "us-east-1").size());
         Registered globalTopic = run.inRegion(TOPIC, "us-east-1").get(0);
         assertEquals("multiregion-secondary-global-operations", globalTopic.text("name"));
-        assertEquals(List.of("arn:aws:sns:us-east-1:123456789012:multiregion-secondary-global-operations"),
-                alarm.at("alarmActions"));
+        for (Registered alarm : route53) {
+            assertEquals(List.of(GLOBAL_TOPIC_ARN), alarm.at("alarmActions"));
+        }
         assertTrue(globalTopic.text("kmsMasterKeyId").startsWith("arn:aws:kms:us-east-1:"));
+    }
+
+    @ParameterizedTest(name = "{0}: the distribution's 5xx rate is alarmed once, in us-east-1, through the global provider")
+    @MethodSource("runs")
+    void frontDoorErrorRateAlarm(String name) {
+        ProgramRun run = StandardRuns.get(name);
+        List<Registered> cloudFront = run.where(r -> r.type().equals(ALARM) && "AWS/CloudFront".equals(r.text("namespace")));
+        List<Registered> distributions = run.ofType(DISTRIBUTION);
+        // CloudFront's additional metrics are paid per distribution: never turned on (a monitoring subscription)
+        assertEquals(List.of(), run.ofType("aws:cloudfront/monitoringSubscription:MonitoringSubscription"));
+        if (distributions.isEmpty()) {
+            // the primary (the front door is the secondary's) and the front door without CloudFront
+            assertEquals(List.of(), cloudFront, "no distribution, no CloudFront alarm");
+            return;
+        }
+        Registered distribution = distributions.get(0);
+        assertEquals(1, cloudFront.size(), "one alarm on the distribution");
+        OperationsSettings defaults = OperationsSettings.defaults(true);
+        assertFrontDoorAlarm(run, cloudFront.get(0), distribution, defaults.frontDoor5xxErrorRatePercent(),
+                defaults.frontDoor5xxMinutes());
+    }
+
+    @Test
+    @DisplayName("the distribution's alarm takes its threshold and its minutes from multiregion:operations")
+    void frontDoorErrorRateFromConfig() {
+        ProgramRun run = StandardRuns.get(StandardRuns.FRONT_DOOR_THRESHOLDS);
+        Registered alarm = run.where(r -> r.type().equals(ALARM) && "AWS/CloudFront".equals(r.text("namespace"))).get(0);
+        assertFrontDoorAlarm(run, alarm, run.one(DISTRIBUTION), StandardRuns.FRONT_DOOR_5XX_PERCENT,
+                StandardRuns.FRONT_DOOR_5XX_MINUTES);
+    }
+
+    /** The distribution's 5xx-rate alarm: CloudFront's metric in us-east-1, to the global topic, at these values. */
+    private static void assertFrontDoorAlarm(ProgramRun run, Registered alarm, Registered distribution, int percent,
+                                             int minutes) {
+        // CloudFront publishes in us-east-1 only: the alarm goes through the dedicated global provider
+        assertEquals("us-east-1", alarm.providerRegion());
+        assertEquals(ProviderRegistry.GLOBAL_PROVIDER, run.providerName(alarm));
+        assertTrue(run.byUrn(alarm.parent()).map(p -> p.type().equals("multiregion:operations:GlobalAlarms"))
+                .orElse(false), "a child of the global alarms");
+        assertEquals("multiregion-secondary-global-front-door-5xx", alarm.text("name"));
+        assertEquals("AWS/CloudFront", alarm.text("namespace"));
+        assertEquals("5xxErrorRate", alarm.text("metricName"));
+        // DistributionId and Region, whose value is always Global (CloudFront Developer Guide, "Types of metrics for
+        // CloudFront")
+        assertEquals(Map.of("DistributionId", distribution.name() + "-id", "Region", "Global"), alarm.at("dimensions"));
+        assertTrue(alarm.dependsOn(distribution), "the alarm waits for the distribution's id");
+        // a rate: Average is its only valid statistic, over one-minute periods, several in a row
+        assertEquals("Average", alarm.text("statistic"));
+        assertEquals(60, ((Number) alarm.at("period")).intValue());
+        assertEquals(minutes, ((Number) alarm.at("evaluationPeriods")).intValue());
+        assertEquals(minutes, ((Number) alarm.at("datapointsToAlarm")).intValue());
+        assertEquals(percent, ((Number) alarm.at("threshold")).doubleValue());
+        assertEquals("GreaterThanOrEqualToThreshold", alarm.text("comparisonOperator"));
+        // no requests, no datapoints: a quiet front door is not failing
+        assertEquals("notBreaching", alarm.text("treatMissingData"));
+        assertEquals(List.of(GLOBAL_TOPIC_ARN), alarm.at("alarmActions"));
+        assertEquals(List.of(GLOBAL_TOPIC_ARN), alarm.at("okActions"));
+        assertEquals(List.of(GLOBAL_TOPIC_ARN), run.inRegion(TOPIC, "us-east-1").stream()
+                .map(t -> "arn:aws:sns:us-east-1:123456789012:" + t.text("name")).toList());
+    }
+
+    @ParameterizedTest(name = "{0}: the dashboard shows CloudFront's requests and 5xx rate from us-east-1 where there is a distribution")
+    @MethodSource("runs")
+    void frontDoorOnTheDashboard(String name) {
+        ProgramRun run = StandardRuns.get(name);
+        if (name.startsWith("primary")) {
+            assertEquals(List.of(), run.ofType(DASHBOARD), "the dashboard is the secondary's");
+            return;
+        }
+        JsonObject body = JsonParser.parseString(run.one(DASHBOARD).text("dashboardBody")).getAsJsonObject();
+        List<JsonObject> widgets = new ArrayList<>();
+        body.getAsJsonArray("widgets").forEach(w -> widgets.add(w.getAsJsonObject().getAsJsonObject("properties")));
+        List<JsonObject> cloudFront = widgets.stream().filter(p -> p.toString().contains("AWS/CloudFront")).toList();
+        List<Registered> distributions = run.ofType(DISTRIBUTION);
+        if (distributions.isEmpty()) {
+            assertEquals(List.of(), cloudFront);
+            return;
+        }
+        assertEquals(1, cloudFront.size());
+        JsonObject widget = cloudFront.get(0);
+        assertEquals("us-east-1", widget.get("region").getAsString());
+        Set<String> metrics = new TreeSet<>();
+        for (JsonElement m : widget.getAsJsonArray("metrics")) {
+            JsonArray line = m.getAsJsonArray();
+            assertEquals(List.of("AWS/CloudFront", "DistributionId", distributions.get(0).name() + "-id", "Region",
+                    "Global"), List.of(line.get(0).getAsString(), line.get(2).getAsString(), line.get(3).getAsString(),
+                    line.get(4).getAsString(), line.get(5).getAsString()));
+            JsonObject options = line.get(line.size() - 1).getAsJsonObject();
+            // each metric names its region itself, whatever the widget's
+            assertEquals("us-east-1", options.get("region").getAsString(), line.toString());
+            metrics.add(line.get(1).getAsString() + " " + options.get("stat").getAsString());
+        }
+        assertEquals(Set.of("Requests Sum", "5xxErrorRate Average"), metrics);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Map;
  * program is deterministic): both stacks from their stack files, the secondary in eventbridge mode, both stacks
  * in native delivery, both stacks of a pipeline-free pair and both stacks of an upload pair ({@link RegionPairRuns}),
  * both stacks with the inter-region network off, both stacks with every governance part off, both stacks with a
- * domain, and the front door's other shapes.
+ * domain, the front door's other shapes, and the secondary with the front door's alarm thresholds set.
  */
 public final class StandardRuns {
     private StandardRuns() {
@@ -42,12 +42,24 @@ public final class StandardRuns {
         return config;
     }
 
+    /**
+     * The secondary from its stack file with the front door's alarm thresholds of {@code multiregion:operations} set
+     * ({@link #FRONT_DOOR_5XX_PERCENT}, {@link #FRONT_DOOR_5XX_MINUTES}: neither a default nor equal, so that each
+     * is seen to reach its own input); not in {@link #ALL}.
+     */
+    public static final String FRONT_DOOR_THRESHOLDS = "secondary/front-door-thresholds";
+    public static final int FRONT_DOOR_5XX_PERCENT = 12;
+    public static final int FRONT_DOOR_5XX_MINUTES = 3;
+
     /** Both stacks with the inter-region network off (it is on in the stack files). */
     public static final List<String> INTER_REGION_OFF = List.of("primary/inter-region-off", "secondary/inter-region-off");
 
     private static final Map<String, ProgramRun> RUNS = new HashMap<>();
 
-    /** The run of that name (one of {@link #ALL}, {@link #INTER_REGION_OFF} or {@link #GOVERNANCE_OFF}); a secondary's run first runs the primary it reads. */
+    /**
+     * The run of that name (one of {@link #ALL}, {@link #INTER_REGION_OFF}, {@link #GOVERNANCE_OFF} or
+     * {@link #FRONT_DOOR_THRESHOLDS}); a secondary's run first runs the primary it reads.
+     */
     public static synchronized ProgramRun get(String name) {
         ProgramRun run = RUNS.get(name);
         if (run == null) {
@@ -63,7 +75,8 @@ public final class StandardRuns {
     /** What the primary stack exported, as the secondary run of that name read it (empty for a primary run). */
     public static Map<String, Object> primaryOutputsOf(String name) {
         return switch (name) {
-            case "secondary/cloudtrail", "secondary/eventbridge", "secondary/governance-off" -> Samples.primaryOutputs();
+            case "secondary/cloudtrail", "secondary/eventbridge", "secondary/governance-off", FRONT_DOOR_THRESHOLDS ->
+                    Samples.primaryOutputs();
             case "secondary/native" -> NativeRuns.primaryExports();
             case "secondary/domain" -> DomainRuns.primaryExports();
             case "secondary/pipeline-free" -> RegionPairRuns.exports(get("primary/pipeline-free"));
@@ -88,6 +101,12 @@ public final class StandardRuns {
             case "primary/governance-off" -> ProgramRun.with("primary", governanceOff("primary"), Map.of());
             case "secondary/governance-off" -> ProgramRun.with("secondary", governanceOff("secondary"),
                     Samples.primaryOutputs());
+            case FRONT_DOOR_THRESHOLDS -> {
+                Map<String, String> config = new HashMap<>(StackFiles.config("secondary"));
+                config.put("multiregion:operations", "{\"frontDoor5xxErrorRatePercent\":" + FRONT_DOOR_5XX_PERCENT
+                        + ",\"frontDoor5xxMinutes\":" + FRONT_DOOR_5XX_MINUTES + "}");
+                yield ProgramRun.with("secondary", config, Samples.primaryOutputs());
+            }
             case "primary/native" -> NativeRuns.primary();
             case "primary/pipeline-free" -> ProgramRun.with("primary",
                     RegionPairRuns.config("primary", RegionPairRuns.PIPELINE_FREE), Map.of());
