@@ -56,7 +56,7 @@ public record DeliverySettings(TriggerMode trigger, DeliveryMode mode, SourcePro
                     + "`pipeline-free` (replication to B and a trigger that deploys with CodeDeploy through a Step "
                     + "Functions state machine, no pipeline in B) or `native` (one pipeline in A with a deploy action that "
                     + "runs in B; only where CodePipeline runs in both regions). From AWS's endpoint data, see "
-                    + "[delivery.md](delivery.md). Set the same value in both stack files");
+                    + "[delivery.md](delivery.md). Set the same value in both stack files.");
     static final Field<SourceMode> SOURCE = Field.choice("source", null, List.of(SourceMode.values()), SourceMode::value,
             "a source").only(Role.PRIMARY).hint("set it to " + SourceMode.choices() + ", or leave it unset (connection "
             + "where region A offers CodeConnections, else upload)")

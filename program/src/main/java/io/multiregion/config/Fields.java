@@ -34,11 +34,11 @@ public final class Fields {
     private Fields(String prefix, Function<Field<?>, Optional<Found>> lookup, Predicate<String> undecryptable,
                    Problems problems, int before, boolean map) {
         this.prefix = prefix;
-        this.map = map;
         this.lookup = lookup;
         this.undecryptable = undecryptable;
         this.problems = problems;
         this.before = before;
+        this.map = map;
     }
 
     /**

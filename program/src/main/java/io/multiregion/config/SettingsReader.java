@@ -18,9 +18,10 @@ import java.util.stream.Stream;
  * result is either valid settings or one {@link ConfigException} listing every problem (key, bad value, fix). Nothing
  * here touches the engine, so it runs before the first resource is registered.
  *
- * <p>To add a concern: write its settings record with its fields ({@link Field}) and a {@code read} method, read it
- * in {@link #check}, list its keys in {@link #settings}, declare them in {@code Pulumi.yaml} (a test ties both), and add
- * its record to {@link StackSettings}.
+ * <p>To add a concern: write its settings record with its fields ({@link Field}, each with its meaning) and a
+ * {@code read} method, read it in {@link #check}, list its keys in {@link #settings}, declare them in {@code Pulumi.yaml}
+ * (a test ties both), add its record to {@link StackSettings}, and run {@code bin/config-reference} to write their rows
+ * into the configuration reference ({@link ConfigurationReference}).
  */
 public final class SettingsReader {
 
