@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The architecture diagrams of both real stacks: valid Mermaid, A left of B, arrows A → B, readable labels. */
@@ -28,8 +27,8 @@ class PlanMermaidTest {
     void bothStacksDrawValidDiagramsWithRegionALeftAndArrowsTowardsB() {
         StackConfig primaryConfig = ConfigLoader.read(PROJECT, "primary").config();
         StackConfig secondaryConfig = ConfigLoader.read(PROJECT, "secondary").config();
-        Plan primary = Planner.plan(primaryConfig, OfflineRun.APP, name -> Optional.empty(), null);
-        Plan secondary = Planner.plan(secondaryConfig, OfflineRun.APP, name -> Optional.of(primary), null);
+        Plan primary = CommittedPlans.primary();
+        Plan secondary = CommittedPlans.secondary();
 
         String a = PlanMermaid.render(primary, PlanCommand.regionOrder(primaryConfig));
         MermaidCheck.Diagram d = MermaidCheck.check(a);

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -28,11 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealStackPlanTest {
     private static final Path PROJECT = Path.of(".");
-
-    private static Plan plan(String stack, Optional<Plan> primary) {
-        StackConfig config = ConfigLoader.read(PROJECT, stack).config();
-        return Planner.plan(config, OfflineRun.APP, name -> primary, null);
-    }
 
     private static void assertStructure(Plan plan, StackConfig config) {
         assertEquals("multiregion", plan.project());
@@ -58,9 +52,9 @@ class RealStackPlanTest {
 
     @Test
     void primaryAndSecondaryPlanOffline() {
-        Plan primary = plan("primary", Optional.empty());
+        Plan primary = CommittedPlans.primary();
         assertStructure(primary, ConfigLoader.read(PROJECT, "primary").config());
-        Plan secondary = plan("secondary", Optional.of(primary));
+        Plan secondary = CommittedPlans.secondary();
         assertStructure(secondary, ConfigLoader.read(PROJECT, "secondary").config());
         secondary.resources().stream()
                 .filter(r -> r.type().equals("pulumi:pulumi:StackReference"))
@@ -71,7 +65,7 @@ class RealStackPlanTest {
     @Test
     @DisplayName("the plan shows the delivery path each stack chose and why, under its counts, and as the deliveryPath output")
     void thePlanShowsTheDeliveryPath() {
-        Plan primary = plan("primary", Optional.empty());
+        Plan primary = CommittedPlans.primary();
         String text = PlanText.render(primary, false);
         List<String> head = text.lines().limit(4).toList();
         assertTrue(head.get(2).startsWith("  Delivery: bespoke (multiregion:delivery auto): auto: region B eu-central-1 "
@@ -80,7 +74,7 @@ class RealStackPlanTest {
                 head.toString());
         assertTrue(text.contains("\nOutputs\n"), text);
         assertTrue(text.substring(text.indexOf("\nOutputs\n")).contains("deliveryPath"), text);
-        Plan secondary = plan("secondary", Optional.of(primary));
+        Plan secondary = CommittedPlans.secondary();
         List<String> secondaryHead = PlanText.render(secondary, false).lines().limit(4).toList();
         assertTrue(secondaryHead.get(2).startsWith("  Delivery: bespoke (multiregion:delivery auto)"), secondaryHead.toString());
         assertFalse(secondaryHead.get(3).startsWith("  Source:"), "the source is the primary's");
@@ -98,13 +92,13 @@ class RealStackPlanTest {
 
     @Test
     void thePlanListsExactlyWhatTheProgramRegisters() {
-        Plan primary = plan("primary", Optional.empty());
+        Plan primary = CommittedPlans.primary();
         ProgramRun registered = ProgramRun.of("primary", Map.of());
         assertEquals(typesAndNames(registered.all()), primary.resources().stream()
                 .filter(r -> !r.isStack())
                 .map(r -> r.type() + " " + r.name()).collect(Collectors.toCollection(TreeSet::new)));
 
-        Plan secondary = plan("secondary", Optional.of(primary));
+        Plan secondary = CommittedPlans.secondary();
         ProgramRun registeredSecondary = ProgramRun.of("secondary", Samples.primaryOutputs());
         assertEquals(typesAndNames(registeredSecondary.all()), secondary.resources().stream()
                 .filter(r -> !r.isStack())

@@ -29,10 +29,8 @@ class RealStackReviewTest {
 
     @BeforeAll
     static void plan() {
-        primary = Planner.plan(ConfigLoader.read(PROJECT, "primary").config(), OfflineRun.APP, name -> Optional.empty(),
-                null);
-        secondary = Planner.plan(ConfigLoader.read(PROJECT, "secondary").config(), OfflineRun.APP,
-                name -> Optional.of(primary), null);
+        primary = CommittedPlans.primary();
+        secondary = CommittedPlans.secondary();
     }
 
     /** Every policy document (a JSON object with a Statement) among the inputs of every resource, by where it is. */
