@@ -2,13 +2,16 @@ package io.multiregion.config;
 
 import com.google.gson.JsonObject;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The data tier's settings ({@code multiregion:database}), the same in both stack files: the global database has one
@@ -54,7 +57,7 @@ public record DatabaseSettings(Engine engine, String engineVersion, int port, in
     static final Field<String> ENGINE_VERSION = Field.text("engineVersion", null).hint("quote it in the stack file: YAML "
             + "reads 16.10 as the number 16.1, which drops trailing zeros; e.g. engineVersion: \""
             + Engine.AURORA_POSTGRESQL.defaultVersion() + "\"")
-            .shownDefault("`16.8` (PostgreSQL), `8.0.mysql_aurora.3.08.0` (MySQL)")
+            .shownDefault(perEngine(Engine::defaultVersion))
             .doc("The version the global cluster is created with, and the clusters with it; it must be text (quote "
                     + "it: YAML reads `16.10` as the number 16.1) of the engine's shape. Upgrades are made outside Pulumi, "
                     + "which ignores the drift; then set the new version here in both stack files "
@@ -64,7 +67,7 @@ public record DatabaseSettings(Engine engine, String engineVersion, int port, in
     /** Port: 1150 to 65535 (CreateDBCluster, Port "Valid Values"). */
     static final Field<Integer> PORT = Field.whole("port", null).range(1150, 65535, "Aurora accepts 1150 to 65535 ("
             + CREATE + ")")
-            .shownDefault("`5433` (PostgreSQL), `3307` (MySQL)")
+            .shownDefault(perEngine(Engine::defaultPort))
             .doc("1150 to 65535 (RDS API Reference, CreateDBCluster), not the engine's default port 5432/3306 (FSBP "
                     + "RDS.23).");
     /** At least 7 days of backups (FSBP RDS.11 asks for automatic backups; 7 days is this program's floor), at most 35. */
@@ -110,6 +113,12 @@ public record DatabaseSettings(Engine engine, String engineVersion, int port, in
         Objects.requireNonNull(preferredMaintenanceWindow, "preferredMaintenanceWindow");
         Objects.requireNonNull(masterUsername, "masterUsername");
         Objects.requireNonNull(databaseName, "databaseName");
+    }
+
+    /** A default that depends on the engine, as the configuration reference shows it: each engine's, by its name. */
+    private static String perEngine(Function<Engine, Object> value) {
+        return Arrays.stream(Engine.values()).map(e -> "`" + value.apply(e) + "` (" + e.value() + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** Every default. */

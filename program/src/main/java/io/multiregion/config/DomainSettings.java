@@ -35,12 +35,14 @@ public record DomainSettings(String zoneId, String name) {
             + "e.g. Z0123456789ABCDEFGHIJ").rule(Field.matching(Pattern.compile("^Z[A-Z0-9]{1,31}$"), "is not a Route 53 "
             + "hosted zone id", "copy the id (Z followed by upper-case letters and digits, without /hostedzone/) from the "
             + "Route 53 console"))
+            .shownDefault("required with a domain")
             .doc("The Route 53 public hosted zone's id: `Z` and up to 31 upper-case letters and digits, without "
                     + "`/hostedzone/`.");
     static final Field<String> NAME = Field.text("name", null).hint("set the application's DNS name in that zone, e.g. "
             + "app.example.com").rule(DomainSettings::wellFormedName, Problem.Kind.MALFORMED, "is not a DNS name this "
             + "program can certify", "use lower-case labels of letters, digits and inner hyphens separated by dots, at "
             + "least two labels, no wildcard or trailing dot, at most " + MAX_NAME + " characters, e.g. app.example.com")
+            .shownDefault("required with a domain")
             .doc("The application's DNS name in that zone: lower-case labels of letters, digits and inner hyphens, at "
                     + "least two labels, no wildcard or trailing dot, at most 238 characters (so `<region>.<name>` fits in "
                     + "253).");

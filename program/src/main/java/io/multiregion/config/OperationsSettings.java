@@ -103,14 +103,17 @@ public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerM
                     + "before the front door's alarm fires. 1 to 60.");
     /**
      * A maintenance window schedule: a cron expression of six fields or a rate expression (Systems Manager User Guide,
-     * "Reference: Cron and rate expressions for Systems Manager"). No default here: it depends on the role.
+     * "Reference: Cron and rate expressions for Systems Manager"). Its default depends on the role: B is patched the day
+     * before A, so a bad patch shows in the standby first.
      */
+    static final String PRIMARY_PATCH_SCHEDULE = "cron(0 3 ? * SUN *)";
+    static final String SECONDARY_PATCH_SCHEDULE = "cron(0 3 ? * SAT *)";
     static final Field<String> PATCH_SCHEDULE = Field.text("patchSchedule", null).rule(s -> s.matches(
             "^cron\\((\\S+ ){5}\\S+\\)$") || s.matches("^rate\\([1-9][0-9]* (minutes?|hours?|days?)\\)$"),
             Problem.Kind.MALFORMED, "is not a Systems Manager schedule", "write a cron expression of six fields such as "
                     + "cron(0 3 ? * SUN *), or a rate such as rate(7 days) (Systems Manager User Guide, \"Reference: Cron "
                     + "and rate expressions for Systems Manager\")")
-            .shownDefault("`cron(0 3 ? * SUN *)` in the primary, `cron(0 3 ? * SAT *)` in the secondary")
+            .shownDefault("`" + PRIMARY_PATCH_SCHEDULE + "` (primary), `" + SECONDARY_PATCH_SCHEDULE + "` (secondary)")
             .doc("The patch window's start, a Systems Manager cron (six fields) or rate expression. B is "
                     + "patched the day before A, so a bad patch shows in the standby first.");
     /** Duration 1 to 24 hours, cutoff 0 to 23 and below the duration (Systems Manager API Reference, CreateMaintenanceWindow). */
@@ -156,7 +159,7 @@ public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerM
                             + "it to at most " + (duration - 1));
         }
         return new OperationsSettings(o.find(EMAIL), o.get(ERRORS), o.get(UNHEALTHY), o.get(CPU), o.get(MEMORY), o.get(LAG),
-                o.get(RPO), o.get(ARTIFACTS), o.get(PATCH_SCHEDULE, standby ? "cron(0 3 ? * SAT *)" : "cron(0 3 ? * SUN *)"),
+                o.get(RPO), o.get(ARTIFACTS), o.get(PATCH_SCHEDULE, standby ? SECONDARY_PATCH_SCHEDULE : PRIMARY_PATCH_SCHEDULE),
                 duration, cutoff, o.get(TIMEZONE), o.get(FRONT_DOOR_5XX), o.get(FRONT_DOOR_5XX_MINUTES));
     }
 }
