@@ -482,7 +482,7 @@ class FrontDoorTest {
         List<Registered> rules = run.ofType(LISTENER_RULE);
         Registered header = rules.stream().filter(r -> r.at("conditions", 0, "httpHeader") != null).findFirst().orElseThrow();
         assertEquals(OriginAccess.HEADER, header.at("conditions", 0, "httpHeader", "httpHeaderName"));
-        String secret = (String) ((List<String>) header.at("conditions", 0, "httpHeader", "values")).get(0);
+        String secret = ((List<String>) header.at("conditions", 0, "httpHeader", "values")).get(0);
         assertEquals(OriginAccess.SECRET_LENGTH, secret.length());
         assertEquals("forward", header.at("actions", 0, "type"));
         assertEquals(domain ? 2 : 1, rules.size(), "/health without the header only for Route 53's checkers");

@@ -36,12 +36,17 @@ public final class Events {
 
     /** Whether event-ruler matches the event against the pattern. */
     public static boolean matches(String pattern, String event) {
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         try {
             machine.addRule("rule", pattern);
-            return machine.rulesForEvent(event).contains("rule");
         } catch (IOException e) {
             throw new AssertionError("event-ruler rejects the pattern " + pattern, e);
+        }
+        try {
+            // the JSON form matches arrays as EventBridge does (each element of an array on its own)
+            return machine.rulesForJSONEvent(event).contains("rule");
+        } catch (Exception e) {
+            throw new AssertionError("event-ruler cannot read the event " + event, e);
         }
     }
 
