@@ -3,15 +3,16 @@ package io.multiregion.config;
 import com.google.gson.JsonObject;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The data tier's settings ({@code multiregion:database}), the same in both stack files: the global database has one
@@ -117,8 +118,9 @@ public record DatabaseSettings(Engine engine, String engineVersion, int port, in
 
     /** A default that depends on the engine, as the configuration reference shows it: each engine's, by its name. */
     private static String perEngine(Function<Engine, Object> value) {
-        return Arrays.stream(Engine.values()).map(e -> "`" + value.apply(e) + "` (" + e.value() + ")")
-                .collect(Collectors.joining(", "));
+        Map<String, Object> byEngine = new LinkedHashMap<>();
+        Arrays.stream(Engine.values()).forEach(e -> byEngine.put(e.value(), value.apply(e)));
+        return Field.defaultsByCase(byEngine);
     }
 
     /** Every default. */

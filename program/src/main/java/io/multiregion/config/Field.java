@@ -252,6 +252,28 @@ public final class Field<T> {
         return new Field<>(name, type, expected, choices, read, show, fallback, rules, hint, readBy, fields, meaning, text);
     }
 
+    /**
+     * A default that differs by case, as the configuration reference shows it: {@code `3` (primary), `2` (secondary)},
+     * or the one value when every case has the same ({@code `12`}).
+     *
+     * @param byCase each case's default, by the case's name, in the order to show them
+     */
+    public static String defaultsByCase(Map<String, ?> byCase) {
+        if (byCase.values().stream().map(String::valueOf).distinct().count() == 1) {
+            return "`" + byCase.values().iterator().next() + "`";
+        }
+        return byCase.entrySet().stream().map(e -> "`" + e.getValue() + "` (" + e.getKey() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** {@link #defaultsByCase} of a default that depends on the stack's role. */
+    public static String defaultsByRole(Object primary, Object secondary) {
+        Map<String, Object> byRole = new LinkedHashMap<>();
+        byRole.put(Role.PRIMARY.value(), primary);
+        byRole.put(Role.SECONDARY.value(), secondary);
+        return defaultsByCase(byRole);
+    }
+
     public String name() {
         return name;
     }

@@ -113,7 +113,7 @@ public record OperationsSettings(Optional<String> email, int loadBalancer5xxPerM
             Problem.Kind.MALFORMED, "is not a Systems Manager schedule", "write a cron expression of six fields such as "
                     + "cron(0 3 ? * SUN *), or a rate such as rate(7 days) (Systems Manager User Guide, \"Reference: Cron "
                     + "and rate expressions for Systems Manager\")")
-            .shownDefault("`" + PRIMARY_PATCH_SCHEDULE + "` (primary), `" + SECONDARY_PATCH_SCHEDULE + "` (secondary)")
+            .shownDefault(Field.defaultsByRole(PRIMARY_PATCH_SCHEDULE, SECONDARY_PATCH_SCHEDULE))
             .doc("The patch window's start, a Systems Manager cron (six fields) or rate expression. B is "
                     + "patched the day before A, so a bad patch shows in the standby first.");
     /** Duration 1 to 24 hours, cutoff 0 to 23 and below the duration (Systems Manager API Reference, CreateMaintenanceWindow). */

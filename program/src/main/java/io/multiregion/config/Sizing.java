@@ -94,9 +94,7 @@ public record Sizing(String instanceType, int minSize, int desiredCapacity, int 
 
     /** A default as the configuration reference shows it: one value, or the primary's and the secondary's. */
     private static String perRole(Function<Sizing, Object> field) {
-        String active = "`" + field.apply(ACTIVE) + "`";
-        String standby = "`" + field.apply(STANDBY) + "`";
-        return active.equals(standby) ? active : active + " (primary), " + standby + " (secondary)";
+        return Field.defaultsByRole(field.apply(ACTIVE), field.apply(STANDBY));
     }
 
     /** The default sizing of a role. */
