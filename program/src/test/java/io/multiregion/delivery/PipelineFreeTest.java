@@ -47,7 +47,7 @@ class PipelineFreeTest {
         SECONDARY.put(TriggerMode.CLOUDTRAIL, StandardRuns.get("secondary/pipeline-free"));
         Map<String, String> config = RegionPairRuns.config("secondary", RegionPairRuns.PIPELINE_FREE);
         config.put("multiregion:trigger", "eventbridge");
-        ProgramRun eventbridge = ProgramRun.with("secondary", config, RegionPairRuns.exports(primary));
+        ProgramRun eventbridge = ProgramRun.with("secondary", config, primary.exports());
         assertFalse(eventbridge.failed(), eventbridge::errors);
         SECONDARY.put(TriggerMode.EVENTBRIDGE, eventbridge);
         bucket = (String) primary.output(Value.REPLICA_BUCKET.key());

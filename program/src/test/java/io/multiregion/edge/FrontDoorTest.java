@@ -78,13 +78,13 @@ class FrontDoorTest {
     /** What the primary that a secondary run reads exported. */
     static Map<String, Object> primaryExports(String secondary) {
         if (secondary.contains("native")) {
-            return FrontDoorRuns.exports(StandardRuns.get("primary/native"));
+            return StandardRuns.get("primary/native").exports();
         }
         if (secondary.contains("domain")) {
-            return FrontDoorRuns.exports(StandardRuns.get("primary/domain"));
+            return StandardRuns.get("primary/domain").exports();
         }
         if (secondary.contains("dns")) {
-            return FrontDoorRuns.exports(StandardRuns.get("primary/dns"));
+            return StandardRuns.get("primary/dns").exports();
         }
         return Samples.primaryOutputs();
     }

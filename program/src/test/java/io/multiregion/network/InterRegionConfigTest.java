@@ -67,7 +67,7 @@ class InterRegionConfigTest {
     @DisplayName("on in the secondary, off in the deployed primary: refused, the primary must be deployed with it first")
     void onAgainstPrimaryOff() {
         refusedAgainstPrimary(ProgramRun.with("secondary", StackFiles.config("secondary"),
-                        InterRegionRuns.exports(StandardRuns.get("primary/inter-region-off"))),
+                        StandardRuns.get("primary/inter-region-off").exports()),
                 "multiregion:interRegion.enabled: 'true' disagrees with the primary stack " + PRIMARY_STACK);
     }
 

@@ -2,7 +2,6 @@ package io.multiregion.network;
 
 import io.multiregion.regions.ProviderRegistry;
 import io.multiregion.stacks.StackContract.Value;
-import io.multiregion.testing.InterRegionRuns;
 import io.multiregion.testing.ProgramRun;
 import io.multiregion.testing.Registered;
 import io.multiregion.testing.Samples;
@@ -64,7 +63,7 @@ class InterRegionNetworkTest {
     static void run() {
         primary = StandardRuns.get("primary");
         secondary = StandardRuns.get("secondary/cloudtrail");
-        fed = ProgramRun.of("secondary", InterRegionRuns.exports(primary));
+        fed = ProgramRun.of("secondary", primary.exports());
         assertFalse(fed.failed(), fed::errors);
     }
 

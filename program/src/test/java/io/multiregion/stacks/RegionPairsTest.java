@@ -55,7 +55,7 @@ class RegionPairsTest {
         ProgramRun primary = ProgramRun.with("primary", RegionPairRuns.config("primary", SOUTHEAST_5), Map.of());
         RUNS.put("primary/ap-southeast-5", primary);
         RUNS.put("secondary/ap-southeast-5", ProgramRun.with("secondary", RegionPairRuns.config("secondary", SOUTHEAST_5),
-                RegionPairRuns.exports(primary)));
+                primary.exports()));
         RUNS.forEach((name, run) -> assertFalse(run.failed(), () -> name + ": " + run.errors()));
     }
 
@@ -153,7 +153,7 @@ class RegionPairsTest {
     @Test
     @DisplayName("the secondary refuses a primary deployed in another mode, and registers nothing")
     void stacksAgreeOnTheMode() {
-        Map<String, Object> exports = RegionPairRuns.exports(RUNS.get("primary/pipeline-free"));
+        Map<String, Object> exports = RUNS.get("primary/pipeline-free").exports();
         exports.put(Value.DELIVERY_MODE.key(), "bespoke");
         ProgramRun run = ProgramRun.with("secondary", RegionPairRuns.config("secondary", RegionPairRuns.PIPELINE_FREE),
                 exports);
@@ -169,7 +169,7 @@ class RegionPairsTest {
         for (String stack : List.of("primary", "secondary")) {
             Map<String, String> config = RegionPairRuns.config(stack, RegionPairRuns.PIPELINE_FREE);
             config.put("multiregion:delivery", "bespoke");
-            ProgramRun run = ProgramRun.with(stack, config, RegionPairRuns.exports(RUNS.get("primary/pipeline-free")));
+            ProgramRun run = ProgramRun.with(stack, config, RUNS.get("primary/pipeline-free").exports());
             assertTrue(run.failed(), stack);
             assertTrue(run.errors().contains("multiregion:delivery: 'bespoke' runs a pipeline in region B and needs AWS "
                     + "CodePipeline and AWS CodeBuild there, but multiregion:secondaryRegion mx-central-1 offers no AWS "

@@ -120,8 +120,7 @@ class StackCompositionTest {
     @Test
     @DisplayName("the primary's exports feed the secondary unchanged (the two stacks agree on names)")
     void primaryExportsFeedSecondary() {
-        Map<String, Object> exported = new java.util.HashMap<>();
-        primary.outputs().keySet().forEach(k -> exported.put(k, primary.output(k)));
+        Map<String, Object> exported = primary.exports();
         ProgramRun fed = ProgramRun.of("secondary", exported);
         assertFalse(fed.failed(), fed::errors);
         assertEquals("s3://" + exported.get(StackContract.Value.REPLICA_BUCKET.key()) + "/releases/app.zip", fed.output(StackContract.Value.RELEASE_OBJECT.key()));

@@ -42,12 +42,6 @@ public final class FrontDoorRuns {
         return config;
     }
 
-    /** What a primary run exported, as the secondary's StackReference reads it. */
-    public static Map<String, Object> exports(ProgramRun primary) {
-        Map<String, Object> out = new HashMap<>();
-        primary.outputs().keySet().forEach(k -> out.put(k, primary.output(k)));
-        return out;
-    }
 
     private static ProgramRun primaryDnsOnly;
 
@@ -71,10 +65,10 @@ public final class FrontDoorRuns {
             case "secondary/drill" -> ProgramRun.with("secondary",
                     config("secondary", false, Map.of("activeRegion", "secondary")), Samples.primaryOutputs());
             case "secondary/domain-drill" -> ProgramRun.with("secondary",
-                    config("secondary", true, Map.of("activeRegion", "secondary")), exports(primaryWithDomain()));
+                    config("secondary", true, Map.of("activeRegion", "secondary")), primaryWithDomain().exports());
             case "primary/dns" -> primaryDnsOnly();
             case "secondary/dns" -> ProgramRun.with("secondary", config("secondary", true, Map.of("cloudFront", false)),
-                    exports(primaryDnsOnly()));
+                    primaryDnsOnly().exports());
             default -> throw new IllegalArgumentException("no front door run named " + name);
         };
     }

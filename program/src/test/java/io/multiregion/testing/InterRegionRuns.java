@@ -32,16 +32,10 @@ public final class InterRegionRuns {
         return primary;
     }
 
-    /** What a primary exported, as the secondary's StackReference reads it. */
-    public static Map<String, Object> exports(ProgramRun run) {
-        Map<String, Object> out = new HashMap<>();
-        run.outputs().keySet().forEach(k -> out.put(k, run.output(k)));
-        return out;
-    }
 
     public static synchronized ProgramRun secondary() {
         if (secondary == null) {
-            secondary = ProgramRun.with("secondary", config("secondary"), exports(primary()));
+            secondary = ProgramRun.with("secondary", config("secondary"), primary().exports());
         }
         return secondary;
     }

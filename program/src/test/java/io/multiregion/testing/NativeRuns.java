@@ -30,10 +30,7 @@ public final class NativeRuns {
 
     /** What the native primary exported, as the secondary's StackReference reads it. */
     public static Map<String, Object> primaryExports() {
-        ProgramRun run = primary();
-        Map<String, Object> out = new HashMap<>();
-        run.outputs().keySet().forEach(k -> out.put(k, run.output(k)));
-        return out;
+        return primary().exports();
     }
 
     public static synchronized ProgramRun secondary() {

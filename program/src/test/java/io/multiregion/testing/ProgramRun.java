@@ -7,6 +7,7 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import io.multiregion.App;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -262,6 +263,14 @@ public final class ProgramRun {
     /** Whether a stack output is a Pulumi secret. */
     public boolean isSecretOutput(String name) {
         return secretOutputs.contains(name);
+    }
+
+    /**
+     * Every stack output's value, by name, in a map of its own: what a secondary's StackReference reads from this
+     * (primary) run.
+     */
+    public Map<String, Object> exports() {
+        return new HashMap<>(outputs);
     }
 
     /** Every stack output's value, by name (empty for a run that failed). */

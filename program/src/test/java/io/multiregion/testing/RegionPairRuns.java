@@ -35,10 +35,4 @@ public final class RegionPairRuns {
         return config;
     }
 
-    /** What a primary run exported, as the secondary's StackReference reads it. */
-    public static Map<String, Object> exports(ProgramRun primary) {
-        Map<String, Object> out = new HashMap<>();
-        primary.outputs().keySet().forEach(k -> out.put(k, primary.output(k)));
-        return out;
-    }
 }

@@ -79,12 +79,12 @@ public final class StandardRuns {
                     Samples.primaryOutputs();
             case "secondary/native" -> NativeRuns.primaryExports();
             case "secondary/domain" -> DomainRuns.primaryExports();
-            case "secondary/pipeline-free" -> RegionPairRuns.exports(get("primary/pipeline-free"));
-            case "secondary/upload" -> RegionPairRuns.exports(get("primary/upload"));
-            case "secondary/inter-region-off" -> InterRegionRuns.exports(InterRegionRuns.primary());
+            case "secondary/pipeline-free" -> get("primary/pipeline-free").exports();
+            case "secondary/upload" -> get("primary/upload").exports();
+            case "secondary/inter-region-off" -> InterRegionRuns.primary().exports();
             case "secondary/drill" -> Samples.primaryOutputs();
             case "secondary/domain-drill" -> DomainRuns.primaryExports();
-            case "secondary/dns" -> FrontDoorRuns.exports(FrontDoorRuns.run("primary/dns"));
+            case "secondary/dns" -> FrontDoorRuns.run("primary/dns").exports();
             default -> Map.of();
         };
     }
@@ -112,10 +112,10 @@ public final class StandardRuns {
                     RegionPairRuns.config("primary", RegionPairRuns.PIPELINE_FREE), Map.of());
             case "secondary/pipeline-free" -> ProgramRun.with("secondary",
                     RegionPairRuns.config("secondary", RegionPairRuns.PIPELINE_FREE),
-                    RegionPairRuns.exports(get("primary/pipeline-free")));
+                    get("primary/pipeline-free").exports());
             case "primary/upload" -> ProgramRun.with("primary", RegionPairRuns.uploadConfig("primary"), Map.of());
             case "secondary/upload" -> ProgramRun.with("secondary", RegionPairRuns.uploadConfig("secondary"),
-                    RegionPairRuns.exports(get("primary/upload")));
+                    get("primary/upload").exports());
             case "secondary/native" -> NativeRuns.secondary();
             case "primary/domain" -> DomainRuns.primary();
             case "secondary/domain" -> DomainRuns.secondary();
