@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,10 +15,10 @@ import java.util.regex.Pattern;
 /**
  * The tables of the configuration reference (docs/configuration.md), generated from the declarations of the settings
  * records ({@link Field}: name, type, default, readers, meaning), so that the reference cannot drift from what the
- * program reads: the table of every key, and one table per structured value with its fields. Each table sits between
- * two markers in the Markdown file; the prose around them is written by hand.
+ * program reads: the table of every key, and one table per structured value with its fields; and the README's summary
+ * of the keys. Each table sits between two markers in its Markdown file; the prose around them is written by hand.
  *
- * <p>{@code bin/config-reference} rewrites the file; {@code bin/config-reference --check} (and a test) fails when it
+ * <p>{@code bin/config-reference} rewrites the files; {@code bin/config-reference --check} (and a test) fails when one
  * is not what the declarations generate.
  */
 public final class ConfigurationReference {
@@ -30,14 +32,29 @@ public final class ConfigurationReference {
 
     /** The name of the block that holds the table of every key. */
     public static final String KEYS = "keys";
+    /** The name of the README's block that sums the keys up. */
+    public static final String KEY_SUMMARY = "key-summary";
 
     /** The table of every key of the {@code multiregion} namespace, in the order the settings declare them. */
     public static String keyTable() {
-        StringBuilder out = new StringBuilder("| key | type | default | read by | meaning |\n|---|---|---|---|---|\n");
+        return keys(true);
+    }
+
+    /** The README's summary of the keys: every key with its type, default and readers, without the meaning. */
+    public static String keySummary() {
+        return keys(false);
+    }
+
+    private static String keys(boolean meaning) {
+        StringBuilder out = new StringBuilder(meaning ? "| key | type | default | read by | meaning |\n|---|---|---|---|---|\n"
+                : "| key | type | default | read by |\n|---|---|---|---|\n");
         for (Field<?> key : SettingsReader.settings()) {
             out.append("| `").append(key.name()).append("` | ").append(key.referenceType()).append(" | ")
-                    .append(cell(key.defaultText())).append(" | ").append(readers(key)).append(" | ")
-                    .append(cell(key.meaning())).append(" |\n");
+                    .append(cell(key.defaultText())).append(" | ").append(readers(key)).append(" |");
+            if (meaning) {
+                out.append(" ").append(cell(key.meaning())).append(" |");
+            }
+            out.append("\n");
         }
         return out.toString();
     }
@@ -76,16 +93,40 @@ public final class ConfigurationReference {
         if (name.equals(KEYS)) {
             return Optional.of(keyTable());
         }
+        if (name.equals(KEY_SUMMARY)) {
+            return Optional.of(keySummary());
+        }
         return structured().stream().filter(v -> blockName(v).equals(name)).findFirst()
                 .map(ConfigurationReference::fieldTable);
+    }
+
+    /** The blocks the configuration reference holds: the key table and one table per structured value. */
+    public static List<String> referenceBlocks() {
+        List<String> blocks = new ArrayList<>(List.of(KEYS));
+        structured().forEach(v -> blocks.add(blockName(v)));
+        return blocks;
+    }
+
+    /** The files the generated blocks are in, from the repository's root, and the blocks each must hold. */
+    public static Map<Path, List<String>> files() {
+        Map<Path, List<String>> files = new LinkedHashMap<>();
+        files.put(Path.of("docs/configuration.md"), referenceBlocks());
+        files.put(Path.of("README.md"), List.of(KEY_SUMMARY));
+        return files;
+    }
+
+    /** {@link #render(String, List)} of the configuration reference. */
+    public static String render(String markdown) {
+        return render(markdown, referenceBlocks());
     }
 
     /**
      * The Markdown with every generated block replaced by what the declarations generate now.
      *
-     * @throws IllegalArgumentException when a block names no declaration, or a declaration has no block
+     * @param required the blocks the file must hold
+     * @throws IllegalArgumentException when a block names no declaration, or a required block is missing
      */
-    public static String render(String markdown) {
+    public static String render(String markdown, List<String> required) {
         List<String> problems = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         Matcher m = BLOCK.matcher(markdown);
@@ -104,9 +145,7 @@ public final class ConfigurationReference {
                     + " (bin/config-reference) -->\n\n" + table.orElseThrow() + "\n<!-- END GENERATED " + name + " -->"));
         }
         m.appendTail(out);
-        List<String> expected = new ArrayList<>(List.of(KEYS));
-        structured().forEach(v -> expected.add(blockName(v)));
-        expected.stream().filter(n -> !seen.contains(n)).forEach(n -> problems.add("no block for " + n + ": add "
+        required.stream().filter(n -> !seen.contains(n)).forEach(n -> problems.add("no block for " + n + ": add "
                 + "<!-- BEGIN GENERATED " + n + " (bin/config-reference) --> and <!-- END GENERATED " + n + " -->"));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -124,24 +163,28 @@ public final class ConfigurationReference {
     }
 
     /**
-     * Rewrites the configuration reference ({@code docs/configuration.md}, or the file given), or with {@code --check}
-     * exits with status 1 when it is not what the declarations generate.
+     * Rewrites the generated blocks of the configuration reference and the README, run from the repository's root, or
+     * with {@code --check} exits with status 1 when either is not what the declarations generate.
      */
     public static void main(String[] args) throws IOException {
         boolean check = args.length > 0 && args[0].equals("--check");
-        Path file = Path.of(args.length > (check ? 1 : 0) ? args[check ? 1 : 0] : "docs/configuration.md");
-        String now = Files.readString(file, StandardCharsets.UTF_8);
-        String generated = render(now);
-        if (check) {
-            if (!generated.equals(now)) {
-                System.err.println(file + " is not what the settings declare: run bin/config-reference");
-                System.exit(1);
+        boolean stale = false;
+        for (Map.Entry<Path, List<String>> file : files().entrySet()) {
+            String now = Files.readString(file.getKey(), StandardCharsets.UTF_8);
+            String generated = render(now, file.getValue());
+            if (generated.equals(now)) {
+                continue;
             }
-            return;
+            if (check) {
+                System.err.println(file.getKey() + " is not what the settings declare: run bin/config-reference");
+                stale = true;
+            } else {
+                Files.writeString(file.getKey(), generated, StandardCharsets.UTF_8);
+                System.err.println("wrote " + file.getKey());
+            }
         }
-        if (!generated.equals(now)) {
-            Files.writeString(file, generated, StandardCharsets.UTF_8);
-            System.err.println("wrote " + file);
+        if (stale) {
+            System.exit(1);
         }
     }
 }

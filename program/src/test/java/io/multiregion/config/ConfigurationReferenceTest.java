@@ -32,6 +32,16 @@ class ConfigurationReferenceTest {
     }
 
     @Test
+    void theReadmesSummaryOfTheKeysIsWhatTheDeclarationsGenerate() throws IOException {
+        String now = Files.readString(StackFiles.ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        assertEquals(ConfigurationReference.render(now, List.of(ConfigurationReference.KEY_SUMMARY)), now,
+                "README.md's summary of the keys is not what the settings declare: run bin/config-reference");
+        for (Field<?> key : SettingsReader.settings()) {
+            assertTrue(now.contains("| `" + key.name() + "` | "), key.name() + " is in the README's summary");
+        }
+    }
+
+    @Test
     void everyKeyAndFieldDeclaresItsMeaning() {
         List<String> missing = new ArrayList<>();
         for (Field<?> key : SettingsReader.settings()) {
